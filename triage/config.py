@@ -1,0 +1,68 @@
+"""One settings object for the whole service, read from the environment (and a `.env` file)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+ExtractorName = Literal["lexical", "llm", "hybrid"]
+StructuredMethod = Literal["auto", "json_schema", "function_calling", "json_mode"]
+
+
+class Settings(BaseSettings):
+    """Configuration; names and defaults follow the public contract (contracts §5)."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    extractor: ExtractorName | None = Field(default=None, validation_alias="TRIAGE_EXTRACTOR")
+    llm_model: str | None = Field(default=None, validation_alias="TRIAGE_LLM_MODEL")
+    llm_base_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("TRIAGE_LLM_BASE_URL", "OPENAI_BASE_URL")
+    )
+    llm_api_key: str | None = Field(
+        default=None, validation_alias=AliasChoices("TRIAGE_LLM_API_KEY", "OPENAI_API_KEY")
+    )
+    llm_temperature: float = Field(default=0.0, validation_alias="TRIAGE_LLM_TEMPERATURE")
+    llm_timeout_s: float = Field(default=60.0, validation_alias="TRIAGE_LLM_TIMEOUT")
+    llm_max_retries: int = Field(default=2, validation_alias="TRIAGE_LLM_MAX_RETRIES")
+    llm_structured_method: StructuredMethod = Field(default="auto", validation_alias="TRIAGE_LLM_METHOD")
+    llm_cache: bool = Field(default=True, validation_alias="TRIAGE_LLM_CACHE")
+
+    data_dir: Path = Field(default=Path(".triage"), validation_alias="TRIAGE_DATA_DIR")
+    database_url: str | None = Field(default=None, validation_alias="DATABASE_URL")
+    chroma_host: str | None = Field(default=None, validation_alias="TRIAGE_CHROMA_HOST")
+    chroma_port: int = Field(default=8000, validation_alias="TRIAGE_CHROMA_PORT")
+
+    knowledge_dir: Path = Field(default=REPO_ROOT / "knowledge", validation_alias="TRIAGE_KNOWLEDGE_DIR")
+    prompts_dir: Path = Field(default=REPO_ROOT / "prompts", validation_alias="TRIAGE_PROMPTS_DIR")
+    max_text_chars: int = Field(default=20_000, validation_alias="TRIAGE_MAX_TEXT_CHARS")
+
+    @property
+    def llm_configured(self) -> bool:
+        return bool(self.llm_model)
+
+    @property
+    def effective_extractor(self) -> ExtractorName:
+        """`hybrid` when an LLM is configured, else `lexical`, unless set explicitly."""
+        if self.extractor:
+            return self.extractor
+        return "hybrid" if self.llm_configured else "lexical"
+
+    @property
+    def rules_path(self) -> Path:
+        return self.knowledge_dir / "rules.toml"
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.data_dir / 'triage.db').resolve()}"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,243 @@
+"""The deterministic decision: AI-use records in, route and findings out. Pure: no I/O, no model, no clock.
+
+Precedence: approval > escalate > reminder. Every use is judged on its own and the highest outcome wins, so a
+harmless use never lowers a risky one. Case-level rules run last: a failed or empty extraction escalates (fail
+closed), and a case with nothing to escalate gets the reminder to tell the contact.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from triage.records import (
+    AIUse,
+    Answer,
+    Choice,
+    Consent,
+    DataHandling,
+    Extraction,
+    Finding,
+    Intake,
+    Media,
+    PrincipleAnswer,
+    ProductionType,
+    Route,
+    Stage,
+    TraceStep,
+    Trigger,
+)
+from triage.rules import ANSWER_FACTS, Condition, Rule, RuleSet
+
+SEVERITY_RANK = {"approval": 0, "escalate": 1, "reminder": 2}
+LOW_RISK_STAGES = {Stage.IDEATION, Stage.PITCH, Stage.PREVIS, Stage.TEMP, Stage.ADMIN}
+OFF_SCREEN_STAGES = LOW_RISK_STAGES | {Stage.WRITING}
+VISUAL_OR_VOICE = {Media.IMAGE, Media.VIDEO, Media.VOICE, Media.MODEL_3D}
+
+
+class Decision(BaseModel):
+    route: Route
+    approval_required: bool
+    triggers: list[Trigger]
+    principles: dict[str, PrincipleAnswer]
+    findings: list[Finding]
+    questions: list[str]
+    trace: list[TraceStep]
+    summary: str
+
+
+def answer_state(answer: Answer) -> str:
+    """yes / no, or for unknown: `unclear` when the text touches the question, `silent` when it does not."""
+    if answer.value != "unknown":
+        return answer.value
+    return "unclear" if answer.evidence or answer.note else "silent"
+
+
+def use_facts(use: AIUse, intake: Intake) -> dict[str, Any]:
+    """The facts rules are written over, from one record plus the intake."""
+    facts: dict[str, Any] = {name: answer_state(getattr(use, name)) for name in ANSWER_FACTS}
+    stage = use.stage.value
+    media = set(use.media)
+    facts["consent"] = use.consent.value.value
+    facts["data_handling"] = use.data_handling.value.value
+    facts["stage"] = stage.value
+    facts["low_risk_stage"] = stage in LOW_RISK_STAGES
+    text_only = bool(media) and media <= {Media.TEXT}
+    facts["screen_bound"] = stage not in OFF_SCREEN_STAGES and not (stage == Stage.UNKNOWN and text_only)
+    facts["visual_or_voice"] = bool(media & VISUAL_OR_VOICE)
+    facts["documentary"] = intake.production_type == ProductionType.DOCUMENTARY
+    facts["sensitive_inputs"] = (
+        facts["personal_data"] in ("yes", "unclear")
+        or facts["proprietary_input"] in ("yes", "unclear")
+        or "yes" in (facts["real_person"], facts["third_party_ip"], facts["unowned_training"])
+    )
+    return facts
+
+
+def matches(condition: Condition, facts: dict[str, Any]) -> bool:
+    for fact, wanted in condition.items():
+        accepted = wanted if isinstance(wanted, list) else [wanted]
+        if facts[fact] not in accepted:
+            return False
+    return True
+
+
+def rule_applies(rule: Rule, facts: dict[str, Any]) -> tuple[bool, bool]:
+    """(fires, suppressed): the rule's conditions hold, and whether its `unless` then holds too."""
+    if not matches(rule.when, facts):
+        return False, False
+    if rule.any and not any(matches(option, facts) for option in rule.any):
+        return False, False
+    if rule.unless and matches(rule.unless, facts):
+        return False, True
+    return True, False
+
+
+def evidence_for(rule: Rule, use: AIUse, text: str) -> str | None:
+    """The quote backing a finding: the rule's evidence field, else the use's own sentence; verbatim or nothing."""
+    quote = None
+    if rule.evidence:
+        field: Answer | Choice[Any] = getattr(use, rule.evidence)
+        quote = field.evidence
+    quote = quote or use.summary
+    return quote if quote and quote in text else None
+
+
+def evaluate(extraction: Extraction, intake: Intake, rules: RuleSet) -> Decision:
+    """Route a case from its records. The same records always give the same decision."""
+    findings: list[Finding] = []
+    trace: list[TraceStep] = []
+    for index, use in enumerate(extraction.uses):
+        facts = use_facts(use, intake)
+        for rule in rules.rules:
+            if rule.scope != "use":
+                continue
+            fires, suppressed = rule_applies(rule, facts)
+            if suppressed:
+                trace.append(TraceStep(rule=rule.id, use=index, outcome="suppressed", detail=f"unless {rule.unless}"))
+            if not fires:
+                continue
+            reason = rule.reason
+            note = getattr(use, rule.evidence).note if rule.evidence else None
+            if note:
+                reason = f"{reason} ({note})"
+            findings.append(
+                Finding(
+                    rule=rule.id,
+                    trigger=rule.trigger,
+                    severity=rule.severity,
+                    use=index,
+                    reason=reason,
+                    evidence=evidence_for(rule, use, intake.text),
+                    sections=list(rule.sections),
+                )
+            )
+            trace.append(TraceStep(rule=rule.id, use=index, outcome="fired", detail=_when_text(rule, facts)))
+
+    escalating = any(f.severity != "reminder" for f in findings)
+    case_facts = {
+        "extraction_failed": extraction.failure is not None,
+        "no_uses": not extraction.uses,
+        "would_notify": not escalating and extraction.failure is None and bool(extraction.uses),
+    }
+    for rule in rules.rules:
+        if rule.scope != "case":
+            continue
+        fires, _ = rule_applies(rule, case_facts)
+        if not fires:
+            continue
+        reason = rule.reason
+        if rule.id == "system.not_understood" and extraction.failure:
+            reason = f"{reason} Reason: {extraction.failure}"
+        findings.append(
+            Finding(
+                rule=rule.id,
+                trigger=rule.trigger,
+                severity=rule.severity,
+                use=None,
+                reason=reason,
+                sections=list(rule.sections),
+            )
+        )
+        trace.append(TraceStep(rule=rule.id, use=None, outcome="fired", detail=_when_text(rule, case_facts)))
+
+    findings.sort(key=lambda f: (SEVERITY_RANK[f.severity], -1 if f.use is None else f.use))
+    route: Route = "escalate" if any(f.severity != "reminder" for f in findings) else "notify"
+    approval_required = any(f.severity == "approval" for f in findings)
+    triggers = sorted({f.trigger for f in findings if f.trigger is not None})
+    questions = _questions(findings, rules)
+    principles = principle_answers(extraction, intake)
+    return Decision(
+        route=route,
+        approval_required=approval_required,
+        triggers=triggers,
+        principles=principles,
+        findings=findings,
+        questions=questions,
+        trace=trace,
+        summary=_summary(route, approval_required, triggers, extraction),
+    )
+
+
+def principle_answers(extraction: Extraction, intake: Intake) -> dict[str, PrincipleAnswer]:
+    """P1–P5 as a partner could affirm them from this plan: no (contradicted), unsure (unclear), or yes."""
+    if extraction.failure or not extraction.uses:
+        return {p: "unsure" for p in ("P1", "P2", "P3", "P4", "P5")}
+    states = [use_facts(use, intake) for use in extraction.uses]
+
+    def worst(no: bool, unsure: bool) -> PrincipleAnswer:
+        return "no" if no else "unsure" if unsure else "yes"
+
+    handling = {use.data_handling.value for use in extraction.uses}
+    talent_states = [
+        (s[f], s["consent"]) for s in states for f in ("real_person", "performance_alteration", "union_work")
+    ]
+    return {
+        "P1": worst(
+            any("yes" in (s["third_party_ip"], s["unowned_training"]) for s in states),
+            any("unclear" in (s["third_party_ip"], s["unowned_training"]) for s in states),
+        ),
+        "P2": worst(DataHandling.MAY_TRAIN in handling, DataHandling.UNKNOWN in handling),
+        "P3": worst(
+            DataHandling.MAY_TRAIN in handling,
+            bool(handling - {DataHandling.ENTERPRISE}),
+        ),
+        "P4": worst(
+            any(s["final_output"] == "yes" for s in states),
+            any(s["final_output"] == "unclear" or (s["final_output"] == "silent" and s["screen_bound"]) for s in states),
+        ),
+        "P5": worst(
+            any(state == "yes" and consent != Consent.OBTAINED.value for state, consent in talent_states),
+            any(state == "unclear" for state, _ in talent_states),
+        ),
+    }
+
+
+def _questions(findings: list[Finding], rules: RuleSet) -> list[str]:
+    questions: list[str] = []
+    for finding in findings:
+        question = rules.by_id(finding.rule).question
+        if question and question not in questions:
+            questions.append(question)
+    return questions
+
+
+def _when_text(rule: Rule, facts: dict[str, Any]) -> str:
+    shown = {fact: facts[fact] for fact in rule.when}
+    return f"{rule.severity}: " + ", ".join(f"{fact}={value}" for fact, value in shown.items())
+
+
+def _summary(route: Route, approval: bool, triggers: list[Trigger], extraction: Extraction) -> str:
+    uses = len(extraction.uses)
+    counted = f"{uses} AI use{'s' if uses != 1 else ''}"
+    if extraction.failure:
+        return f"Escalate: the plan could not be read reliably ({extraction.failure})."
+    if not uses:
+        return "Escalate: no use of generative AI was found in the text."
+    names = ", ".join(t.value for t in triggers)
+    if approval:
+        return f"Escalate — written approval is required before proceeding ({counted}; triggers: {names})."
+    if route == "escalate":
+        return f"Escalate — approval may be required; confirm with your contact first ({counted}; triggers: {names})."
+    return f"Notify — {counted} appear to follow the five principles; tell your contact before starting."
