@@ -1,0 +1,814 @@
+"""Stored cases: written before extraction runs, so a crash or a failing LLM loses nothing and a case can be re-run.
+
+A case moves received → triaged | failed. Whoever runs the pipeline first *claims* the case (a run token and a
+lease in the row), so several stateless API workers sharing one PostgreSQL never triage the same case twice and a
+stale worker can never overwrite a newer result. SQLite (the default) serialises writers with BEGIN IMMEDIATE.
+
+Partner text is stored here and nowhere else: log lines name case ids, never text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import logging
+import re
+import secrets
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from importlib import resources
+from pathlib import Path
+from typing import Any, Protocol
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    func,
+    insert,
+    make_url,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.exc import IntegrityError
+
+from triage import audit
+from triage.config import Settings
+from triage.records import Intake, TriageResult
+
+log = logging.getLogger(__name__)
+
+STATUSES = ("received", "triaged", "failed")
+DECISIONS = ("approve", "request_changes", "reject", "override")
+ANSWERS_HEADER = "--- Answers to follow-up questions ---"
+ANSWERS_FOOTER = "--- End of answers ---"
+DEFAULT_LEASE_S = 600  # longer than an LLM call with its retries; an expired lease marks a crashed worker's case
+SYSTEM_ACTOR = "system"
+
+metadata = MetaData()
+
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("name", String(200), nullable=False),
+    Column("applied_at", String(40), nullable=False),
+)
+
+cases = Table(
+    "cases",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("org", String(200), nullable=False),
+    Column("created_by", String(40), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("production_type", String(40)),
+    Column("production_title", String(300)),
+    Column("route", String(20)),
+    Column("approval_required", Boolean),
+    Column("result_json", Text),
+    Column("error", Text),
+    Column("review", String(40)),
+    Column("review_route", String(20)),
+    Column("review_reason", Text),
+    Column("reviewed_by", String(40)),
+    Column("reviewed_at", String(40)),
+    Column("attempts", Integer, nullable=False),
+    Column("run_token", String(40)),
+    Column("lease_until", String(40)),
+    Column("created_at", String(40), nullable=False),
+    Column("updated_at", String(40), nullable=False),
+)
+
+case_events = Table(
+    "case_events",
+    metadata,
+    Column("case_id", String(40), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("kind", String(40), nullable=False),
+    Column("actor", String(40), nullable=False),
+    Column("at", String(40), nullable=False),
+    Column("data_json", Text, nullable=False),
+)
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+rate_limits = Table(
+    "rate_limits",
+    metadata,
+    Column("bucket", String(100), primary_key=True),
+    Column("count", Integer, nullable=False),
+    Column("expires_at", String(40), nullable=False),
+)
+
+
+class StoreError(Exception):
+    """A request the store refuses; the message is safe to show (it never contains partner text)."""
+
+
+class NotFound(StoreError):
+    pass
+
+
+class Conflict(StoreError):
+    pass
+
+
+class TextTooLong(StoreError):
+    pass
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso(moment: datetime) -> str:
+    """Timestamps are stored as fixed-width UTC text: portable, exact and sortable on every backend."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def input_sha256(text_: str, production_type: str | None, production_title: str | None) -> str:
+    """The hash of everything that decides a result: the plan text and the production fields."""
+    payload = {"production_title": production_title, "production_type": production_type, "text": text_}
+    return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    org: str
+    created_by: str
+    status: str
+    text: str
+    production_type: str | None
+    production_title: str | None
+    route: str | None
+    approval_required: bool | None
+    result: dict[str, Any] | None
+    error: str | None
+    review: str | None
+    review_route: str | None
+    review_reason: str | None
+    reviewed_by: str | None
+    reviewed_at: str | None
+    attempts: int
+    created_at: str
+    updated_at: str
+
+    @property
+    def effective_route(self) -> str | None:
+        """A contact's override wins over the engine's route."""
+        return self.review_route or self.route
+
+    def intake(self) -> Intake:
+        return Intake(text=self.text, production_type=self.production_type, production_title=self.production_title)
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    id: str
+    org: str
+    status: str
+    production_type: str | None
+    production_title: str | None
+    route: str | None
+    approval_required: bool | None
+    review: str | None
+    review_route: str | None
+    created_at: str
+    updated_at: str
+
+    @property
+    def effective_route(self) -> str | None:
+        return self.review_route or self.route
+
+
+@dataclass(frozen=True)
+class Event:
+    seq: int
+    kind: str
+    actor: str
+    at: str
+    data: dict[str, Any]
+
+
+def _case(row: Any) -> Case:
+    m = row._mapping
+    return Case(
+        id=m["id"],
+        org=m["org"],
+        created_by=m["created_by"],
+        status=m["status"],
+        text=m["text"],
+        production_type=m["production_type"],
+        production_title=m["production_title"],
+        route=m["route"],
+        approval_required=m["approval_required"],
+        result=json.loads(m["result_json"]) if m["result_json"] else None,
+        error=m["error"],
+        review=m["review"],
+        review_route=m["review_route"],
+        review_reason=m["review_reason"],
+        reviewed_by=m["reviewed_by"],
+        reviewed_at=m["reviewed_at"],
+        attempts=m["attempts"],
+        created_at=m["created_at"],
+        updated_at=m["updated_at"],
+    )
+
+
+_SUMMARY_COLUMNS = [
+    cases.c.id,
+    cases.c.org,
+    cases.c.status,
+    cases.c.production_type,
+    cases.c.production_title,
+    cases.c.route,
+    cases.c.approval_required,
+    cases.c.review,
+    cases.c.review_route,
+    cases.c.created_at,
+    cases.c.updated_at,
+]
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine with safe transaction semantics on both backends."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True, **kwargs)
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    connect_args = {"timeout": 30, **kwargs.pop("connect_args", {})}
+    engine = create_engine(url, connect_args=connect_args, **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Take transaction control from pysqlite so BEGIN IMMEDIATE below really starts every transaction.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # Writers queue for the lock at BEGIN instead of failing mid-transaction on an upgrade to write.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def _migrations() -> list[tuple[int, str]]:
+    names = [p.name for p in resources.files("triage.migrations").iterdir()]
+    found = []
+    for name in names:
+        match = re.fullmatch(r"(\d{4})_(\w+)\.py", name)
+        if match:
+            found.append((int(match.group(1)), name[:-3]))
+    return sorted(found)
+
+
+class PipelineLike(Protocol):
+    def run(self, intake: Intake) -> TriageResult: ...
+
+
+class Store:
+    """All reads and writes of cases, their history and shared settings; each method is one transaction."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.is_postgres = engine.dialect.name == "postgresql"
+
+    @classmethod
+    def open(cls, settings: Settings, *, migrate: bool = True) -> Store:
+        store = cls(make_engine(settings.sqlalchemy_url))
+        if migrate:
+            store.migrate()
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        with self.engine.begin() as conn:
+            yield conn
+
+    def advisory_lock(self, conn: Connection, name: str) -> None:
+        """Serialise one kind of write across PostgreSQL workers until commit (SQLite writers are already serial)."""
+        if self.is_postgres:
+            key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+    # --- schema -----------------------------------------------------------------------------------------------
+
+    def migrate(self) -> int:
+        """Apply the numbered migrations not yet applied; safe when several workers start at once."""
+        with self.transaction() as conn:
+            self.advisory_lock(conn, "triage.migrate")
+            schema_version.create(conn, checkfirst=True)
+            applied = set(conn.scalars(select(schema_version.c.version)))
+            for version, module_name in _migrations():
+                if version in applied:
+                    continue
+                module = importlib.import_module(f"triage.migrations.{module_name}")
+                module.upgrade(conn)
+                conn.execute(insert(schema_version).values(version=version, name=module_name, applied_at=iso(utcnow())))
+                log.info("applied migration %s", module_name)
+            return max(conn.scalars(select(schema_version.c.version)), default=0)
+
+    def schema_version(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.max(schema_version.c.version))) or 0
+
+    def ping(self) -> None:
+        """Raises when the database cannot be reached or is not migrated."""
+        with self.engine.connect() as conn:
+            conn.execute(select(func.count()).select_from(schema_version))
+
+    # --- cases ------------------------------------------------------------------------------------------------
+
+    def _event(self, conn: Connection, case_id: str, kind: str, actor: str, at: str, data: dict[str, Any]) -> int:
+        last = conn.scalar(select(func.max(case_events.c.seq)).where(case_events.c.case_id == case_id)) or 0
+        conn.execute(
+            insert(case_events).values(
+                case_id=case_id, seq=last + 1, kind=kind, actor=actor, at=at, data_json=canonical_json(data)
+            )
+        )
+        return last + 1
+
+    def _locked_case(self, conn: Connection, case_id: str, org: str | None = None) -> Case:
+        query = select(cases).where(cases.c.id == case_id).with_for_update()
+        if org is not None:
+            query = query.where(cases.c.org == org)
+        row = conn.execute(query).first()
+        if row is None:
+            raise NotFound("case not found")
+        return _case(row)
+
+    def create_case(self, intake: Intake, *, org: str, actor: str) -> tuple[Case, str]:
+        """Store a new case as received, already claimed by the caller (who runs the pipeline next)."""
+        now = utcnow()
+        case_id = "c_" + secrets.token_hex(8)
+        token = secrets.token_hex(16)
+        production_type = intake.production_type.value if intake.production_type else None
+        with self.transaction() as conn:
+            conn.execute(
+                insert(cases).values(
+                    id=case_id,
+                    org=org,
+                    created_by=actor,
+                    status="received",
+                    text=intake.text,
+                    production_type=production_type,
+                    production_title=intake.production_title,
+                    attempts=1,
+                    run_token=token,
+                    lease_until=iso(now + timedelta(seconds=DEFAULT_LEASE_S)),
+                    created_at=iso(now),
+                    updated_at=iso(now),
+                )
+            )
+            sha = input_sha256(intake.text, production_type, intake.production_title)
+            self._event(conn, case_id, "submitted", actor, iso(now), {"input_sha256": sha, "chars": len(intake.text)})
+            case = self._locked_case(conn, case_id)
+        log.info("case %s received (%d chars)", case_id, len(intake.text))
+        return case, token
+
+    def get_case(self, case_id: str, *, org: str | None = None) -> Case | None:
+        """The case, or None when it does not exist or belongs to another organisation than `org`."""
+        query = select(cases).where(cases.c.id == case_id)
+        if org is not None:
+            query = query.where(cases.c.org == org)
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return _case(row) if row else None
+
+    def _filters(
+        self,
+        *,
+        org: str | None,
+        route: str | None = None,
+        status: str | None = None,
+        review: str | None = None,
+        production: str | None = None,
+    ) -> list[Any]:
+        where: list[Any] = []
+        if org is not None:
+            where.append(cases.c.org == org)
+        if route is not None:
+            where.append(func.coalesce(cases.c.review_route, cases.c.route) == route)
+        if status is not None:
+            where.append(cases.c.status == status)
+        if review == "none":
+            where.append(cases.c.review.is_(None))
+        elif review is not None:
+            where.append(cases.c.review == review)
+        if production is not None:
+            where.append(cases.c.production_type == production)
+        return where
+
+    def list_cases(
+        self,
+        *,
+        org: str | None = None,
+        route: str | None = None,
+        status: str | None = None,
+        review: str | None = None,
+        production: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> tuple[list[CaseSummary], int]:
+        """One page of cases, newest first, and how many match in all. `review="none"` means not reviewed yet."""
+        where = self._filters(org=org, route=route, status=status, review=review, production=production)
+        with self.engine.connect() as conn:
+            total = conn.scalar(select(func.count()).select_from(cases).where(*where)) or 0
+            rows = conn.execute(
+                select(*_SUMMARY_COLUMNS)
+                .where(*where)
+                .order_by(cases.c.created_at.desc(), cases.c.id.desc())
+                .limit(limit)
+                .offset(offset)
+            ).all()
+        return [CaseSummary(**row._mapping) for row in rows], total
+
+    def counts(self, *, org: str | None = None) -> dict[str, dict[str, int]]:
+        """Cases by (effective) route, status and review, for a queue's headline numbers."""
+        where = self._filters(org=org)
+        route = func.coalesce(cases.c.review_route, cases.c.route)
+        review = func.coalesce(cases.c.review, "none")
+        out: dict[str, dict[str, int]] = {}
+        with self.engine.connect() as conn:
+            for name, column in (("route", route), ("status", cases.c.status), ("review", review)):
+                rows = conn.execute(select(column, func.count()).where(*where).group_by(column)).all()
+                out[name] = {str(key): n for key, n in rows if key is not None}
+        return out
+
+    def history(self, case_id: str) -> list[Event]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(case_events).where(case_events.c.case_id == case_id).order_by(case_events.c.seq)
+            ).all()
+        return [Event(seq=r.seq, kind=r.kind, actor=r.actor, at=r.at, data=json.loads(r.data_json)) for r in rows]
+
+    def claim(self, case_id: str, *, statuses: Sequence[str] = ("failed", "received")) -> str | None:
+        """Take the right to run the pipeline on a failed case, or on a received one whose runner's lease expired."""
+        now = utcnow()
+        token = secrets.token_hex(16)
+        with self.transaction() as conn:
+            result = conn.execute(
+                update(cases)
+                .where(
+                    cases.c.id == case_id,
+                    cases.c.status.in_(list(statuses)),
+                    or_(cases.c.lease_until.is_(None), cases.c.lease_until < iso(now)),
+                )
+                .values(
+                    status="received",
+                    run_token=token,
+                    lease_until=iso(now + timedelta(seconds=DEFAULT_LEASE_S)),
+                    attempts=cases.c.attempts + 1,
+                    updated_at=iso(now),
+                )
+            )
+            if result.rowcount != 1:
+                return None
+        return token
+
+    def pending(self, *, max_attempts: int = 3, limit: int = 100) -> list[str]:
+        """Cases to re-run: failed ones with attempts left, and received ones whose runner's lease expired."""
+        now = iso(utcnow())
+        with self.engine.connect() as conn:
+            return list(
+                conn.scalars(
+                    select(cases.c.id)
+                    .where(
+                        cases.c.attempts < max_attempts,
+                        or_(cases.c.status == "failed", cases.c.status == "received"),
+                        or_(cases.c.lease_until.is_(None), cases.c.lease_until < now),
+                    )
+                    .order_by(cases.c.created_at)
+                    .limit(limit)
+                )
+            )
+
+    def complete(
+        self, case_id: str, token: str, result: TriageResult, *, actor: str, actor_role: str, latency_us: int
+    ) -> Case | None:
+        """Record a result and its audit record in one transaction; None when a newer run superseded this one."""
+        now = iso(utcnow())
+        result = result.model_copy(update={"case_id": case_id})
+        result_json = canonical_json(result.model_dump(mode="json"))
+        with self.transaction() as conn:
+            row = conn.execute(
+                select(cases).where(cases.c.id == case_id, cases.c.run_token == token).with_for_update()
+            ).first()
+            if row is None:
+                log.warning("case %s: result discarded, a newer run holds the case", case_id)
+                return None
+            case = _case(row)
+            conn.execute(
+                update(cases)
+                .where(cases.c.id == case_id)
+                .values(
+                    status="triaged",
+                    route=result.route,
+                    approval_required=result.approval_required,
+                    result_json=result_json,
+                    error=None,
+                    run_token=None,
+                    lease_until=None,
+                    updated_at=now,
+                )
+            )
+            record = audit.append(
+                conn,
+                lock=self.advisory_lock,
+                kind="triage",
+                case_id=case_id,
+                actor=actor,
+                actor_role=actor_role,
+                input_sha256=input_sha256(case.text, case.production_type, case.production_title),
+                result_json=result_json,
+                policy_version=result.policy_version,
+                prompt_version=result.prompt_version,
+                extractor=result.extractor,
+                model=result.extractor.split(":", 1)[1] if ":" in result.extractor else None,
+                prompt_tokens=result.stats.prompt_tokens,
+                completion_tokens=result.stats.completion_tokens,
+                latency_us=latency_us,
+                at=now,
+            )
+            self._event(
+                conn, case_id, "triaged", actor, now, {"result": json.loads(result_json), "audit_seq": record.seq}
+            )
+            case = self._locked_case(conn, case_id)
+        log.info("case %s triaged: %s", case_id, result.route)
+        return case
+
+    def fail(
+        self, case_id: str, token: str, error: str, *, actor: str, actor_role: str, latency_us: int
+    ) -> Case | None:
+        """Mark a run failed (it stays re-runnable) and audit the failure."""
+        now = iso(utcnow())
+        with self.transaction() as conn:
+            row = conn.execute(
+                select(cases).where(cases.c.id == case_id, cases.c.run_token == token).with_for_update()
+            ).first()
+            if row is None:
+                return None
+            case = _case(row)
+            conn.execute(
+                update(cases)
+                .where(cases.c.id == case_id)
+                .values(status="failed", error=error, run_token=None, lease_until=None, updated_at=now)
+            )
+            record = audit.append(
+                conn,
+                lock=self.advisory_lock,
+                kind="triage_failed",
+                case_id=case_id,
+                actor=actor,
+                actor_role=actor_role,
+                input_sha256=input_sha256(case.text, case.production_type, case.production_title),
+                result_json=canonical_json({"error": error}),
+                latency_us=latency_us,
+                at=now,
+            )
+            self._event(conn, case_id, "failed", actor, now, {"error": error, "audit_seq": record.seq})
+            case = self._locked_case(conn, case_id)
+        log.warning("case %s failed: %s", case_id, error.split(":", 1)[0])
+        return case
+
+    def add_answers(
+        self,
+        case_id: str,
+        answers: Sequence[tuple[str, str]],
+        *,
+        org: str,
+        actor: str,
+        max_chars: int,
+    ) -> tuple[Case, str]:
+        """Append the partner's answers to the plan and claim the case for re-triage; the old review no longer holds."""
+        now = utcnow()
+        token = secrets.token_hex(16)
+        with self.transaction() as conn:
+            case = self._locked_case(conn, case_id, org)
+            if case.status == "received":
+                raise Conflict("the case is being triaged; try again in a moment")
+            new_text = append_answers(case.text, answers)
+            if len(new_text) > max_chars:
+                raise TextTooLong(
+                    f"with these answers the plan would be {len(new_text)} characters; the limit is {max_chars}"
+                )
+            conn.execute(
+                update(cases)
+                .where(cases.c.id == case_id)
+                .values(
+                    text=new_text,
+                    status="received",
+                    run_token=token,
+                    lease_until=iso(now + timedelta(seconds=DEFAULT_LEASE_S)),
+                    attempts=1,
+                    review=None,
+                    review_route=None,
+                    review_reason=None,
+                    reviewed_by=None,
+                    reviewed_at=None,
+                    updated_at=iso(now),
+                )
+            )
+            data = {
+                "answers": [{"question": q, "answer": a} for q, a in answers],
+                "input_sha256": input_sha256(new_text, case.production_type, case.production_title),
+                "previous_review": case.review,
+            }
+            self._event(conn, case_id, "answers", actor, iso(now), data)
+            case = self._locked_case(conn, case_id)
+        return case, token
+
+    def add_review(
+        self, case_id: str, *, decision: str, route: str | None, reason: str, actor: str, actor_role: str
+    ) -> Case:
+        """A contact's decision on a triaged (or failed) case, audited like a triage."""
+        if decision not in DECISIONS:
+            raise StoreError(f"unknown decision {decision!r}")
+        if (decision == "override") != (route is not None):
+            raise StoreError("a route is given with an override, and only then")
+        now = iso(utcnow())
+        with self.transaction() as conn:
+            case = self._locked_case(conn, case_id)
+            if case.status == "received":
+                raise Conflict("the case is being triaged; review it once it has a result")
+            conn.execute(
+                update(cases)
+                .where(cases.c.id == case_id)
+                .values(
+                    review=decision,
+                    review_route=route,
+                    review_reason=reason,
+                    reviewed_by=actor,
+                    reviewed_at=now,
+                    updated_at=now,
+                )
+            )
+            review = {"decision": decision, "route": route, "reason": reason, "engine_route": case.route}
+            record = audit.append(
+                conn,
+                lock=self.advisory_lock,
+                kind="review",
+                case_id=case_id,
+                actor=actor,
+                actor_role=actor_role,
+                input_sha256=input_sha256(case.text, case.production_type, case.production_title),
+                result_json=canonical_json(review),
+                policy_version=(case.result or {}).get("policy_version"),
+                at=now,
+            )
+            self._event(conn, case_id, "review", actor, now, {**review, "audit_seq": record.seq})
+            case = self._locked_case(conn, case_id)
+        log.info("case %s reviewed: %s", case_id, decision)
+        return case
+
+    # --- shared settings and counters -------------------------------------------------------------------------
+
+    def secret(self, name: str) -> str:
+        """A random secret shared by every worker (e.g. for signing session cookies), created on first use."""
+        key = f"secret:{name}"
+        with self.engine.connect() as conn:
+            value = conn.scalar(select(meta.c.value).where(meta.c.key == key))
+        if value:
+            return value
+        try:
+            with self.transaction() as conn:
+                conn.execute(insert(meta).values(key=key, value=secrets.token_hex(32)))
+        except IntegrityError:
+            pass  # another worker created it first
+        with self.engine.connect() as conn:
+            return conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar_one()
+
+    def hit(self, subject: str, *, limit: int, window_s: int = 60) -> int:
+        """Count one request in `subject`'s current window; return 0 if allowed, else seconds until the next window."""
+        now = time.time()
+        window = int(now // window_s)
+        bucket = f"{subject}:{window}"
+        expires = iso(datetime.fromtimestamp((window + 1) * window_s, UTC))
+        for _ in range(3):
+            try:
+                with self.transaction() as conn:
+                    done = conn.execute(
+                        update(rate_limits).where(rate_limits.c.bucket == bucket).values(count=rate_limits.c.count + 1)
+                    )
+                    if done.rowcount == 0:
+                        conn.execute(
+                            rate_limits.delete().where(
+                                rate_limits.c.bucket.like(f"{subject}:%"), rate_limits.c.expires_at < iso(utcnow())
+                            )
+                        )
+                        conn.execute(insert(rate_limits).values(bucket=bucket, count=1, expires_at=expires))
+                    count = conn.scalar(select(rate_limits.c.count).where(rate_limits.c.bucket == bucket)) or 0
+                break
+            except IntegrityError:
+                continue  # a concurrent first hit inserted the bucket; count again
+        else:
+            return 0
+        if count > limit:
+            return max(1, int((window + 1) * window_s - now))
+        return 0
+
+
+def append_answers(plan: str, answers: Sequence[tuple[str, str]]) -> str:
+    """The plan with a delimited answers block; markers inside answers are neutralised so the block stays one."""
+
+    def clean(value: str) -> str:
+        return value.replace(ANSWERS_HEADER, "[answers header]").replace(ANSWERS_FOOTER, "[answers footer]").strip()
+
+    lines = ["", "", ANSWERS_HEADER]
+    for question, answer in answers:
+        if question.strip():
+            lines.append(f"Q: {clean(question)}")
+        lines.append(f"A: {clean(answer)}")
+        lines.append("")
+    if lines[-1] == "":
+        lines.pop()
+    lines.append(ANSWERS_FOOTER)
+    return plan.rstrip() + "\n".join(lines)
+
+
+def _error_message(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {str(exc)[:300]}"
+
+
+def run_case(
+    store: Store, pipeline: PipelineLike, case_id: str, token: str, *, actor: str, actor_role: str
+) -> Case | None:
+    """Run the pipeline on a claimed case and record the outcome; an exception marks the case failed, not lost."""
+    case = store.get_case(case_id)
+    if case is None:
+        raise NotFound("case not found")
+    started = time.perf_counter()
+    try:
+        result = pipeline.run(case.intake())
+        if not isinstance(result, TriageResult):
+            raise TypeError(f"the pipeline returned {type(result).__name__}, not a TriageResult")
+    except Exception as exc:
+        latency_us = int((time.perf_counter() - started) * 1e6)
+        log.error("case %s: the pipeline raised %s", case_id, type(exc).__name__)
+        return store.fail(
+            case_id, token, _error_message(exc), actor=actor, actor_role=actor_role, latency_us=latency_us
+        )
+    latency_us = int((time.perf_counter() - started) * 1e6)
+    return store.complete(case_id, token, result, actor=actor, actor_role=actor_role, latency_us=latency_us)
+
+
+def submit(store: Store, pipeline: PipelineLike, intake: Intake, *, org: str, actor: str, actor_role: str) -> Case:
+    """Store the case first, then triage it: whatever happens during extraction, the case is kept."""
+    case, token = store.create_case(intake, org=org, actor=actor)
+    done = run_case(store, pipeline, case.id, token, actor=actor, actor_role=actor_role)
+    return done or store.get_case(case.id) or case
+
+
+def rerun(store: Store, pipeline: PipelineLike, case_id: str, *, actor: str, actor_role: str) -> Case | None:
+    """Re-run one failed (or abandoned) case; None when it is not re-runnable right now."""
+    token = store.claim(case_id)
+    if token is None:
+        return None
+    return run_case(store, pipeline, case_id, token, actor=actor, actor_role=actor_role)
+
+
+def rerun_pending(
+    store: Store, pipeline: PipelineLike, *, max_attempts: int = 3, limit: int = 100, actor: str = SYSTEM_ACTOR
+) -> list[str]:
+    """Re-run cases a crash or a failing LLM left behind (call at start-up); returns the ids this call re-ran."""
+    done = []
+    for case_id in store.pending(max_attempts=max_attempts, limit=limit):
+        if rerun(store, pipeline, case_id, actor=actor, actor_role="system") is not None:
+            done.append(case_id)
+    if done:
+        log.info("re-ran %d pending case(s)", len(done))
+    return done
