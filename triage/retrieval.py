@@ -1,0 +1,240 @@
+"""Find the policy passages a finding rests on, or that answer a question, through a Chroma index of the policy.
+
+Chroma only proposes passages: every citation is re-checked against the loaded Policy (its section exists and its
+text is one of that section's passages, verbatim) so a stale or foreign index can make the service silent, never
+wrong. The index is keyed by the policy's content hash and rebuilds itself when the knowledge files change.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import re
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import chromadb
+import numpy as np
+from chromadb.api import ClientAPI
+from chromadb.api.models.Collection import Collection
+from chromadb.config import Settings as ChromaSettings
+from chromadb.errors import NotFoundError
+
+from triage.config import Settings, get_settings
+from triage.embedding import MODEL_SHA256, MiniLMInt8EmbeddingFunction
+from triage.policy import Policy, load_policy, policy_files, policy_version
+from triage.records import Citation
+
+QUERY_CACHE_SIZE = 1024
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A verified citation with its cosine distance to the query (smaller is closer)."""
+
+    citation: Citation
+    distance: float
+
+
+_clients: dict[tuple[Any, ...], ClientAPI] = {}
+_clients_lock = threading.Lock()
+
+
+def chroma_client(settings: Settings) -> ClientAPI:
+    """One client per process and location: the embedded store by default, a Chroma server when configured."""
+    if settings.chroma_host:
+        key: tuple[Any, ...] = ("http", settings.chroma_host, settings.chroma_port)
+    else:
+        key = ("path", str((Path(settings.data_dir) / "chroma").resolve()))
+    with _clients_lock:
+        client = _clients.get(key)
+        if client is None:
+            chroma_settings = ChromaSettings(anonymized_telemetry=False)
+            if settings.chroma_host:
+                client = chromadb.HttpClient(
+                    host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
+                )
+            else:
+                Path(key[1]).mkdir(parents=True, exist_ok=True)
+                client = chromadb.PersistentClient(path=key[1], settings=chroma_settings)
+            _clients[key] = client
+        return client
+
+
+def collection_name(policy: Policy) -> str:
+    """A stable, Chroma-safe name per policy (the version lives in the collection's metadata)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", policy.name.lower()).strip("-")[:40].strip("-") or "policy"
+    return f"policy-{slug}-{hashlib.sha256(policy.name.encode()).hexdigest()[:8]}"
+
+
+class PolicyIndex:
+    """Semantic search over one policy's passages, filtered by section, returning verified citations."""
+
+    def __init__(
+        self,
+        policy: Policy,
+        settings: Settings | None = None,
+        *,
+        client: ClientAPI | None = None,
+        embedding_function: MiniLMInt8EmbeddingFunction | None = None,
+        query_cache_size: int = QUERY_CACHE_SIZE,
+    ) -> None:
+        self.policy = policy
+        self.settings = settings or get_settings()
+        self.client = client or chroma_client(self.settings)
+        self.embedding_function = embedding_function or MiniLMInt8EmbeddingFunction()
+        self.name = collection_name(policy)
+        self._collection: Collection | None = None
+        self._lock = threading.Lock()
+        self._cache_lock = threading.Lock()
+        self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._query_cache_size = query_cache_size
+        self.build_seconds: float | None = None  # set when this instance (re)built the index
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> PolicyIndex:
+        settings = settings or get_settings()
+        return cls(load_policy(settings.knowledge_dir), settings)
+
+    # -- building ---------------------------------------------------------------------------------------------
+
+    def _expected_metadata(self) -> dict[str, str | int]:
+        return {
+            "policy_name": self.policy.name,
+            "policy_version": self.policy.version,
+            "embedding": self.embedding_function.name(),
+            "model_sha256": MODEL_SHA256,
+            "max_length": self.embedding_function.max_length,
+            "passages": sum(len(s.passages) for s in self.policy.sections.values()),
+        }
+
+    def _is_current(self, collection: Collection) -> bool:
+        metadata = collection.metadata or {}
+        expected = self._expected_metadata()
+        return all(metadata.get(key) == value for key, value in expected.items()) and (
+            collection.count() == expected["passages"]
+        )
+
+    def collection(self) -> Collection:
+        """The up-to-date collection, built on first use and rebuilt when the policy or model changed."""
+        if self._collection is not None:
+            return self._collection
+        with self._lock:
+            if self._collection is None:
+                try:
+                    existing = self.client.get_collection(self.name, embedding_function=self.embedding_function)
+                except (NotFoundError, ValueError):
+                    existing = None
+                self._collection = existing if existing is not None and self._is_current(existing) else self._build()
+            return self._collection
+
+    def rebuild(self) -> int:
+        """Drop and rebuild the index (`triage index`); returns the number of passages indexed."""
+        with self._lock:
+            self._collection = self._build()
+        return self._collection.count()
+
+    def _build(self) -> Collection:
+        started = time.perf_counter()
+        with contextlib.suppress(NotFoundError, ValueError):
+            self.client.delete_collection(self.name)
+        metadata: dict[str, Any] = {**self._expected_metadata(), "built_at": datetime.now(UTC).isoformat()}
+        collection = self.client.create_collection(
+            self.name, embedding_function=self.embedding_function, metadata=metadata
+        )
+        ids, documents, metadatas = [], [], []
+        for section, index, passage in self.policy.passages():
+            ids.append(f"{section.id}#{index}")
+            documents.append(passage)
+            metadatas.append({"section": section.id, "title": section.title, "url": section.url, "index": index})
+        # Passages are embedded alone: prefixing section titles (often questions) measured worse on the eval set.
+        collection.add(ids=ids, documents=documents, metadatas=metadatas)
+        self.build_seconds = time.perf_counter() - started
+        return collection
+
+    # -- querying ---------------------------------------------------------------------------------------------
+
+    def _query_vector(self, text: str) -> np.ndarray:
+        """The query's vector; repeated queries (a rule's fixed citation query) skip the model."""
+        with self._cache_lock:
+            vector = self._query_cache.get(text)
+            if vector is not None:
+                self._query_cache.move_to_end(text)
+                return vector
+        vector = self.embedding_function.embed_query([text])[0]
+        if self._query_cache_size > 0:
+            with self._cache_lock:
+                self._query_cache[text] = vector
+                while len(self._query_cache) > self._query_cache_size:
+                    self._query_cache.popitem(last=False)
+        return vector
+
+    def search(self, query: str, sections: list[str] | None = None, k: int = 3) -> list[Hit]:
+        """Up to k verified hits, best first; sections=None searches the whole policy."""
+        if k <= 0 or not query.strip():
+            return []
+        collection = self.collection()
+        where: dict[str, Any] | None = None
+        if sections is not None:
+            if not sections:
+                return []
+            where = {"section": sections[0]} if len(sections) == 1 else {"section": {"$in": list(sections)}}
+        vector = self._query_vector(query)
+        try:
+            result = collection.query(
+                query_embeddings=[vector], n_results=k, where=where, include=["documents", "metadatas", "distances"]
+            )
+        except NotFoundError:  # another process rebuilt the index under us: reopen it once
+            self._collection = None
+            result = self.collection().query(
+                query_embeddings=[vector], n_results=k, where=where, include=["documents", "metadatas", "distances"]
+            )
+        documents = (result.get("documents") or [[]])[0]
+        metadatas = (result.get("metadatas") or [[]])[0]
+        distances = (result.get("distances") or [[]])[0]
+        hits: list[Hit] = []
+        seen: set[tuple[str, str]] = set()
+        for document, metadata, distance in zip(documents, metadatas, distances, strict=False):
+            section_id = str((metadata or {}).get("section", ""))
+            if document is None or (section_id, document) in seen:
+                continue
+            if not self.policy.has_passage(section_id, document):  # cited or silent
+                continue
+            seen.add((section_id, document))
+            hits.append(Hit(self.policy.citation(section_id, document), float(distance)))
+        return hits
+
+    def cite(self, query: str, sections: list[str], k: int = 2) -> list[Citation]:
+        """The k passages within these sections closest to query; the whole policy only if they yield nothing."""
+        known = [s for s in dict.fromkeys(sections) if s in self.policy.sections]
+        hits = self.search(query, known, k) if known else []
+        if not hits:
+            hits = self.search(query, None, k)
+        return [hit.citation for hit in hits]
+
+    def ask(self, question: str, k: int = 3) -> list[Citation]:
+        """The k passages of the whole policy that best answer a free-text question."""
+        return [hit.citation for hit in self.search(question, None, k)]
+
+
+_indexes: dict[tuple[Any, ...], PolicyIndex] = {}
+_indexes_lock = threading.Lock()
+
+
+def get_policy_index(settings: Settings | None = None) -> PolicyIndex:
+    """The process-wide index for the configured knowledge folder, reloaded when its files change."""
+    settings = settings or get_settings()
+    knowledge = Path(settings.knowledge_dir).resolve()
+    version = policy_version(policy_files(knowledge))
+    key = (str(knowledge), str(Path(settings.data_dir).resolve()), settings.chroma_host, settings.chroma_port)
+    with _indexes_lock:
+        index = _indexes.get(key)
+        if index is None or index.policy.version != version:
+            index = PolicyIndex(load_policy(knowledge), settings)
+            _indexes[key] = index
+        return index
