@@ -205,7 +205,9 @@ def principle_answers(extraction: Extraction, intake: Intake) -> dict[str, Princ
         ),
         "P4": worst(
             any(s["final_output"] == "yes" for s in states),
-            any(s["final_output"] == "unclear" or (s["final_output"] == "silent" and s["screen_bound"]) for s in states),
+            any(
+                s["final_output"] == "unclear" or (s["final_output"] == "silent" and s["screen_bound"]) for s in states
+            ),
         ),
         "P5": worst(
             any(state == "yes" and consent != Consent.OBTAINED.value for state, consent in talent_states),
@@ -240,4 +242,5 @@ def _summary(route: Route, approval: bool, triggers: list[Trigger], extraction: 
         return f"Escalate — written approval is required before proceeding ({counted}; triggers: {names})."
     if route == "escalate":
         return f"Escalate — approval may be required; confirm with your contact first ({counted}; triggers: {names})."
-    return f"Notify — {counted} appear to follow the five principles; tell your contact before starting."
+    verb = "appears" if uses == 1 else "appear"
+    return f"Notify — {counted} {verb} to follow the five principles; tell your contact before starting."

@@ -248,3 +248,4 @@ class TriageResult(BaseModel):
     language: str = "unknown"
     trace: list[TraceStep] = Field(default_factory=list)
     stats: ExtractionStats = Field(default_factory=ExtractionStats)
+    notes: list[str] = Field(default_factory=list)

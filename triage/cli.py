@@ -1,0 +1,156 @@
+"""The `triage` command: check a plan, serve the API, run evals, manage the index, keys and audit trail."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from triage.config import Settings, get_settings
+from triage.records import Intake, ProductionType, TriageResult
+
+EXIT_BAD_INPUT = 2
+BADGE = {"approval": "APPROVAL", "escalate": "ESCALATE", "reminder": "reminder"}
+
+
+class InputError(Exception):
+    """Input the command cannot triage; the message says what is wrong."""
+
+
+def read_plan(args: argparse.Namespace, settings: Settings) -> str:
+    """The plan text from the argument, a file, or stdin ("-"), as UTF-8, within the size limit."""
+    if args.file:
+        try:
+            raw = Path(args.file).read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read {args.file}: {exc.strerror}") from exc
+    elif args.text == "-":
+        raw = sys.stdin.buffer.read()
+    elif args.text is not None:
+        raw = args.text.encode("utf-8", errors="surrogateescape")
+    else:
+        raise InputError('give the plan as an argument, with -f FILE, or "-" to read stdin')
+    if b"\x00" in raw:
+        raise InputError("the plan looks binary (it contains NUL bytes); paste plain text")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"the plan is not valid UTF-8 (byte {exc.start})") from exc
+    if not text.strip():
+        raise InputError("the plan is empty")
+    if len(text) > settings.max_text_chars:
+        raise InputError(f"the plan has {len(text)} characters; the limit is {settings.max_text_chars}")
+    return text
+
+
+def render(result: TriageResult) -> str:
+    """A decision a contact can skim: route, approval, each finding with its evidence and policy passage."""
+    lines = [result.summary, ""]
+    lines.append(f"Route: {result.route.upper()}    Approval required: {'yes' if result.approval_required else 'no'}")
+    if result.triggers:
+        lines.append("Triggers: " + ", ".join(t.value for t in result.triggers))
+    lines.append("Principles: " + "  ".join(f"{p} {a}" for p, a in result.principles.items()))
+    for finding in result.findings:
+        where = f"use {finding.use + 1}" if finding.use is not None else "whole plan"
+        trigger = f" {finding.trigger.value}" if finding.trigger else ""
+        lines += ["", f"[{BADGE[finding.severity]}]{trigger} ({where}; rule {finding.rule})"]
+        lines += textwrap.wrap(finding.reason, 110, initial_indent="  ", subsequent_indent="  ")
+        if finding.evidence:
+            lines.append(f'  Plan says: "{_clip(finding.evidence, 200)}"')
+        for citation in finding.citations:
+            lines.append(f'  Policy, {citation.title}: "{_clip(citation.text, 220)}"')
+            if citation.url:
+                lines.append(f"    {citation.url}")
+        if not finding.citations and finding.sections:
+            lines.append("  Policy sections: " + ", ".join(finding.sections))
+    if result.questions:
+        lines += ["", "Questions for the partner:"] + [f"  - {q}" for q in result.questions]
+    lines += ["", f"Extractor: {result.extractor}   Policy version: {result.policy_version[:12]}"]
+    if result.case_id:
+        lines.append(f"Case: {result.case_id}")
+    return "\n".join(lines)
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
+    from triage.pipeline import Pipeline
+
+    text = read_plan(args, settings)
+    try:
+        intake = Intake(text=text, production_type=args.production_type)
+    except ValidationError as exc:
+        raise InputError(exc.errors()[0]["msg"]) from exc
+    result = Pipeline(settings).run(intake)
+    print(result.model_dump_json(indent=2) if args.json else render(result))
+    return 0
+
+
+def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    from triage.retrieval import PolicyIndex
+
+    index = PolicyIndex.from_settings(settings)
+    count = index.rebuild()
+    print(f"indexed {count} passages of {index.policy.name!r} (policy {index.policy.version[:12]})")
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from triage.retrieval import PolicyIndex
+
+    index = PolicyIndex.from_settings(settings)
+    citations = index.ask(args.question, k=args.k)
+    if args.json:
+        print(json.dumps([c.model_dump() for c in citations], indent=2, ensure_ascii=False))
+        return 0
+    if not citations:
+        print("The policy does not say.")
+    for number, citation in enumerate(citations, start=1):
+        print(f"{number}. {citation.title} [{citation.section}]")
+        print(textwrap.indent(textwrap.fill(citation.text, 100), "   "))
+        if citation.url:
+            print(f"   {citation.url}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="triage", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("check", help="triage one plan")
+    check.add_argument("text", nargs="?", help='the plan text, or "-" to read stdin')
+    check.add_argument("-f", "--file", help="read the plan from a file")
+    check.add_argument("--json", action="store_true", help="print the public JSON result")
+    check.add_argument("--production-type", choices=[p.value for p in ProductionType])
+    check.set_defaults(handler=cmd_check)
+
+    index = commands.add_parser("index", help="rebuild the policy retrieval index")
+    index.set_defaults(handler=cmd_index)
+
+    ask = commands.add_parser("ask", help="find the policy passages that answer a question (offline)")
+    ask.add_argument("question")
+    ask.add_argument("-k", type=int, default=3, help="how many passages")
+    ask.add_argument("--json", action="store_true")
+    ask.set_defaults(handler=cmd_ask)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = get_settings()
+    try:
+        return args.handler(args, settings)
+    except InputError as exc:
+        print(f"triage: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,243 @@
+"""Which language a plan is written in, so text the offline extractor cannot read is escalated, never notified."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+READABLE = ("en", "es", "fr", "pt", "de")
+
+STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        [
+            "the",
+            "and",
+            "of",
+            "to",
+            "a",
+            "in",
+            "is",
+            "it",
+            "we",
+            "will",
+            "be",
+            "for",
+            "with",
+            "our",
+            "this",
+            "that",
+            "on",
+            "not",
+            "for",
+            "are",
+            "as",
+            "by",
+            "from",
+            "they",
+            "use",
+            "using",
+            "would",
+            "should",
+            "all",
+            "any",
+            "an",
+            "or",
+            "their",
+            "his",
+            "her",
+            "its",
+            "have",
+            "has",
+            "was",
+            "were",
+            "been",
+            "into",
+            "which",
+            "what",
+            "when",
+            "who",
+        ]
+    ),
+    "es": frozenset(
+        [
+            "el",
+            "la",
+            "los",
+            "las",
+            "de",
+            "del",
+            "y",
+            "en",
+            "que",
+            "para",
+            "con",
+            "por",
+            "una",
+            "un",
+            "es",
+            "se",
+            "no",
+            "lo",
+            "al",
+            "usar",
+            "vamos",
+            "nuestro",
+            "nuestra",
+            "su",
+            "sus",
+            "como",
+            "pero",
+            "más",
+            "será",
+            "sin",
+            "este",
+            "esta",
+            "ningún",
+            "ninguna",
+            "también",
+        ]
+    ),
+    "fr": frozenset(
+        [
+            "le",
+            "la",
+            "les",
+            "de",
+            "des",
+            "du",
+            "et",
+            "en",
+            "que",
+            "pour",
+            "avec",
+            "par",
+            "une",
+            "un",
+            "est",
+            "se",
+            "ne",
+            "pas",
+            "au",
+            "aux",
+            "nous",
+            "notre",
+            "nos",
+            "sur",
+            "dans",
+            "sera",
+            "sans",
+            "ce",
+            "cette",
+            "aucun",
+            "aucune",
+            "utiliser",
+            "aussi",
+            "qui",
+        ]
+    ),
+    "pt": frozenset(
+        [
+            "o",
+            "a",
+            "os",
+            "as",
+            "de",
+            "do",
+            "da",
+            "dos",
+            "das",
+            "e",
+            "em",
+            "que",
+            "para",
+            "com",
+            "por",
+            "uma",
+            "um",
+            "é",
+            "se",
+            "não",
+            "ao",
+            "vamos",
+            "nosso",
+            "nossa",
+            "no",
+            "na",
+            "nos",
+            "será",
+            "sem",
+            "este",
+            "esta",
+            "nenhum",
+            "nenhuma",
+            "usar",
+            "também",
+            "como",
+        ]
+    ),
+    "de": frozenset(
+        [
+            "der",
+            "die",
+            "das",
+            "den",
+            "dem",
+            "des",
+            "und",
+            "in",
+            "zu",
+            "ein",
+            "eine",
+            "ist",
+            "wir",
+            "werden",
+            "für",
+            "mit",
+            "nicht",
+            "auf",
+            "von",
+            "im",
+            "sie",
+            "es",
+            "unser",
+            "unsere",
+            "kein",
+            "keine",
+            "ohne",
+            "auch",
+            "wird",
+            "als",
+            "aus",
+            "bei",
+        ]
+    ),
+}
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    code: str  # ISO 639-1 code, or "unknown"
+    share: float  # share of words that are stopwords of that language
+    latin_share: float  # share of letters in the Latin script
+
+
+def latin_share(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    latin = sum(1 for ch in letters if "LATIN" in unicodedata.name(ch, ""))
+    return latin / len(letters)
+
+
+def detect_language(text: str) -> LanguageGuess:
+    """Stopword vote among the languages we read; `unknown` when the text is in none of them."""
+    share_latin = latin_share(text)
+    words = [w.lower() for w in WORD.findall(text)]
+    if not words or share_latin < 0.6:
+        return LanguageGuess("unknown", 0.0, share_latin)
+    scores = {code: sum(1 for w in words if w in stop) / len(words) for code, stop in STOPWORDS.items()}
+    code, share = max(scores.items(), key=lambda item: item[1])
+    enough = share >= 0.12 or (len(words) <= 6 and share > 0)
+    return LanguageGuess(code if enough else "unknown", share, share_latin)

@@ -1,0 +1,299 @@
+"""The embedded offline extractor: reads a plan with phrase patterns, no model and no network.
+
+It is the default when no LLM is configured and the tripwire beside one when it is. It splits the plan into
+uses, answers each material question from the patterns in triage/lexicon.py with the sentence as evidence, and
+scopes negation and hedges to the clause they stand in. What it cannot read it reports as a failure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from triage import lexicon as lx
+from triage.language import READABLE, detect_language
+from triage.records import (
+    AIUse,
+    Answer,
+    Choice,
+    Consent,
+    DataHandling,
+    Extraction,
+    Intake,
+    Media,
+    ProductionType,
+    Stage,
+)
+
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[^a-z\s])|\n+|;\s+|\s+[•▪●]\s+")
+USE_SPLIT = re.compile(
+    r",?\s+(?:and also|and then|and separately|as well as|plus)\s+|,\s+and\s+(?=we|they|I\b|our|the vendor)"
+    r"|\s+(?:Also|Separately|Additionally),\s+|\s+[-–—]\s+(?=we|they|our)",
+    re.IGNORECASE,
+)
+CLAUSE_BREAK = re.compile(
+    r"[,;:()\[\]—–]|\s-\s|\b(?:but|however|although|though|while|whereas|except|yet|pero|aunque|mais|"
+    r"cependant|mas|porém|embora|aber|jedoch|obwohl)\b",
+    re.IGNORECASE,
+)
+WORD = re.compile(r"\S+")
+NEGATION_WINDOW = 8
+LOW_RISK = {Stage.IDEATION, Stage.PITCH, Stage.PREVIS, Stage.TEMP}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A verbatim slice of the plan: a sentence, bullet or clause-level use."""
+
+    text: str
+    untrusted: bool = False  # it tries to instruct the triage: only risk it reveals counts
+
+
+@dataclass(frozen=True)
+class Hit:
+    segment: Segment
+    start: int
+    end: int
+    negated: bool
+    hedged: bool
+
+
+def split_segments(text: str) -> list[Segment]:
+    """Sentences, bullets and enumerated uses, each a verbatim, stripped slice of the text."""
+    pieces: list[str] = []
+    for sentence in SENTENCE_END.split(text):
+        pieces.extend(_split_uses(sentence))
+    segments = []
+    for piece in pieces:
+        piece = piece.strip().lstrip("-*•▪● ").strip()
+        if piece and any(ch.isalnum() for ch in piece):
+            segments.append(Segment(piece, untrusted=bool(lx.INJECTION.search(piece))))
+    return segments
+
+
+def _split_uses(sentence: str) -> list[str]:
+    """Split "Midjourney for mood boards, and we'll clone her voice in ElevenLabs" where each side is a use."""
+    parts = USE_SPLIT.split(sentence)
+    if len(parts) == 1:
+        return parts
+    merged = [parts[0]]
+    for part in parts[1:]:
+        if lx.AI_CUE.search(part) and lx.AI_CUE.search(merged[-1]):
+            merged.append(part)
+        else:
+            # keep the connector out of the quote but the words verbatim: re-find the part in the sentence
+            merged[-1] = sentence[sentence.find(merged[-1]) : sentence.find(part) + len(part)]
+    return merged
+
+
+def group_uses(segments: list[Segment]) -> list[list[Segment]]:
+    """Each segment with an AI cue starts a use; others describe the use before them (or all, when global)."""
+    uses: list[list[Segment]] = []
+    before_first: list[Segment] = []
+    global_context: list[Segment] = []
+    for segment in segments:
+        starts_use = (
+            not segment.untrusted
+            and lx.AI_CUE.search(segment.text)
+            and not (uses and lx.BACK_REFERENCE.search(segment.text))
+        )
+        if starts_use:
+            uses.append([segment, *before_first] if not uses else [segment])
+            before_first = []
+        elif not uses:
+            before_first.append(segment)
+        elif lx.GLOBAL_SCOPE.search(segment.text):
+            global_context.append(segment)
+        else:
+            uses[-1].append(segment)
+    return [use + [s for s in global_context if s not in use] for use in uses]
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for match in CLAUSE_BREAK.finditer(text, 0, start):
+        left = match.end()
+    right_match = CLAUSE_BREAK.search(text, end)
+    return left, right_match.start() if right_match else len(text)
+
+
+def find_hits(pattern: re.Pattern[str], segments: list[Segment]) -> list[Hit]:
+    """Every match, with whether a negation governs it and whether its clause hedges."""
+    hits = []
+    for segment in segments:
+        for match in pattern.finditer(segment.text):
+            left, right = _clause_bounds(segment.text, match.start(), match.end())
+            clause = segment.text[left:right]
+            prefix_words = WORD.findall(segment.text[left : match.start()])[-NEGATION_WINDOW:]
+            negated = bool(lx.NEGATION.search(" ".join(prefix_words))) and not lx.CONDITIONAL.search(
+                segment.text[left:]
+            )
+            hedged = bool(lx.HEDGE.search(clause))
+            hits.append(Hit(segment, match.start(), match.end(), negated, hedged))
+    return hits
+
+
+def _answer(value: str, hit: Hit | None, note: str | None = None) -> Answer:
+    return Answer(value=value, evidence=hit.segment.text if hit else None, note=note)  # type: ignore[arg-type]
+
+
+def yes_no(
+    segments: list[Segment],
+    yes: re.Pattern[str],
+    no: re.Pattern[str] | None = None,
+    hedge_unclear: bool = False,
+    weak: re.Pattern[str] | None = None,
+) -> Answer:
+    """Combine pattern hits: a stated yes beats a no (risk wins); a hedged yes may become unclear."""
+    yes_hits = [h for h in find_hits(yes, segments) if not h.negated]
+    negated_hits = [h for h in find_hits(yes, segments) if h.negated and not h.segment.untrusted]
+    no_hits = [h for h in find_hits(no, segments) if not h.segment.untrusted] if no else []
+    weak_hits = find_hits(weak, segments) if weak else []
+    if hedge_unclear and no:
+        yes_hits += [h for h in find_hits(no, segments) if h.negated]  # "won't be replaced" means it stays
+        no_hits = [h for h in no_hits if not h.negated]
+    if yes_hits:
+        confident = [h for h in yes_hits if not h.hedged]
+        if hedge_unclear and not confident:
+            return _answer("unknown", yes_hits[0], note="the partner hedges")
+        return _answer("yes", confident[0] if confident else yes_hits[0])
+    if negated_hits:
+        return _answer("no", negated_hits[0])
+    if no_hits:
+        hedged = [h for h in no_hits if h.hedged]
+        if hedge_unclear and hedged:
+            return _answer("unknown", hedged[0], note="the partner hedges")
+        return _answer("no", no_hits[0])
+    live_weak = [h for h in weak_hits if not h.negated]
+    if live_weak:
+        return _answer("unknown", live_weak[0], note="mentioned but not settled")
+    return Answer()
+
+
+def detect_stage(segments: list[Segment]) -> Choice[Stage]:
+    for stage, pattern in lx.STAGE_PATTERNS:
+        for segment in segments:
+            if pattern.search(segment.text):
+                return Choice[Stage](value=stage, evidence=segment.text)
+    return Choice[Stage](value=Stage.UNKNOWN)
+
+
+def detect_media(segments: list[Segment]) -> list[Media]:
+    joined = " ".join(s.text for s in segments)
+    return [media for media, pattern in lx.MEDIA_PATTERNS if pattern.search(joined)]
+
+
+def detect_consent(segments: list[Segment]) -> Choice[Consent]:
+    """Riskiest stated consent wins: refused > pending > obtained."""
+    for consent, pattern in lx.CONSENT_PATTERNS:
+        for hit in find_hits(pattern, segments):
+            if consent == Consent.OBTAINED and hit.segment.untrusted:
+                continue
+            return Choice[Consent](value=consent, evidence=hit.segment.text)
+    return Choice[Consent](value=Consent.UNKNOWN)
+
+
+def detect_data_handling(segments: list[Segment]) -> Choice[DataHandling]:
+    may_train = find_hits(lx.MAY_TRAIN, segments)
+    for hit in may_train:
+        if not hit.negated:
+            return Choice[DataHandling](value=DataHandling.MAY_TRAIN, evidence=hit.segment.text)
+    for handling, pattern in ((DataHandling.ENTERPRISE, lx.ENTERPRISE), (DataHandling.NO_TRAINING, lx.NO_TRAINING)):
+        for hit in find_hits(pattern, segments):
+            if hit.segment.untrusted:
+                continue
+            if handling == DataHandling.ENTERPRISE and hit.negated:
+                return Choice[DataHandling](value=DataHandling.MAY_TRAIN, evidence=hit.segment.text)
+            return Choice[DataHandling](value=handling, evidence=hit.segment.text)
+    for hit in may_train:  # "doesn't train on our inputs"
+        if not hit.segment.untrusted:
+            return Choice[DataHandling](value=DataHandling.NO_TRAINING, evidence=hit.segment.text)
+    return Choice[DataHandling](value=DataHandling.UNKNOWN)
+
+
+def detect_hedge(segments: list[Segment]) -> Answer:
+    for hit in find_hits(lx.HEDGE, segments):
+        left, right = _clause_bounds(hit.segment.text, hit.start, hit.end)
+        clause = hit.segment.text[max(0, left - 1) : right]
+        if lx.PRINCIPLE_TOPIC.search(clause) or lx.AI_CUE.search(clause):
+            return _answer("yes", hit)
+    return Answer()
+
+
+def read_use(segments: list[Segment]) -> AIUse:
+    """Answer every material question for one use from its segments."""
+    stage = detect_stage(segments)
+    final = yes_no(segments, lx.FINAL_YES, lx.FINAL_NO, hedge_unclear=True)
+    if final.value == "unknown" and final.evidence is None and stage.value not in LOW_RISK:
+        final = yes_no(segments, lx.FINAL_MARKETING, hedge_unclear=True)
+    if final.value == "unknown" and final.evidence is None and stage.value == Stage.TEMP:
+        final = Answer(value="no", evidence=stage.evidence)
+    real_person = yes_no(segments, lx.REAL_PERSON_STRONG, lx.REAL_PERSON_NO, weak=lx.REAL_PERSON_WEAK)
+    performance = yes_no(segments, lx.PERFORMANCE_ALTERATION_YES, lx.PERFORMANCE_CUSTOMARY)
+    training = yes_no(segments, lx.UNOWNED_TRAINING_YES, lx.OWNED_MATERIAL)
+    if training.value == "no" and not find_hits(lx.TRAINING_ANY, segments):
+        training = Answer()  # "our own footage" without any training says nothing about training
+    if training.unknown and training.evidence is None:
+        trains = [h for h in find_hits(lx.TRAINING_ANY, segments) if not h.negated]
+        if trains and not find_hits(lx.OWNED_MATERIAL, segments):
+            training = _answer("unknown", trains[0], note="training data ownership not stated")
+    proprietary = yes_no(segments, lx.PROPRIETARY_INPUT_YES, lx.GENERIC_INPUTS)
+    tool_hits = find_hits(lx.TOOL, segments)
+    return AIUse(
+        summary=segments[0].text,
+        tool=_answer("yes", tool_hits[0]) if tool_hits else Answer(),
+        stage=stage,
+        media=detect_media(segments),
+        final_output=final,
+        key_creative=yes_no(segments, lx.KEY_CREATIVE_YES, lx.KEY_CREATIVE_NO),
+        real_person=real_person,
+        performance_alteration=performance,
+        consent=detect_consent(segments),
+        union_work=yes_no(segments, lx.UNION_WORK_YES),
+        personal_data=yes_no(segments, lx.PERSONAL_DATA_YES),
+        proprietary_input=proprietary,
+        third_party_ip=yes_no(segments, lx.THIRD_PARTY_IP_YES, lx.THIRD_PARTY_IP_NO),
+        unowned_training=training,
+        data_handling=detect_data_handling(segments),
+        misleading=yes_no(segments, lx.MISLEADING_YES),
+        vendor_pipeline=yes_no(segments, lx.VENDOR_PIPELINE),
+        hedged=detect_hedge(segments),
+    )
+
+
+def infer_production_type(intake: Intake) -> Intake:
+    """A plan that calls itself a documentary is judged as one even when the form left the type blank."""
+    if intake.production_type is None and lx.DOCUMENTARY.search(intake.text):
+        return intake.model_copy(update={"production_type": ProductionType.DOCUMENTARY})
+    return intake
+
+
+class LexicalExtractor:
+    """Offline extractor; also the tripwire the hybrid extractor runs beside an LLM."""
+
+    name = "lexical"
+
+    def extract(self, intake: Intake) -> Extraction:
+        language = detect_language(intake.text)
+        code = language.code
+        if code == "unknown" and language.latin_share >= 0.9 and len(intake.text.split()) <= 8:
+            code = "en" if lx.AI_CUE.search(intake.text) else "unknown"
+        if code not in READABLE:
+            return Extraction(
+                language=code,
+                extractor=self.name,
+                failure="the plan appears to be in a language the offline extractor cannot read "
+                f"(it reads {', '.join(READABLE)})",
+            )
+        segments = split_segments(intake.text)
+        groups = group_uses(segments)
+        notes: list[Any] = []
+        if any(s.untrusted for s in segments):
+            notes.append("the plan contains instructions addressed to the triage; they were read as data only")
+        return Extraction(
+            uses=[read_use(group) for group in groups],
+            language=code,
+            extractor=self.name,
+            notes=notes,
+        )

@@ -1,0 +1,99 @@
+"""One triage, end to end: extract records, apply the rules, cite the policy, assemble the public result."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from typing import TYPE_CHECKING
+
+from triage.config import Settings, get_settings
+from triage.engine import evaluate
+from triage.extract import Extractor, build_extractor
+from triage.lexical import infer_production_type
+from triage.policy import Policy, load_policy
+from triage.records import AIUse, Citation, Extraction, Finding, Intake, TriageResult
+from triage.rules import RuleSet, load_rules
+
+if TYPE_CHECKING:
+    from triage.retrieval import PolicyIndex
+
+log = logging.getLogger(__name__)
+CITATIONS_PER_FINDING = 2
+
+
+class Pipeline:
+    """Holds what is loaded once (policy, rules, extractor, index) and triages intakes with it."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        extractor: Extractor | None = None,
+        index: PolicyIndex | None = None,
+        cite: bool = True,
+    ) -> None:
+        self.settings = settings or get_settings()
+        self.policy: Policy = index.policy if index else load_policy(self.settings.knowledge_dir)
+        self.rules: RuleSet = load_rules(self.settings.rules_path, set(self.policy.sections))
+        self.extractor: Extractor = extractor or build_extractor(self.settings)
+        self.cite_findings = cite
+        self._index = index
+        self.policy_version = hashlib.sha256(f"{self.policy.version}:{self.rules.version}".encode()).hexdigest()
+        self.prompt_version: str | None = getattr(self.extractor, "prompt_version", None)
+
+    @property
+    def index(self) -> PolicyIndex:
+        if self._index is None:
+            from triage.retrieval import PolicyIndex
+
+            self._index = PolicyIndex(self.policy, self.settings)
+        return self._index
+
+    def run(self, intake: Intake) -> TriageResult:
+        """Triage one plan. Bad or unreadable text is escalated with the reason, never raised."""
+        intake = infer_production_type(intake)
+        try:
+            extraction = self.extractor.extract(intake)
+        except Exception as exc:  # an extractor bug must not lose the case: fail closed
+            log.exception("extractor %s failed", self.extractor.name)
+            extraction = Extraction(extractor=self.extractor.name, failure=f"extractor error ({type(exc).__name__})")
+        decision = evaluate(extraction, intake, self.rules)
+        findings = self._with_citations(decision.findings, extraction.uses) if self.cite_findings else decision.findings
+        return TriageResult(
+            route=decision.route,
+            approval_required=decision.approval_required,
+            triggers=decision.triggers,
+            principles=decision.principles,
+            uses=extraction.uses,
+            findings=findings,
+            questions=decision.questions,
+            extractor=extraction.extractor,
+            policy_version=self.policy_version,
+            prompt_version=self.prompt_version,
+            summary=decision.summary,
+            language=extraction.language,
+            trace=decision.trace,
+            stats=extraction.stats,
+            notes=extraction.notes,
+        )
+
+    def _with_citations(self, findings: list[Finding], uses: list[AIUse]) -> list[Finding]:
+        """Attach passages from each rule's sections; if retrieval fails, cite each section's opening passage."""
+        cited = []
+        for finding in findings:
+            query = f"{finding.reason} {finding.evidence or ''}".strip()
+            try:
+                citations = self.index.cite(query, finding.sections, k=CITATIONS_PER_FINDING)
+            except Exception:
+                log.exception("retrieval failed; citing section openings instead")
+                citations = self._section_openings(finding.sections)
+            cited.append(finding.model_copy(update={"citations": citations}))
+        return cited
+
+    def _section_openings(self, sections: list[str]) -> list[Citation]:
+        openings = []
+        for section_id in sections[:CITATIONS_PER_FINDING]:
+            section = self.policy.sections.get(section_id)
+            if section and section.passages:
+                openings.append(self.policy.citation(section_id, section.passages[0]))
+        return openings
