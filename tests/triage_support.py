@@ -35,6 +35,10 @@ BACKENDS = [
 ]
 
 
+def auth(key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key}"}
+
+
 @contextmanager
 def postgres_schema_url() -> Iterator[tuple[str, dict]]:
     """A fresh schema on the test server; yields (url, connect_args) that put new connections inside it."""

@@ -1,0 +1,155 @@
+"""Dependencies shared by the routers: settings, the store, the pipeline and who is calling.
+
+The app keeps only caches in memory (the engine's pool, the built pipeline); every fact lives in the database,
+so any number of workers can serve the same clients.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from triage.accounts import Principal, Role, authenticate
+from triage.config import Settings
+from triage.store import PipelineLike, Store
+
+log = logging.getLogger(__name__)
+
+DEFAULT_RATE_LIMIT_PER_MINUTE = 120
+
+
+class AppState:
+    """Per-process caches, built on first use so the app also works without its lifespan (e.g. bare TestClient)."""
+
+    def __init__(self, settings: Settings, pipeline: PipelineLike | None = None, rate_limit: int | None = None):
+        self.settings = settings
+        self.pipeline = pipeline
+        self.rate_limit = rate_limit or int(
+            getattr(settings, "rate_limit_per_minute", None) or DEFAULT_RATE_LIMIT_PER_MINUTE
+        )
+        self._store: Store | None = None
+        self._lock = threading.Lock()
+
+    def store(self) -> Store:
+        if self._store is None:
+            with self._lock:
+                if self._store is None:
+                    self._store = Store.open(self.settings)
+        return self._store
+
+    def build_pipeline(self) -> PipelineLike:
+        if self.pipeline is None:
+            with self._lock:
+                if self.pipeline is None:
+                    from triage.pipeline import Pipeline
+
+                    self.pipeline = Pipeline(self.settings)
+        return self.pipeline
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def app_state(request: Request) -> AppState:
+    return request.app.state.triage
+
+
+StateDep = Annotated[AppState, Depends(app_state)]
+
+
+def get_settings(state: StateDep) -> Settings:
+    return state.settings
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def get_store(state: StateDep) -> Store:
+    try:
+        return state.store()
+    except Exception as exc:
+        log.error("database unavailable: %s", type(exc).__name__)
+        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, "the database is not available") from exc
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def get_pipeline(state: StateDep) -> PipelineLike:
+    """The pipeline, or 503 before anything is written when it cannot be built (e.g. the knowledge is broken)."""
+    try:
+        return state.build_pipeline()
+    except Exception as exc:
+        log.error("triage pipeline unavailable: %s", type(exc).__name__)
+        raise HTTPException(
+            status.HTTP_503_SERVICE_UNAVAILABLE, f"the triage engine is not available ({type(exc).__name__})"
+        ) from exc
+
+
+PipelineDep = Annotated[PipelineLike, Depends(get_pipeline)]
+
+bearer = HTTPBearer(auto_error=False, description="An API key from `triage keys create`.")
+
+
+def enforce_rate_limit(state: AppState, store: Store, principal: Principal) -> None:
+    wait = store.hit(f"key:{principal.key_id}", limit=state.rate_limit)
+    if wait:
+        raise HTTPException(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            f"too many requests: at most {state.rate_limit} a minute per key",
+            headers={"Retry-After": str(wait)},
+        )
+
+
+def get_principal(
+    state: StateDep,
+    store: StoreDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> Principal:
+    unauthorized = HTTPException(
+        status.HTTP_401_UNAUTHORIZED,
+        "a valid API key is needed: Authorization: Bearer <key>",
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+    if credentials is None:
+        raise unauthorized
+    principal = authenticate(store, credentials.credentials)
+    if principal is None:
+        raise unauthorized
+    enforce_rate_limit(state, store, principal)
+    return principal
+
+
+CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
+
+
+def require(*roles: Role) -> Any:
+    """A dependency admitting only these roles (403 for the others, who are signed in)."""
+
+    def check(principal: CurrentPrincipal) -> Principal:
+        if principal.role not in roles:
+            raise HTTPException(status.HTTP_403_FORBIDDEN, f"this needs the {' or '.join(roles)} role")
+        return principal
+
+    return Depends(check)
+
+
+CaseWorker = Annotated[Principal, require("partner", "contact")]
+Contact = Annotated[Principal, require("contact")]
+Admin = Annotated[Principal, require("admin")]
+
+
+def require_json(request: Request) -> None:
+    """JSON endpoints say so: a form or a binary upload gets 415 instead of a confusing validation error."""
+    media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if media_type != "application/json" and not media_type.endswith("+json"):
+        raise HTTPException(status.HTTP_415_UNSUPPORTED_MEDIA_TYPE, "send the body as application/json")
+
+
+JsonBody = Depends(require_json)

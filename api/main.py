@@ -1,0 +1,106 @@
+"""The FastAPI app: the JSON API under /v1, health checks, and the server-rendered pages.
+
+`uvicorn api.main:app` (what `triage serve` runs) builds the app from the environment's Settings; tests call
+`create_app(settings, pipeline=...)` with their own.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from api.deps import AppState
+from api.limits import BodySizeLimit, SecurityHeaders
+from api.routes import cases, health, keys, pages, policy
+from triage.config import Settings, get_settings
+from triage.store import PipelineLike, rerun_pending
+
+log = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+def body_limit(settings: Settings) -> int:
+    """64 KiB, or more when the text limit needs it: 20,000 CJK characters are ~180 KB form-encoded."""
+    return max(64 * 1024, 9 * settings.max_text_chars + 16 * 1024)
+
+
+def _rerun_in_background(state: AppState) -> None:
+    """Re-run what a crash or a failing LLM left behind, without delaying start-up."""
+
+    def work() -> None:
+        try:
+            rerun_pending(state.store(), state.build_pipeline())
+        except Exception as exc:
+            log.error("start-up re-run skipped: %s", type(exc).__name__)
+
+    threading.Thread(target=work, name="triage-rerun", daemon=True).start()
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    pipeline: PipelineLike | None = None,
+    rerun_on_startup: bool = True,
+    rate_limit_per_minute: int | None = None,
+) -> FastAPI:
+    settings = settings or get_settings()
+    state = AppState(settings, pipeline, rate_limit_per_minute)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        try:
+            state.store()  # migrate before the first request
+        except Exception as exc:  # /readyz reports it; the process stays up to say so
+            log.error("database not ready at start-up: %s", type(exc).__name__)
+        else:
+            if rerun_on_startup:
+                _rerun_in_background(state)
+        yield
+        state.close()
+
+    app = FastAPI(
+        title="GenAI use triage",
+        version="1",
+        summary="Triage of generative-AI use plans in film and TV production against a studio's partner guidance",
+        lifespan=lifespan,
+    )
+    app.state.triage = state
+
+    app.include_router(cases.router, prefix="/v1")
+    app.include_router(policy.router, prefix="/v1")
+    app.include_router(keys.router, prefix="/v1")
+    app.include_router(health.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        if pages.is_page(request):
+            return pages.error_page(request, exc.status_code, str(exc.detail), exc.headers)
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        errors = [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")} for e in exc.errors()
+        ]  # without the input: it may be a partner's text
+        if pages.is_page(request):
+            message = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in errors)
+            return pages.error_page(request, 422, message or "the form could not be read")
+        return JSONResponse({"detail": errors}, status_code=422)
+
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodySizeLimit, max_bytes=body_limit(settings))
+    return app
+
+
+app = create_app()

@@ -1,0 +1,28 @@
+"""Liveness (the process answers) and readiness (the database answers and is migrated)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, status
+
+from api.deps import StateDep
+from api.models import Health
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz", response_model=Health, operation_id="healthz")
+def healthz() -> Any:
+    return Health(status="ok")
+
+
+@router.get("/readyz", response_model=Health, operation_id="readyz")
+def readyz(state: StateDep) -> Any:
+    try:
+        store = state.store()
+        store.ping()
+        version = store.schema_version()
+    except Exception as exc:
+        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, "the database is not reachable") from exc
+    return Health(status="ready", schema_version=version)

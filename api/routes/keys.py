@@ -1,0 +1,40 @@
+"""API keys, for admins: issue (the key is shown once), list (never the keys), revoke."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Response, status
+
+from api.deps import Admin, JsonBody, StoreDep
+from api.models import KeyCreate, KeyCreated, KeyOut
+from triage.accounts import issue_key, list_keys, revoke_key
+
+router = APIRouter(prefix="/keys", tags=["keys"])
+
+
+@router.post(
+    "",
+    response_model=KeyCreated,
+    status_code=status.HTTP_201_CREATED,
+    operation_id="create_key",
+    dependencies=[JsonBody],
+)
+def create_key(body: KeyCreate, principal: Admin, store: StoreDep) -> Any:
+    try:
+        info, key = issue_key(store, body.role, body.org, body.label)
+    except ValueError as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
+    return KeyCreated(**info.__dict__, key=key)
+
+
+@router.get("", response_model=list[KeyOut], operation_id="list_keys")
+def read_keys(principal: Admin, store: StoreDep) -> Any:
+    return [KeyOut(**k.__dict__) for k in list_keys(store)]
+
+
+@router.delete("/{key_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="revoke_key")
+def delete_key(key_id: str, principal: Admin, store: StoreDep) -> Response:
+    if not revoke_key(store, key_id):
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such active key")
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,54 @@
+"""The loaded policy: its sections, and passages that answer a question (retrieval is optional: 503 without it)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, status
+
+from api.deps import CurrentPrincipal, JsonBody, SettingsDep
+from api.models import PolicyAnswer, PolicySection, PolicySections, Question, check_text
+
+log = logging.getLogger(__name__)
+
+router = APIRouter(prefix="/policy", tags=["policy"])
+
+
+def _unavailable(what: str, exc: BaseException) -> HTTPException:
+    log.error("%s unavailable: %s", what, type(exc).__name__)
+    return HTTPException(
+        status.HTTP_503_SERVICE_UNAVAILABLE, f"{what} is not available on this server ({type(exc).__name__})"
+    )
+
+
+@router.get("/sections", response_model=PolicySections, operation_id="list_policy_sections")
+def list_sections(principal: CurrentPrincipal, settings: SettingsDep) -> Any:
+    """Every section of the loaded policy, in document order, with the official URL to read its exact wording."""
+    try:
+        from triage.policy import load_policy
+
+        policy = load_policy(settings.knowledge_dir)
+    except Exception as exc:
+        raise _unavailable("the policy", exc) from exc
+    return PolicySections(
+        name=policy.name,
+        version=policy.version,
+        sections=[PolicySection(id=s.id, title=s.title, url=s.url, text=s.text) for s in policy.sections.values()],
+    )
+
+
+@router.post("/ask", response_model=PolicyAnswer, operation_id="ask_policy", dependencies=[JsonBody])
+def ask(body: Question, principal: CurrentPrincipal, settings: SettingsDep) -> Any:
+    """The policy passages that best answer a question, each a verbatim citation of a loaded section."""
+    try:
+        question = check_text(body.question, max_chars=2000, what="the question")
+    except ValueError as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
+    try:
+        from triage.retrieval import get_policy_index
+
+        citations = get_policy_index(settings).ask(question, body.k)
+    except Exception as exc:
+        raise _unavailable("policy search", exc) from exc
+    return PolicyAnswer(question=question, citations=[c.model_dump(mode="json") for c in citations])
