@@ -48,6 +48,7 @@ class Segment:
 
     text: str
     untrusted: bool = False  # it tries to instruct the triage: only risk it reveals counts
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class Hit:
     hedged: bool
 
 
-def split_segments(text: str) -> list[Segment]:
+def split_segments(text: str, language: str = "en") -> list[Segment]:
     """Sentences, bullets and enumerated uses, each a verbatim, stripped slice of the text."""
     pieces: list[str] = []
     for sentence in SENTENCE_END.split(text):
@@ -68,7 +69,7 @@ def split_segments(text: str) -> list[Segment]:
     for piece in pieces:
         piece = piece.strip().lstrip("-*•▪● ").strip()
         if piece and any(ch.isalnum() for ch in piece):
-            segments.append(Segment(piece, untrusted=bool(lx.INJECTION.search(piece))))
+            segments.append(Segment(piece, untrusted=bool(lx.INJECTION.search(piece)), language=language))
     return segments
 
 
@@ -126,7 +127,7 @@ def find_hits(pattern: re.Pattern[str], segments: list[Segment]) -> list[Hit]:
             left, right = _clause_bounds(segment.text, match.start(), match.end())
             clause = segment.text[left:right]
             prefix_words = WORD.findall(segment.text[left : match.start()])[-NEGATION_WINDOW:]
-            negated = bool(lx.NEGATION.search(" ".join(prefix_words))) and not lx.CONDITIONAL.search(
+            negated = bool(lx.negation_for(segment.language).search(" ".join(prefix_words))) and not lx.CONDITIONAL.search(
                 segment.text[left:]
             )
             hedged = bool(lx.HEDGE.search(clause))
@@ -159,6 +160,8 @@ def yes_no(
             return _answer("unknown", yes_hits[0], note="the partner hedges")
         return _answer("yes", confident[0] if confident else yes_hits[0])
     if negated_hits:
+        if hedge_unclear and all(h.hedged for h in negated_hits):
+            return _answer("unknown", negated_hits[0], note="the partner hedges")
         return _answer("no", negated_hits[0])
     if no_hits:
         hedged = [h for h in no_hits if h.hedged]
@@ -185,13 +188,21 @@ def detect_media(segments: list[Segment]) -> list[Media]:
 
 
 def detect_consent(segments: list[Segment]) -> Choice[Consent]:
-    """Riskiest stated consent wins: refused > pending > obtained."""
+    """Riskiest stated consent wins: refused > pending > obtained. "We won't … without consent" is a promise."""
     for consent, pattern in lx.CONSENT_PATTERNS:
         for hit in find_hits(pattern, segments):
             if consent == Consent.OBTAINED and hit.segment.untrusted:
                 continue
+            if consent == Consent.ABSENT and _negated_before(hit):
+                consent = Consent.PENDING
             return Choice[Consent](value=consent, evidence=hit.segment.text)
     return Choice[Consent](value=Consent.UNKNOWN)
+
+
+def _negated_before(hit: Hit) -> bool:
+    left, _ = _clause_bounds(hit.segment.text, hit.start, hit.end)
+    prefix = hit.segment.text[left : hit.start]
+    return bool(lx.negation_for(hit.segment.language).search(prefix))
 
 
 def detect_data_handling(segments: list[Segment]) -> Choice[DataHandling]:
@@ -229,16 +240,18 @@ def read_use(segments: list[Segment]) -> AIUse:
         final = yes_no(segments, lx.FINAL_MARKETING, hedge_unclear=True)
     if final.value == "unknown" and final.evidence is None and stage.value == Stage.TEMP:
         final = Answer(value="no", evidence=stage.evidence)
-    real_person = yes_no(segments, lx.REAL_PERSON_STRONG, lx.REAL_PERSON_NO, weak=lx.REAL_PERSON_WEAK)
-    performance = yes_no(segments, lx.PERFORMANCE_ALTERATION_YES, lx.PERFORMANCE_CUSTOMARY)
-    training = yes_no(segments, lx.UNOWNED_TRAINING_YES, lx.OWNED_MATERIAL)
+    real_person = yes_no(
+        segments, lx.REAL_PERSON_STRONG, lx.REAL_PERSON_NO, hedge_unclear=True, weak=lx.REAL_PERSON_WEAK
+    )
+    performance = yes_no(segments, lx.PERFORMANCE_ALTERATION_YES, lx.PERFORMANCE_CUSTOMARY, hedge_unclear=True)
+    training = yes_no(segments, lx.UNOWNED_TRAINING_YES, lx.OWNED_MATERIAL, hedge_unclear=True)
     if training.value == "no" and not find_hits(lx.TRAINING_ANY, segments):
         training = Answer()  # "our own footage" without any training says nothing about training
     if training.unknown and training.evidence is None:
         trains = [h for h in find_hits(lx.TRAINING_ANY, segments) if not h.negated]
         if trains and not find_hits(lx.OWNED_MATERIAL, segments):
             training = _answer("unknown", trains[0], note="training data ownership not stated")
-    proprietary = yes_no(segments, lx.PROPRIETARY_INPUT_YES, lx.GENERIC_INPUTS)
+    proprietary = yes_no(segments, lx.PROPRIETARY_INPUT_YES, lx.GENERIC_INPUTS, hedge_unclear=True)
     tool_hits = find_hits(lx.TOOL, segments)
     return AIUse(
         summary=segments[0].text,
@@ -246,17 +259,17 @@ def read_use(segments: list[Segment]) -> AIUse:
         stage=stage,
         media=detect_media(segments),
         final_output=final,
-        key_creative=yes_no(segments, lx.KEY_CREATIVE_YES, lx.KEY_CREATIVE_NO),
+        key_creative=yes_no(segments, lx.KEY_CREATIVE_YES, lx.KEY_CREATIVE_NO, hedge_unclear=True),
         real_person=real_person,
         performance_alteration=performance,
         consent=detect_consent(segments),
-        union_work=yes_no(segments, lx.UNION_WORK_YES),
-        personal_data=yes_no(segments, lx.PERSONAL_DATA_YES),
+        union_work=yes_no(segments, lx.UNION_WORK_YES, hedge_unclear=True),
+        personal_data=yes_no(segments, lx.PERSONAL_DATA_YES, hedge_unclear=True),
         proprietary_input=proprietary,
-        third_party_ip=yes_no(segments, lx.THIRD_PARTY_IP_YES, lx.THIRD_PARTY_IP_NO),
+        third_party_ip=yes_no(segments, lx.THIRD_PARTY_IP_YES, lx.THIRD_PARTY_IP_NO, hedge_unclear=True),
         unowned_training=training,
         data_handling=detect_data_handling(segments),
-        misleading=yes_no(segments, lx.MISLEADING_YES),
+        misleading=yes_no(segments, lx.MISLEADING_YES, hedge_unclear=True),
         vendor_pipeline=yes_no(segments, lx.VENDOR_PIPELINE),
         hedged=detect_hedge(segments),
     )
@@ -286,7 +299,7 @@ class LexicalExtractor:
                 failure="the plan appears to be in a language the offline extractor cannot read "
                 f"(it reads {', '.join(READABLE)})",
             )
-        segments = split_segments(intake.text)
+        segments = split_segments(intake.text, code)
         groups = group_uses(segments)
         notes: list[Any] = []
         if any(s.untrusted for s in segments):

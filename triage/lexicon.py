@@ -81,7 +81,7 @@ GLOBAL_SCOPE = rx(
     r"ninguno de|nenhum d",
 )
 
-NEGATION = rx(
+NEGATION_PARTS = (
     r"not",
     r"no",
     r"never",
@@ -123,6 +123,14 @@ NEGATION = rx(
     r"nie(?:mals)?",
     r"ohne",
 )
+NEGATION = rx(*NEGATION_PARTS)
+# In Portuguese "no"/"na" mean "in the": not a negation there.
+NEGATION_BY_LANGUAGE = {"pt": rx(*(part for part in NEGATION_PARTS if part != r"no"))}
+
+
+def negation_for(language: str) -> re.Pattern[str]:
+    return NEGATION_BY_LANGUAGE.get(language, NEGATION)
+
 # "we won't use her voice without consent": the negation is a condition, the use still happens.
 CONDITIONAL = rx(
     r"without (?:\w+ ){0,3}(?:consent|permission|approval|sign-?off|agreement)",
@@ -171,7 +179,8 @@ FINAL_YES = rx(
     r"on camera",
     r"in (?:the )?(?:picture|frame)",
     r"(?:will|to) (?:air|be broadcast|stream|ship|be delivered|be released)",
-    r"(?:deliverables?|delivery|delivered)",
+    r"deliverables?",
+    r"(?:will|to) be delivered",
     r"(?:audience|viewers?) (?:will )?(?:see|hear|sees|hears)",
     r"in the (?:episode|film|movie|show|series|documentary|doc|trailer|opening|credits|title sequence)s?",
     r"background of (?:the |a |several |some )?(?:scene|shot|frame|episode)s?",
@@ -212,11 +221,11 @@ FINAL_NO = rx(
 REAL_PERSON_STRONG = rx(
     r"(?:clone|cloning|cloned|replicate|replicating|recreate|recreating|resurrect(?:ing)?|mimic(?:king)?|"
     r"synthesi[sz]e|model|match|imitate|imitating|sound[- ]?alike of|deepfake)\s+(?:of\s+)?"
-    r"(?:the |our |her |his |their |a |an )?(?:late |real |famous |lead |deceased )?(?:\w+\s){0,2}"
+    r"(?:the |our |her |his |their |a |an )?(?:late |real |famous |lead |deceased )?(?:[\w'’-]+\s){0,2}"
     r"(?:voice|voices|face|faces|likeness|likenesses|performance|body|appearance)",
     r"(?:voice|face|likeness)(?:s)? of (?:the |our |a |an )?(?:late |real |famous |deceased |lead )?\w+",
     r"(?:(?:lead|actor|actress|star|narrator|host|presenter|singer|talent|performer|[A-Z][a-z]+)(?:'s|s')|her|his|"
-    r"their) (?:own )?(?:voice|face|likeness)(?: clone| model)?",
+    r"their) (?:own |ai |cloned |synthetic |digital )?(?:voice|face|likeness)(?: clone| model)?",
     r"voice[- ]?(?:clone|cloning|model) of",
     r"digital (?:double|replica|twin)s?(?: of)?",
     r"de-?ag(?:e|es|ed|ing)",
@@ -238,6 +247,7 @@ REAL_PERSON_STRONG = rx(
     r"verjüng|digitale[rn]? double|sein gesicht|ihr gesicht",
 )
 REAL_PERSON_WEAK = rx(
+    r"voice[- ]?clon(?:e|es|ing)",
     r"synthetic (?:voice|voices|actor|actors|performer|performers|presenter|host)",
     r"ai (?:voice|voices|actor|actors|presenter|host|avatar|narrator|narration|voice-?over)",
     r"digital (?:human|humans|avatar|avatars|character)",
@@ -301,7 +311,7 @@ CONSENT_ABSENT = rx(
 PERFORMANCE_ALTERATION_YES = rx(
     r"visual adr",
     r"(?:change|changing|alter|altering|adjust|adjusting|modify|modifying|rework|reworking|redo|redoing|"
-    r"replace|replacing|re-?time|re-?timing)\s+(?:\w+\s){0,3}(?:lip[- ]?sync|lip movements?|mouth movements?|"
+    r"replace|replacing|re-?time|re-?timing)\s+(?:[\w'’-]+\s){0,3}(?:lip[- ]?sync|lip movements?|mouth movements?|"
     r"mouths?|facial (?:performance|expressions?)|expressions?|performance|delivery|line readings?|emotional tone|"
     r"emotion|intent|reaction|reactions)",
     r"make (?:him|her|them|the actor|the actress|the lead|the performer|\w+) (?:say|smile|cry|laugh|look|appear|sound)",
@@ -330,7 +340,7 @@ PERFORMANCE_CUSTOMARY = rx(
 UNION_WORK_YES = rx(
     r"(?:replace|replacing|replaces|instead of (?:hiring|casting|booking|using)?|in place of|rather than "
     r"(?:hiring|casting|booking|using)?|no need (?:for|to hire)|without (?:hiring|casting|booking)|cut|cutting|"
-    r"eliminate|eliminating|reduce|reducing|fewer|save on)\s+(?:\w+\s){0,3}(?:background (?:actors?|performers?)|"
+    r"eliminate|eliminating|reduce|reducing|fewer|save on)\s+(?:[\w'’-]+\s){0,3}(?:background (?:actors?|performers?)|"
     r"extras|actors?|voice (?:actors?|talent|artists?)|vo artists?|narrators?|dubbing (?:actors?|artists?|talent|cast)|"
     r"writers?|writers' room|screenwriters?|composers?|musicians?|session (?:players|musicians)|storyboard artists?|"
     r"concept artists?|illustrators?|animators?|crew|stunt (?:performers?|doubles?)|stunt|translators?|editors?|"
@@ -338,7 +348,7 @@ UNION_WORK_YES = rx(
     r"(?:ai|synthetic|digital|generated) (?:extras|crowds?|background (?:actors?|performers?|talent)|crowd "
     r"(?:replication|simulation)|stunt doubles?)",
     r"(?:write|writes|writing|rewrite|rewriting|draft|drafting|punch up|punching up)\s+"
-    r"(?:\w+\s){0,3}(?:scripts?|screenplays?|teleplays?|dialogue|scenes?|episodes?|jokes|story beats|storylines?)",
+    r"(?:[\w'’-]+\s){0,3}(?:scripts?|screenplays?|teleplays?|dialogue|scenes?|episodes?|jokes|story beats|storylines?)",
     r"(?:ai|synthetic|automated) dub(?:bing|s|bed)?",
     r"dub(?:bing|bed)? (?:\w+ ){0,4}(?:with|using|by) (?:ai|synthetic|the model|"
     + TOOLS
@@ -393,17 +403,17 @@ PROPRIETARY_INPUT_YES = rx(
     r"breakdown of|upscale|upscaling|restore|restoring|extend|extending|colou?ri[sz]e|rotoscope|rotoscoping|"
     r"clean(?:ing)? up|re-?light|relight|feed in|coverage of|notes on|proofread|proofreading|spell-?check|"
     r"spell-?checking|subtitle|subtitling|import|importing|fine-?tune|fine-?tuning|train|training)\s+"
-    r"(?:\w+\s){0,3}" + PROPRIETARY_NOUN,
-    PROPRIETARY_NOUN + r"\s+(?:\w+\s){0,3}(?:into|to|through|in|via|with) (?:\w+\s){0,2}(?:the )?(?:tool|ai|model|app|"
+    r"(?:[\w'’-]+\s){0,3}" + PROPRIETARY_NOUN,
+    PROPRIETARY_NOUN + r"\s+(?:[\w'’-]+\s){0,3}(?:into|to|through|in|via|with) (?:[\w'’-]+\s){0,2}(?:the )?(?:tool|ai|model|app|"
     r"chatbot|assistant|llm|system|platform|" + TOOLS + r")",
-    r"(?:subir|cargar|pegar|meter|introducir|pasar)\s+(?:\w+\s){0,3}(?:el |los |nuestro |nuestros )?"
+    r"(?:subir|cargar|pegar|meter|introducir|pasar)\s+(?:[\w'’-]+\s){0,3}(?:el |los |nuestro |nuestros )?"
     r"(?:guion(?:es)?|metraje|material)",
-    r"(?:télécharger|charger|coller|mettre|importer|envoyer)\s+(?:\w+\s){0,3}(?:le |les |notre |nos )?"
+    r"(?:télécharger|charger|coller|mettre|importer|envoyer)\s+(?:[\w'’-]+\s){0,3}(?:le |les |notre |nos )?"
     r"(?:scénario|scénarios|rushs|images)",
-    r"(?:carregar|colar|enviar|subir|colocar|inserir)\s+(?:\w+\s){0,3}(?:o |os |nosso |nossos )?"
+    r"(?:carregar|colar|enviar|subir|colocar|inserir)\s+(?:[\w'’-]+\s){0,3}(?:o |os |nosso |nossos )?"
     r"(?:roteiro|roteiros|material)",
-    r"(?:hochladen|hochgeladen|einfügen|eingeben|laden)\s*(?:\w+\s){0,3}|(?:drehbuch|drehbücher|rohmaterial)\s+"
-    r"(?:\w+\s){0,3}(?:hochladen|hochgeladen|einfügen|eingeben|in (?:die |das )?(?:ki|tool|modell))",
+    r"(?:hochladen|hochgeladen|einfügen|eingeben|laden)\s*(?:[\w'’-]+\s){0,3}|(?:drehbuch|drehbücher|rohmaterial)\s+"
+    r"(?:[\w'’-]+\s){0,3}(?:hochladen|hochgeladen|einfügen|eingeben|in (?:die |das )?(?:ki|tool|modell))",
 )
 GENERIC_INPUTS = rx(
     r"generic (?:prompts?|inputs?|descriptions?|references?)",
@@ -442,17 +452,17 @@ THIRD_PARTY_IP_NO = rx(
     r"no (?:references? to )?(?:real|existing|copyrighted|third-party) (?:works?|artists?|brands?|films?|material)",
 )
 UNOWNED_TRAINING_YES = rx(
-    r"(?:train|training|trained|fine-?tun(?:e|ed|ing)|lora|custom model|teach)\s+(?:\w+\s){0,8}(?:on|with|using|from)"
-    r"\s+(?:\w+\s){0,4}(?:artist'?s?|illustrator'?s?|photographer'?s?|painter'?s?|paintings|artworks?|portfolio|"
+    r"(?:train|training|trained|fine-?tun(?:e|ed|ing)|lora|custom model|teach)\s+(?:[\w'’-]+\s){0,8}(?:on|with|using|from)"
+    r"\s+(?:[\w'’-]+\s){0,4}(?:artist'?s?|illustrator'?s?|photographer'?s?|painter'?s?|paintings|artworks?|portfolio|"
     r"(?:other|existing|famous|classic) (?:films?|movies|shows)|celebrit(?:y|ies)|(?:actors?|actresses?)'? faces|"
     r"scraped|internet|web images|pinterest|instagram|google images|copyrighted|someone else's|stock footage|"
     r"[A-Z][a-z]+'s (?:work|art|paintings|films|illustrations|photos|photographs))",
-    r"(?:train|fine-?tune)\s+(?:\w+\s){0,5}(?:to (?:imitate|mimic|copy|replicate) (?:the |an |a )?"
+    r"(?:train|fine-?tune)\s+(?:[\w'’-]+\s){0,5}(?:to (?:imitate|mimic|copy|replicate) (?:the |an |a )?"
     r"(?:style|artist|look))",
-    r"(?:entrenar|entrenamiento|afinar)\s+(?:\w+\s){0,6}(?:con|sobre) (?:\w+\s){0,3}(?:obras?|artista|películas)",
-    r"(?:entraîner|entraînement|affiner)\s+(?:\w+\s){0,6}(?:sur|avec) (?:\w+\s){0,3}(?:œuvres?|artiste|films)",
-    r"(?:treinar|treinamento|ajustar)\s+(?:\w+\s){0,6}(?:com|em) (?:\w+\s){0,3}(?:obras?|artista|filmes)",
-    r"(?:trainieren|training|feinabstimm\w*)\s+(?:\w+\s){0,6}(?:mit|auf) (?:\w+\s){0,3}(?:werken?|künstler\w*|filmen)",
+    r"(?:entrenar|entrenamiento|afinar)\s+(?:[\w'’-]+\s){0,6}(?:con|sobre) (?:[\w'’-]+\s){0,3}(?:obras?|artista|películas)",
+    r"(?:entraîner|entraînement|affiner)\s+(?:[\w'’-]+\s){0,6}(?:sur|avec) (?:[\w'’-]+\s){0,3}(?:œuvres?|artiste|films)",
+    r"(?:treinar|treinamento|ajustar)\s+(?:[\w'’-]+\s){0,6}(?:com|em) (?:[\w'’-]+\s){0,3}(?:obras?|artista|filmes)",
+    r"(?:trainieren|training|feinabstimm\w*)\s+(?:[\w'’-]+\s){0,6}(?:mit|auf) (?:[\w'’-]+\s){0,3}(?:werken?|künstler\w*|filmen)",
 )
 TRAINING_ANY = rx(r"train(?:ing|ed)?|fine-?tun(?:e|ed|ing)|lora|custom model")
 OWNED_MATERIAL = rx(
@@ -462,7 +472,7 @@ OWNED_MATERIAL = rx(
 )
 MISLEADING_YES = rx(
     r"(?:fake|fabricated|invented|made-up|synthetic|ai-generated|generated|simulated|recreated|reconstructed)\s+"
-    r"(?:\w+\s){0,2}(?:news|newscast|news (?:segment|report|footage|broadcast)|interviews?|archival|archive|"
+    r"(?:[\w'’-]+\s){0,2}(?:news|newscast|news (?:segment|report|footage|broadcast)|interviews?|archival|archive|"
     r"home (?:video|movies?)|photos? of (?:the )?(?:real|actual|victim|suspect|family)|testimon(?:y|ies)|"
     r"quotes?|headlines?|documents?|evidence|surveillance|cctv|bodycam|phone footage)",
     r"(?:archival|archive)[- ](?:style|looking|like)",
