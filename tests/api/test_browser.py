@@ -1,0 +1,155 @@
+"""End to end in a real headless Chromium (Debian's chromium + chromium-driver, driven by selenium; no browser
+downloads): a partner pastes a plan and sees it escalated with citations; a contact reviews it.
+
+Skipped when selenium or the browser is missing, except under CI (CI=true), where that is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import uvicorn
+from triage_support import FakePipeline
+
+from api.main import create_app
+from triage.accounts import issue_key
+from triage.config import Settings
+
+CHROMIUM = os.environ.get("TRIAGE_CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("TRIAGE_CHROMEDRIVER", "/usr/bin/chromedriver")
+PLAN = (
+    "For the final cut of our documentary we will use ElevenLabs to clone the voice of the late narrator from "
+    "archive interviews. His estate has not signed a consent yet; we start recording next week."
+)
+
+pytestmark = pytest.mark.browser
+
+
+def _need_browser() -> None:
+    missing = [p for p in (CHROMIUM, CHROMEDRIVER) if not shutil.which(p)]
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        missing.append("selenium (pip)")
+    if missing:
+        message = (
+            f"browser test needs {', '.join(missing)}: apt-get install chromium chromium-driver; pip install selenium"
+        )
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(tmp_path):
+    """The real app (with the real pipeline when it is importable) served by uvicorn on a loopback port."""
+    _need_browser()
+    settings = Settings(data_dir=tmp_path / "data")
+    try:
+        from triage.pipeline import Pipeline
+
+        pipeline = Pipeline(settings)
+    except ImportError:
+        pipeline = FakePipeline()
+    app = create_app(settings, pipeline=pipeline, rerun_on_startup=False)
+    store = app.state.triage.store()
+    keys = {"partner": issue_key(store, "partner", "acme")[1], "contact": issue_key(store, "contact", "studio")[1]}
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}", keys
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def browser(tmp_path):
+    _need_browser()
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in (
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--window-size=1280,1600", f"--user-data-dir={tmp_path / 'chrome-profile'}",
+    ):  # fmt: skip
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(60)
+    yield driver
+    driver.quit()
+
+
+def _screenshot(driver, name: str, tmp_path: Path) -> None:
+    folder = Path(os.environ.get("TRIAGE_SCREENSHOTS", tmp_path))
+    folder.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(folder / f"{name}.png"))
+
+
+def _sign_in(driver, base: str, key: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver.delete_all_cookies()
+    driver.get(f"{base}/signin")
+    driver.find_element(By.ID, "api_key").send_keys(key)
+    driver.find_element(By.CSS_SELECTOR, "form[action='/signin'] button").click()
+
+
+def test_partner_escalates_and_contact_reviews(server, browser, tmp_path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    base, keys = server
+
+    # the partner pastes a plan
+    _sign_in(browser, base, keys["partner"])
+    assert browser.current_url.endswith("/submit"), browser.current_url
+    browser.find_element(By.ID, "text").send_keys(PLAN)
+    Select(browser.find_element(By.ID, "production_type")).select_by_value("documentary")
+    browser.find_element(By.ID, "production_title").send_keys("The Last Narrator")
+    browser.find_element(By.CSS_SELECTOR, "form[action='/submit'] button").click()
+
+    assert "/cases/c_" in browser.current_url
+    case_url = browser.current_url
+    assert browser.find_element(By.ID, "route").text == "Escalate"
+    assert "Written approval required" in browser.find_element(By.ID, "approval").text
+    citations = browser.find_elements(By.CSS_SELECTOR, ".citation a")
+    assert citations and all(
+        a.get_attribute("href").startswith("https://partnerhelp.netflixstudios.com/") for a in citations
+    )
+    marks = browser.find_elements(By.CSS_SELECTOR, "#plan mark")
+    assert marks and all(m.text.strip() and m.text in browser.find_element(By.ID, "plan").text for m in marks)
+    _screenshot(browser, "partner-case", tmp_path)
+
+    # the contact finds it in the queue and reviews it
+    _sign_in(browser, base, keys["contact"])
+    assert browser.current_url.endswith("/cases")
+    case_id = case_url.rsplit("/", 1)[1]
+    browser.find_element(By.LINK_TEXT, case_id).click()
+    assert browser.current_url == case_url
+    browser.find_element(By.ID, "decision-request_changes").click()
+    browser.find_element(By.ID, "reason").send_keys("Send the estate's signed consent before recording.")
+    browser.find_element(By.CSS_SELECTOR, "form[action$='/review'] button").click()
+    assert browser.current_url == case_url
+    review = browser.find_element(By.ID, "review").text
+    assert "Studio review: request changes" in review and "signed consent" in review
+    _screenshot(browser, "contact-review", tmp_path)
