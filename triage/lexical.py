@@ -28,17 +28,18 @@ from triage.records import (
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[^a-z\s])|\n+|;\s+|\s+[•▪●]\s+")
 USE_SPLIT = re.compile(
-    r",?\s+(?:and also|and then|and separately|as well as|plus)\s+|,\s+and\s+(?=we|they|I\b|our|the vendor)"
+    r",?\s+(?:and also|and then|and separately|as well as|plus)\s+|,\s+(?:and\s+)?|\s+and\s+(?=the|our|we|they)"
     r"|\s+(?:Also|Separately|Additionally),\s+|\s+[-–—]\s+(?=we|they|our)",
     re.IGNORECASE,
 )
 CLAUSE_BREAK = re.compile(
-    r"[,;:()\[\]—–]|\s-\s|\b(?:but|however|although|though|while|whereas|except|yet|pero|aunque|mais|"
+    r",(?=\s+(?:and |but |so |then )?(?:we|they|the|our|it|its|this|that|these|those|i|he|she|you|which|who|"
+    r"everything|nothing|none|all)\b)|[;:()\[\]—–]|\s-\s|\b(?:but|however|although|though|while|whereas|except|yet|pero|aunque|mais|"
     r"cependant|mas|porém|embora|aber|jedoch|obwohl)\b",
     re.IGNORECASE,
 )
 WORD = re.compile(r"\S+")
-NEGATION_WINDOW = 8
+NEGATION_WINDOW = 12
 LOW_RISK = {Stage.IDEATION, Stage.PITCH, Stage.PREVIS, Stage.TEMP}
 
 
@@ -96,7 +97,7 @@ def group_uses(segments: list[Segment]) -> list[list[Segment]]:
     for segment in segments:
         starts_use = (
             not segment.untrusted
-            and lx.AI_CUE.search(segment.text)
+            and _has_live_ai_cue(segment)
             and not (uses and lx.BACK_REFERENCE.search(segment.text))
         )
         if starts_use:
@@ -111,9 +112,15 @@ def group_uses(segments: list[Segment]) -> list[list[Segment]]:
     return [use + [s for s in global_context if s not in use] for use in uses]
 
 
+def _has_live_ai_cue(segment: Segment) -> bool:
+    """An AI cue that is neither talk about AI ("per the GenAI policy") nor negated ("nothing generated")."""
+    masked = Segment(lx.AI_META.sub(lambda m: " " * len(m.group(0)), segment.text), language=segment.language)
+    return any(not hit.negated for hit in find_hits(lx.AI_CUE, [masked]))
+
+
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = 0
-    for match in CLAUSE_BREAK.finditer(text, 0, start):
+    for match in CLAUSE_BREAK.finditer(text[:start]):
         left = match.end()
     right_match = CLAUSE_BREAK.search(text, end)
     return left, right_match.start() if right_match else len(text)
@@ -127,9 +134,9 @@ def find_hits(pattern: re.Pattern[str], segments: list[Segment]) -> list[Hit]:
             left, right = _clause_bounds(segment.text, match.start(), match.end())
             clause = segment.text[left:right]
             prefix_words = WORD.findall(segment.text[left : match.start()])[-NEGATION_WINDOW:]
-            negated = bool(lx.negation_for(segment.language).search(" ".join(prefix_words))) and not lx.CONDITIONAL.search(
-                segment.text[left:]
-            )
+            negated = bool(
+                lx.negation_for(segment.language).search(" ".join(prefix_words))
+            ) and not lx.CONDITIONAL.search(segment.text[left:])
             hedged = bool(lx.HEDGE.search(clause))
             hits.append(Hit(segment, match.start(), match.end(), negated, hedged))
     return hits
@@ -145,13 +152,16 @@ def yes_no(
     no: re.Pattern[str] | None = None,
     hedge_unclear: bool = False,
     weak: re.Pattern[str] | None = None,
+    negated_no_is_yes: bool = False,
+    not_after: re.Pattern[str] | None = None,
 ) -> Answer:
     """Combine pattern hits: a stated yes beats a no (risk wins); a hedged yes may become unclear."""
-    yes_hits = [h for h in find_hits(yes, segments) if not h.negated]
-    negated_hits = [h for h in find_hits(yes, segments) if h.negated and not h.segment.untrusted]
+    all_yes = [h for h in find_hits(yes, segments) if not (not_after and _preceded_by(h, not_after))]
+    yes_hits = [h for h in all_yes if not h.negated]
+    negated_hits = [h for h in all_yes if h.negated and not h.segment.untrusted]
     no_hits = [h for h in find_hits(no, segments) if not h.segment.untrusted] if no else []
     weak_hits = find_hits(weak, segments) if weak else []
-    if hedge_unclear and no:
+    if negated_no_is_yes and no:
         yes_hits += [h for h in find_hits(no, segments) if h.negated]  # "won't be replaced" means it stays
         no_hits = [h for h in no_hits if not h.negated]
     if yes_hits:
@@ -172,6 +182,11 @@ def yes_no(
     if live_weak:
         return _answer("unknown", live_weak[0], note="mentioned but not settled")
     return Answer()
+
+
+def _preceded_by(hit: Hit, pattern: re.Pattern[str], words: int = 2) -> bool:
+    before = WORD.findall(hit.segment.text[: hit.start])[-words:]
+    return bool(pattern.search(" ".join(before)))
 
 
 def detect_stage(segments: list[Segment]) -> Choice[Stage]:
@@ -235,11 +250,14 @@ def detect_hedge(segments: list[Segment]) -> Answer:
 def read_use(segments: list[Segment]) -> AIUse:
     """Answer every material question for one use from its segments."""
     stage = detect_stage(segments)
-    final = yes_no(segments, lx.FINAL_YES, lx.FINAL_NO, hedge_unclear=True)
+    final = yes_no(segments, lx.FINAL_YES, lx.FINAL_NO, hedge_unclear=True, negated_no_is_yes=True, not_after=lx.BEFORE)
     if final.value == "unknown" and final.evidence is None and stage.value not in LOW_RISK:
         final = yes_no(segments, lx.FINAL_MARKETING, hedge_unclear=True)
     if final.value == "unknown" and final.evidence is None and stage.value == Stage.TEMP:
         final = Answer(value="no", evidence=stage.evidence)
+    processing_only = [h for h in find_hits(lx.NON_GENERATIVE, segments) if not h.segment.untrusted]
+    if processing_only and final.value != "no":
+        final = _answer("no", processing_only[0])
     real_person = yes_no(
         segments, lx.REAL_PERSON_STRONG, lx.REAL_PERSON_NO, hedge_unclear=True, weak=lx.REAL_PERSON_WEAK
     )
@@ -252,6 +270,10 @@ def read_use(segments: list[Segment]) -> AIUse:
         if trains and not find_hits(lx.OWNED_MATERIAL, segments):
             training = _answer("unknown", trains[0], note="training data ownership not stated")
     proprietary = yes_no(segments, lx.PROPRIETARY_INPUT_YES, lx.GENERIC_INPUTS, hedge_unclear=True)
+    if proprietary.unknown and proprietary.evidence is None:
+        mentioned = [h for h in find_hits(lx.PROPRIETARY_MENTION, segments) if not h.negated]
+        if mentioned:
+            proprietary = _answer("unknown" if mentioned[0].hedged else "yes", mentioned[0])
     tool_hits = find_hits(lx.TOOL, segments)
     return AIUse(
         summary=segments[0].text,

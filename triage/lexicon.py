@@ -23,10 +23,18 @@ TOOLS = (
     r"generative\s?fill|suno|udio|aiva|heygen|synthesia|d-id|respeecher|resemble(?:\s?ai)?|descript|topaz|"
     r"wonder\s?dynamics|wonder\s?studio|flawless|deepdub|papercup|rask|metaphysic|deep\s?voodoo|krea|leonardo(?:\s?ai)?|"
     r"ideogram|cuebric|move\s?ai|cascadeur|whisper|otter|perplexity|llama|mistral|deepseek|grok|nano\s?banana|"
-    r"magnific|kaiber|elevenlabs|murf|play\.ht|wellsaid|lalal\.ai|izotope|krisp|photoshop"
+    r"magnific|kaiber|elevenlabs|murf|play\.ht|wellsaid|lalal\.ai|izotope|krisp|photoshop|grammarly|notion ai|"
+    r"fireflies|trint|rev\.com|deepl|google translate|canva|capcut|pictory|invideo|lumen5|colossyan|captions\.ai"
 )
 
 # A segment mentions a generative-AI use.
+# "per the GenAI guidance", "Otter is an AI tool": talk about AI that describes no use of it.
+AI_META = rx(
+    r"(?:gen\s?-?ai|genai|generative ai|a\.?i\.?|ai) (?:guidance|policy|policies|guidelines|rules|principles|"
+    r"requirements|disclosure|section|form|question(?:naire)?s?)",
+    r"(?:is|are|counts as|count as|as) (?:an? |technically an? )?(?:ai|a\.?i\.?|gen\s?-?ai|generative)(?:-powered| powered)?"
+    r" (?:tool|tools|product|feature|app|service)s?",
+)
 AI_CUE = rx(
     TOOLS,
     r"a\.?i\.?(?:-\w+)?",
@@ -66,6 +74,9 @@ BACK_REFERENCE = rx(
     r"nenhuma?|das|diese[rns]?|nichts|keine[rns]?)",
 )
 GLOBAL_SCOPE = rx(
+    r"^(?:nothing|none)",
+    r"nothing (?:generated|we generate|ai-generated|from (?:any|these|this|the tools))",
+    r"(?:any|no) (?:ai |generated |ai-generated )?(?:material|output|content) (?:lands|goes|ends up|will)",
     r"none of (?:this|these|it|them|the)",
     r"all (?:of )?(?:our |the |these )?(?:tools|uses|work|outputs|generated material)",
     r"across the board",
@@ -150,7 +161,8 @@ HEDGE = rx(
     r"possibly",
     r"probably",
     r"likely",
-    r"not (?:yet )?sure",
+    r"not (?:yet |\d+ ?% |entirely |completely |totally |quite |really |fully |a hundred percent )?sure",
+    r"(?:no|not any|nobody has|no one has|haven'?t) (?:idea|clue|read|checked)",
     r"unsure",
     r"not certain",
     r"uncertain",
@@ -182,7 +194,10 @@ FINAL_YES = rx(
     r"deliverables?",
     r"(?:will|to) be delivered",
     r"(?:audience|viewers?) (?:will )?(?:see|hear|sees|hears)",
-    r"in the (?:episode|film|movie|show|series|documentary|doc|trailer|opening|credits|title sequence)s?",
+    r"in(?:to)? the (?:episode|film|movie|show|series|documentary|doc|trailer|opening|credits|title sequence)s?",
+    r"(?:near|in|into|from) the (?:cut|edit|picture)",
+    r"(?:go|goes|going|end up|ends up|make it|makes it|land|lands|cut|cuts) (?:in|into|on) (?:the |any |our )?"
+    r"(?:film|episode|show|series|cut|final|doc|documentary|deliverables?|broadcast|master)",
     r"background of (?:the |a |several |some )?(?:scene|shot|frame|episode)s?",
     r"(?:end up |ending up )?keep(?:ing)? (?:some|a few|one or two|any|it|them|these|those|the best)",
     r"end(?:s)? up (?:in|on|using)",
@@ -195,15 +210,27 @@ FINAL_YES = rx(
 # Marketing deliverables count as final unless the use is only ideation, pitch, previs or temp.
 FINAL_MARKETING = rx(
     r"(?:trailer|teaser|key art|one-?sheet|poster|billboard|social (?:media )?(?:ads?|posts?|campaign|assets?)|"
-    r"marketing (?:campaign|materials?|assets?|deliverables?)|promo|thumbnail|press (?:kit|materials?))s?",
+    r"marketing (?:campaign|materials?|assets?|deliverables?)|promo|press (?:kit|materials?))s?",
     r"tráiler|bande-annonce|affiche|cartel|cartaz|plakat",
 )
+# Said of a use that only processes what was recorded: nothing generated can reach the final cut.
+NON_GENERATIVE = rx(
+    r"(?:doesn'?t|does not|won'?t|will not|never|not|no) (?:create|generate|add|invent|synthesi[sz]e|make up|change)s? "
+    r"(?:or (?:add|create|generate|change) )?(?:any |new |anyone's )?(?:words|imagery|images|pixels|content|material|"
+    r"anything|lines|dialogue|delivery|performance)",
+    r"(?:it |the tool )?(?:only|just) (?:isolates|cleans|removes|reduces|tracks|masks|pulls mattes|denoises|"
+    r"separates|transcribes)",
+)
+# "before the final mix" is a time, not a destination.
+BEFORE = rx(r"before|until|prior to|ahead of|in time for")
 FINAL_NO = rx(
     r"temp(?:orary|orarily)?",
     r"placeholders?",
     r"scratch (?:track|vo|voice|audio|music)",
     r"guide (?:track|vo|voice)",
     r"(?:will be |to be |gets? |are |is )?replaced (?:before|by|with|in)",
+    r"replac(?:es|ing|e) (?:[\w'’-]+ ){0,5}(?:before|by|with) (?:the )?(?:final|lock|picture lock|delivery|mix|"
+    r"recorded|library|real|licensed|composed|the composer)",
     r"internal(?:ly)? (?:only|use|review|purposes?)",
     r"for internal",
     r"reference only",
@@ -245,6 +272,8 @@ REAL_PERSON_STRONG = rx(
     r"clonar a voz|voz clonada|clonagem de voz|sua (?:voz|imagem|aparência)|rejuvenescer|dublê digital",
     r"stimme (?:von|des|der) |stimme klonen|geklonte stimme|stimmklon|seine[nr]? stimme|ihre[nr]? stimme|"
     r"verjüng|digitale[rn]? double|sein gesicht|ihr gesicht",
+    r"(?:his|her|their|the (?:actor|actress|interviewee|subject|host|presenter)'s) (?:mouth|lips|lip movements|"
+    r"mouth movements|facial performance|facial expressions?)",
 )
 REAL_PERSON_WEAK = rx(
     r"voice[- ]?clon(?:e|es|ing)",
@@ -317,7 +346,11 @@ PERFORMANCE_ALTERATION_YES = rx(
     r"make (?:him|her|them|the actor|the actress|the lead|the performer|\w+) (?:say|smile|cry|laugh|look|appear|sound)",
     r"(?:new|different|unscripted|rewritten|extra|additional) (?:lines|dialogue|words) (?:\w+ ){0,4}"
     r"(?:mouth|lips|face|lip[- ]?sync)",
-    r"put (?:new )?words in(?:to)? (?:\w+ )?mouths?",
+    r"put (?:new )?words in(?:to)? (?:[\w'’-]+ )?mouths?",
+    r"(?:regenerat\w*|re-?animat\w*|re-?sync\w*|resync\w*|warp\w*) (?:[\w'’-]+\s){0,3}(?:lip[- ]?sync|lip movements?|"
+    r"mouth movements?|mouths?|lips|facial (?:performance|expressions?)|expressions?|performance)",
+    r"so (?:that )?(?:he|she|they|it|the (?:actor|actress|interviewee|subject|host)) (?:says|say|appears? to say|"
+    r"delivers?|sounds?|looks?) (?:the |a |an )?(?:new|cleaned-up|different|rewritten|revised|updated|cleaner)",
     r"(?:angrier|sadder|happier|more (?:emotional|intense|menacing|sympathetic|likable|likeable))",
     r"(?:cambiar|modificar) (?:la )?(?:actuación|sincronización labial|expresión)",
     r"(?:changer|modifier) (?:la |le )?(?:jeu|performance|synchronisation labiale|expression)",
@@ -339,7 +372,7 @@ PERFORMANCE_CUSTOMARY = rx(
 )
 UNION_WORK_YES = rx(
     r"(?:replace|replacing|replaces|instead of (?:hiring|casting|booking|using)?|in place of|rather than "
-    r"(?:hiring|casting|booking|using)?|no need (?:for|to hire)|without (?:hiring|casting|booking)|cut|cutting|"
+    r"(?:hiring|casting|booking|using)?|no need (?:for|to hire)|without (?:hiring|casting|booking)|"
     r"eliminate|eliminating|reduce|reducing|fewer|save on)\s+(?:[\w'’-]+\s){0,3}(?:background (?:actors?|performers?)|"
     r"extras|actors?|voice (?:actors?|talent|artists?)|vo artists?|narrators?|dubbing (?:actors?|artists?|talent|cast)|"
     r"writers?|writers' room|screenwriters?|composers?|musicians?|session (?:players|musicians)|storyboard artists?|"
@@ -378,6 +411,11 @@ PERSONAL_DATA_YES = rx(
     r"biometric",
     r"(?:face|body) scans? of",
     r"audition (?:tapes?|footage|recordings?)",
+    r"interviews? (?:footage |recordings? |transcripts? )?(?:with|of) (?:the |our )?(?:survivors?|victims?|witnesses|"
+    r"families|family members|subjects|participants|contestants|minors|children|patients|residents|employees)",
+    r"minors|children's (?:names|faces|data)|(?:application|casting) (?:answers|forms|questionnaires)|"
+    r"(?:direct|private|instagram) (?:messages|dms)|dms|bank details|health (?:data|records|information)|"
+    r"background checks|union numbers|timecards",
     r"social security|national insurance",
     r"datos personales|información personal|datos de (?:contacto|los actores|del equipo)|hojas? de llamado",
     r"données personnelles|informations personnelles|coordonnées|feuilles? de service",
@@ -390,11 +428,23 @@ PROPRIETARY_NOUN = (
     r"(?:scripts?|screenplays?|teleplays?|shooting scripts?|script pages|sides|dailies|rushes|unreleased footage|"
     r"raw footage|footage|rough cuts?|assembly|cuts? of (?:the )?episode|"
     r"production (?:stills|photos|images|art|designs?)|"
-    r"set photos|concept art|storyboards|show bible|series bible|pitch bible|treatment|outlines?|contracts?|"
+    r"set photos|unit stills|set stills|concept art|storyboards|show bible|series bible|pitch bible|treatment|outlines?|"
+    r"contracts?|(?:co-?production |distribution |license |licence )?agreements?|side letters?|beat sheets?|"
+    r"lined scripts?|locked scripts?|edl|stems|production audio|on-set audio|interviews?(?: footage| recordings?)?|"
+    r"key poses|previs frames|(?:season|episode|ep) \d+ (?:footage|scripts?|episodes?|cuts?)|"
     r"deal memos?|budget|episodes? \d+|unreleased (?:assets|episodes?|material|music|images)|plates|"
     r"guion(?:es)?|escenas? (?:no )?(?:estrenadas?)?|metraje|material (?:inédito|sin estrenar)|"
     r"scénario|rushs|images? (?:du tournage|de production)|roteiro|material inédito|imagens? de produção|"
     r"drehbuch|drehbücher|rohmaterial|unveröffentlichte[sn]? (?:material|aufnahmen))"
+)
+# Studio-owned material named in a use at all (weaker than "upload the script into X"): yes unless inputs are generic.
+PROPRIETARY_MENTION = rx(
+    r"(?<!color )(?<!colour )(?:script|screenplay|teleplay|shooting script|script pages|dailies|rushes|unreleased footage|raw footage|"
+    r"rough cuts?|production (?:stills|photos|images)|set photos|unit stills|storyboards|show bible|series bible|"
+    r"contracts?|deal memos?|(?:co-?production|distribution|license|licence) agreements?|side letters?|"
+    r"beat sheets?|lined scripts?|locked scripts?|interview (?:footage|recordings?|transcripts?)|"
+    r"(?:season|episode|ep) \d+ (?:footage|scripts?|cuts?)|key poses|our footage|production audio|on-set audio)s?",
+    r"guion(?:es)?|metraje (?:inédito|sin estrenar)|scénario|rushs|roteiro|drehbuch|drehbücher|rohmaterial",
 )
 PROPRIETARY_INPUT_YES = rx(
     r"(?:upload|uploading|uploaded|feed|feeding|fed|paste|pasting|pasted|put|putting|drop|dropping|input|inputting|"
@@ -423,12 +473,14 @@ GENERIC_INPUTS = rx(
 )
 THIRD_PARTY_IP_YES = rx(
     r"in the style of",
-    r"(?:style|styles) of (?:[A-Z]|the artist|a famous|well-known|famous)",
+    r"(?:style|styles) of (?:[A-Z][\w'-]*|the artist|a famous|well-known|famous)",
     r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?'s (?:style|art ?style|look|films?|paintings?|photographs?|artwork|aesthetic)",
     r"(?:inspired by|based on|modelled on|modeled on|recreate|recreating|mimic|copy|copying|replicate|replicating)"
     r" (?:a |the )?(?:famous|iconic|well-known|classic|celebrated|award-winning) "
     r"(?:photo(?:graph)?|painting|film|movie|image|poster|album cover|artwork|scene|shot|song|track)",
     r"copyrighted",
+    r"(?:frame ?grabs?|stills|frames|clips|footage|scenes|shots|screenshots|screen ?grabs?|images|posters?) (?:from|of)"
+    r" (?!Season|Episode|Ep\b|Block|Day|Unit|Our|Netflix|Act|Scene)[A-Z][\w'-]*",
     r"(?:famous|well-known|iconic) (?:photo(?:graph)?|painting|artist|artists|photographer|illustrator|actor|"
     r"actress|singer|film|movie|song|brand|logo|character)",
     r"(?:stills|frames|clips|images|footage|scenes|artwork|songs?|tracks?) (?:from|of) (?:other|existing|famous|"
@@ -440,8 +492,9 @@ THIRD_PARTY_IP_YES = rx(
     r"warhol|basquiat|kubrick|spielberg|tarantino|nolan|hitchcock|beatles|taylor swift|beyoncé|drake|coca-cola|"
     r"nike|apple logo|mickey mouse|pokémon|batman|superman|spider-?man|simpsons|squid game|stranger things|"
     r"game of thrones|annie leibovitz|ansel adams|greg rutkowski|hans zimmer|john williams",
-    r"(?:song|track|music) by [A-Z]",
-    r"(?:al )?estilo de [A-Z]|à la manière de|(?:dans )?le style de [A-Z]|no estilo de [A-Z]|im stil(?:e)? von",
+    r"(?:song|track|music) by [A-Z][\w'-]*",
+    r"(?:al )?estilo de [A-Z][\w'-]*|à la manière de|(?:dans )?le style de [A-Z][\w'-]*|no estilo de [A-Z][\w'-]*|"
+    r"im stil(?:e)? von",
     r"famos[oa] (?:fotografía|pintura|artista|actor|actriz)|célèbre (?:photo|tableau|artiste|acteur)|"
     r"famos[oa] (?:fotografia|pintura|artista|ator|atriz)|berühmte[nrs]? (?:foto|gemälde|künstler|schauspieler)",
 )
@@ -464,10 +517,28 @@ UNOWNED_TRAINING_YES = rx(
     r"(?:treinar|treinamento|ajustar)\s+(?:[\w'’-]+\s){0,6}(?:com|em) (?:[\w'’-]+\s){0,3}(?:obras?|artista|filmes)",
     r"(?:trainieren|training|feinabstimm\w*)\s+(?:[\w'’-]+\s){0,6}(?:mit|auf) (?:[\w'’-]+\s){0,3}(?:werken?|künstler\w*|filmen)",
 )
-TRAINING_ANY = rx(r"train(?:ing|ed)?|fine-?tun(?:e|ed|ing)|lora|custom model")
+UNOWNED_STATEMENT = rx(
+    r"(?:belongs?|belonging) to (?:our |the |a |another )?(?:co-?producer|other|third[- ]part\w*|network|broadcaster|"
+    r"distributor|someone else|them|the artist|the estate)",
+    r"(?:owned by|property of) (?:our |the |a |another )?(?:co-?producer|other|third[- ]part\w*|network|"
+    r"broadcaster|distributor|someone else|artist|estate|studio)",
+    r"(?:we|the production) (?:don'?t|do not|doesn'?t|does not) own",
+    r"(?:isn'?t|is not|aren'?t|are not) (?:ours|owned by us)|not us|not ours",
+    r"(?:without|no) (?:a )?(?:licen[sc]e|clearance|permission) (?:for|to)",
+)
+TRAINING_ANY = rx(
+    r"train(?:s|ing|ed)? (?:a |an |our |the |its |their |this |that )?(?:own |custom |new |in-house |bespoke )?"
+    r"(?:[\w-]+ )?(?:models?|loras?|networks?|checkpoints?)",
+    r"train(?:s|ing|ed)? (?:it |them |this |that )?on",
+    r"training (?:data|set|material)",
+    r"fine-?tun(?:e|es|ed|ing)|loras?|custom models?",
+    r"entrenar|entraîner|treinar|trainieren",
+)
 OWNED_MATERIAL = rx(
     r"our (?:concept art|footage|designs?|artwork|dailies|scripts?|material|assets|photos|recordings)",
-    r"our own|we own|owned by (?:us|the production|netflix)|we (?:shot|created|commissioned|licensed)|licensed|"
+    r"our own (?:footage|art|artwork|designs?|material|data|images|photos|recordings|key poses|assets|concept art|"
+    r"library|catalog(?:ue)?|illustrations|paintings|drawings|scans|music|score|shots)",
+    r"we own|owned by (?:us|the production|netflix)|we (?:shot|created|commissioned|licensed)|licensed|"
     r"cleared|(?:the |our )?(?:production's|show's|studio's) own|with (?:the )?(?:rights|licen[sc]e)",
 )
 MISLEADING_YES = rx(
@@ -583,13 +654,15 @@ PRINCIPLE_TOPIC = rx(
 )
 
 STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
-    (Stage.TEMP, rx(r"temp(?:orary)? (?:music|score|vo|voice|voices|track|tracks|dialogue|comp|comps|vfx|shots?|"
+    (Stage.TEMP, rx(r"temp(?:orary)? (?:music|score|cues?|vo|voice|voices|track|tracks|dialogue|comp|comps|vfx|shots?|"
                     r"sound|sfx|audio|narration|edit)", r"scratch (?:track|vo|voice|audio|narration)",
                     r"placeholders?", r"guide (?:track|vo|voice)", r"música temporal|musique temporaire|"
                     r"música temporária|temp-?musik")),
     (Stage.PREVIS, rx(r"pre-?vis(?:ualization|ualisation)?", r"animatics?", r"storyboards?", r"blocking",
                       r"previsuali[sz]aci[oó]n|prévisualisation|previsualização")),
-    (Stage.PITCH, rx(r"pitch(?:es|ing)?(?: deck| document| materials| trailer| reel)?", r"sizzle(?: reel)?",
+    (Stage.PITCH, rx(r"pitch(?:es|ing)? (?:deck|document|materials|trailer|reel|video|meeting)s?",
+                     r"(?:for|in) (?:the|our|a) pitch", r"pitch(?:ing)? to (?:the )?(?:network|buyers|studio|streamer)",
+                     r"sizzle(?: reel)?",
                      r"look ?book", r"for (?:buyers|financiers|the network)")),
     (Stage.IDEATION, rx(r"mood ?boards?", r"brainstorm(?:s|ing)?", r"ideation", r"ideas?", r"inspiration",
                         r"concept(?:s| exploration| ideas)", r"explor(?:e|ing) (?:looks|ideas|options|concepts)",
@@ -598,7 +671,8 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
                         r"painéis? de referência|moodboards?|ideen(?:findung)?|inspiración|inspiração")),
     (Stage.MARKETING, rx(r"trailers?", r"teasers?", r"key art", r"one-?sheets?", r"posters? for (?:the )?"
                          r"(?:campaign|release|launch|marketing)", r"social (?:media|campaign|posts?|ads?|assets?)",
-                         r"marketing", r"promos?", r"promotional", r"thumbnails?", r"billboards?", r"press kits?",
+                         r"marketing", r"promos?", r"promotional", r"thumbnails? for (?:the )?(?:campaign|platform|"
+                         r"service|marketing|launch)", r"billboards?", r"press kits?",
                          r"campaña|campagne|campanha|kampagne|tráiler|bande-annonce")),
     (Stage.DUBBING, rx(r"dub(?:s|bing|bed)?", r"locali[sz](?:e|ed|ing|ation)", r"subtitl(?:e|es|ing)",
                        r"translat(?:e|ed|ing|ion)", r"foreign[- ]language (?:versions?|tracks?)",
@@ -607,7 +681,8 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
                         r"roto(?:scop\w*)?", r"clean-?up", r"de-?ag\w*", r"face[- ]?(?:swap|replacement)",
                         r"set extensions?", r"matte paintings?", r"upscal\w*", r"colou?r[- ]?grad\w*",
                         r"restor(?:e|ation)", r"wire removal", r"crowd (?:replication|simulation)",
-                        r"digital (?:doubles?|replicas?)", r"visual adr", r"shots?", r"posproducción|"
+                        r"digital (?:doubles?|replicas?)", r"visual adr", r"lip[- ]?sync\w*", r"shots?",
+                        r"posproducción|"
                         r"postproduction|pós-produção|postproduktion|efectos visuales|effets visuels")),
     (Stage.PRODUCTION, rx(r"on set", r"during (?:the )?(?:shoot|production|filming)", r"virtual production",
                           r"led (?:wall|volume)", r"(?:background )?plates?", r"in-camera", r"principal photography",
