@@ -66,6 +66,11 @@ RULE_CASES: dict[str, tuple[str, str, str | None]] = {
         "We'll hire 200 background actors for the stadium and use Runway only for internal previs of camera moves.",
         None,
     ),
+    "ethics.replica_performance": (
+        "ElevenLabs will clone the narrator's voice to read the new narration lines in the final mix.",
+        "ElevenLabs will clone the narrator's voice for a temp scratch track; nothing goes in the final cut.",
+        None,
+    ),
     "ethics.misleading": (
         "We'll generate a fake news segment in which a real journalist announces the invented scandal.",
         "We'll generate a clearly fictional cartoon weather map for the animatic, temp only.",

@@ -66,6 +66,7 @@ def use_facts(use: AIUse, intake: Intake) -> dict[str, Any]:
     text_only = bool(media) and media <= {Media.TEXT}
     facts["screen_bound"] = stage not in OFF_SCREEN_STAGES and not (stage == Stage.UNKNOWN and text_only)
     facts["visual_or_voice"] = bool(media & VISUAL_OR_VOICE)
+    facts["voice_media"] = Media.VOICE in media
     facts["documentary"] = intake.production_type == ProductionType.DOCUMENTARY
     facts["sensitive_inputs"] = (
         facts["personal_data"] in ("yes", "unclear")

@@ -262,6 +262,8 @@ def read_use(segments: list[Segment]) -> AIUse:
         segments, lx.REAL_PERSON_STRONG, lx.REAL_PERSON_NO, hedge_unclear=True, weak=lx.REAL_PERSON_WEAK
     )
     performance = yes_no(segments, lx.PERFORMANCE_ALTERATION_YES, lx.PERFORMANCE_CUSTOMARY, hedge_unclear=True)
+    if performance.yes and real_person.value != "yes":
+        real_person = performance  # altering a performer's performance shows them doing what they did not do
     training = yes_no(segments, lx.UNOWNED_TRAINING_YES, lx.OWNED_MATERIAL, hedge_unclear=True)
     if training.value == "no" and not find_hits(lx.TRAINING_ANY, segments):
         training = Answer()  # "our own footage" without any training says nothing about training
@@ -274,6 +276,10 @@ def read_use(segments: list[Segment]) -> AIUse:
         mentioned = [h for h in find_hits(lx.PROPRIETARY_MENTION, segments) if not h.negated]
         if mentioned:
             proprietary = _answer("unknown" if mentioned[0].hedged else "yes", mentioned[0])
+    performer = Answer()
+    if real_person.value != "no":
+        performers = [h for h in find_hits(lx.PERFORMER, segments) if not h.negated]
+        performer = _answer("yes", performers[0]) if performers else Answer()
     tool_hits = find_hits(lx.TOOL, segments)
     return AIUse(
         summary=segments[0].text,
@@ -283,6 +289,7 @@ def read_use(segments: list[Segment]) -> AIUse:
         final_output=final,
         key_creative=yes_no(segments, lx.KEY_CREATIVE_YES, lx.KEY_CREATIVE_NO, hedge_unclear=True),
         real_person=real_person,
+        performer=performer,
         performance_alteration=performance,
         consent=detect_consent(segments),
         union_work=yes_no(segments, lx.UNION_WORK_YES, hedge_unclear=True),

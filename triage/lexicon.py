@@ -246,17 +246,32 @@ FINAL_NO = rx(
 
 # --- Real people, performances, consent ---------------------------------------------------------------------
 REAL_PERSON_STRONG = rx(
-    r"(?:clone|cloning|cloned|replicate|replicating|recreate|recreating|resurrect(?:ing)?|mimic(?:king)?|"
+    r"(?:clone|clones|cloning|cloned|replicate|replicating|recreate|recreating|resurrect(?:ing)?|mimic(?:king)?|"
     r"synthesi[sz]e|model|match|imitate|imitating|sound[- ]?alike of|deepfake)\s+(?:of\s+)?"
-    r"(?:the |our |her |his |their |a |an )?(?:late |real |famous |lead |deceased )?(?:[\w'’-]+\s){0,2}"
+    r"(?:the |our |her |his |their |a |an )?(?:late |real |famous |lead |deceased )?(?:[\w'’-]+\s){0,4}"
     r"(?:voice|voices|face|faces|likeness|likenesses|performance|body|appearance)",
     r"(?:voice|face|likeness)(?:s)? of (?:the |our |a |an )?(?:late |real |famous |deceased |lead )?\w+",
-    r"(?:(?:lead|actor|actress|star|narrator|host|presenter|singer|talent|performer|[A-Z][a-z]+)(?:'s|s')|her|his|"
-    r"their) (?:own |ai |cloned |synthetic |digital )?(?:voice|face|likeness)(?: clone| model)?",
+    r"(?:(?:lead|leads|actor|actress|star|narrator|host|presenter|singer|talent|performer|[A-Z][a-z]+)(?:'s|s'|')|her|his|"
+    r"their) (?:own |ai |cloned |synthetic |digital )?(?:voices?|faces?|likeness|expressions?|reactions?)(?: clone| model)?"
+    r"(?! memos?| notes?| messages?| mail| recorder)",
     r"voice[- ]?(?:clone|cloning|model) of",
-    r"digital (?:double|replica|twin)s?(?: of)?",
-    r"de-?ag(?:e|es|ed|ing)",
-    r"re-?ag(?:e|es|ed|ing)",
+    r"digital[- ](?:double|replica|twin)s?(?: of)?",
+    r"(?:clone|model|replica|avatar)s? (?:[\w'’-]+ ){0,4}(?:built |trained |made |created )?(?:from|of|on) (?:our |the |his |her |their )?"
+    r"(?:[\w'’-]+ ){0,2}(?:his|her|their|actor's|actress's|lead's|leads'|host|narrator|presenter|[A-Z][a-z]+)",
+    r"(?:train|training|trained|build|building|fine-?tun\w*) (?:a |an |the )?(?:voice|face|likeness)[- ]models?",
+    r"['‘\"](?:him|her|them|he|she)['’\"]",
+    r"(?:photos?|images?|pictures?|snapshots?|portraits?|footage|clips?|videos?|likeness) of (?:the |a |our )?(?:real |actual )?"
+    r"(?:defendant|victim|suspect|accused|witness|(?-i:[A-Z][a-z]+ [A-Z][a-z]+)|him|her|them|leads?|actors?|actress|cast|talent|host)",
+    r"(?:new |different )?poses of (?:the |our )?(?:two |three |both )?(?:leads?|actors?|actress|cast|talent|him|her|them)",
+    r"based on (?:a |the )?(?:photos?|images?|pictures?|portraits?|recordings?) of",
+    r"late (?:grandfather|grandmother|father|mother|husband|wife|brother|sister|founder|uncle|aunt|friend)",
+    r"(?:la )?(?:cara|voz|imagen|rostro) de (?:nuestr[oa]s?|el|la|los|las|su) ",
+    r"(?:le visage|la voix|l'image) (?:de|du|des) ",
+    r"(?:o rosto|a voz|a cara|a imagem) d(?:e|o|a|os|as) ",
+    r"(?:die stimme|das gesicht|das abbild) (?:von|des|der|unseres|unserer|ihres|seines)",
+    r"mundbewegung\w*|lippenbewegung\w*",
+    r"de-?ag(?:e|es|ed|ing|eing)",
+    r"re-?ag(?:e|es|ed|ing|eing)",
     r"younger version of",
     r"face[- ]?(?:swap|swapping|replacement)",
     r"deep\s?fakes?",
@@ -266,7 +281,7 @@ REAL_PERSON_STRONG = rx(
     r"(?:the )?late (?:actor|actress|singer|director|[A-Z][a-z]+)",
     r"(?:deceased|dead) (?:actor|actress|performer|subject|person|singer|artist|father|mother|relative)",
     r"public figures?",
-    r"real (?:journalist|anchor|politician|person|people|news anchor|president|celebrity)",
+    r"real (?:[A-Z]+ )?(?:journalist|anchor|politician|person|people|news anchor|president|celebrity|reporter)",
     r"clonar la voz|voz clonada|clonación de voz|su (?:voz|cara|rostro|imagen)|rejuvenecer|doble digital",
     r"cloner la voix|voix clonée|clonage de (?:la )?voix|sa (?:voix|visage)|rajeunir|double numérique",
     r"clonar a voz|voz clonada|clonagem de voz|sua (?:voz|imagem|aparência)|rejuvenescer|dublê digital",
@@ -274,6 +289,13 @@ REAL_PERSON_STRONG = rx(
     r"verjüng|digitale[rn]? double|sein gesicht|ihr gesicht",
     r"(?:his|her|their|the (?:actor|actress|interviewee|subject|host|presenter)'s) (?:mouth|lips|lip movements|"
     r"mouth movements|facial performance|facial expressions?)",
+)
+# The real person is a performer (the people union agreements cover), not a private individual or public figure.
+PERFORMER = rx(
+    r"(?:our |the |a |his |her )?(?:lead|leads|actor|actors|actress|actresses|star|co-?star|cast member|cast|talent|"
+    r"performer|performers|narrator|host|presenter|voice actor|singer|comedian|stunt (?:double|performer))(?:'s|s'|')?",
+    r"protagonist[ae]?|actor principal|actriz|narrador[a]?|acteur|actrice|comédien(?:ne)?|ator|atriz|"
+    r"hauptdarsteller\w*|schauspieler\w*|sprecher\w*",
 )
 REAL_PERSON_WEAK = rx(
     r"voice[- ]?clon(?:e|es|ing)",
@@ -352,6 +374,11 @@ PERFORMANCE_ALTERATION_YES = rx(
     r"so (?:that )?(?:he|she|they|it|the (?:actor|actress|interviewee|subject|host)) (?:says|say|appears? to say|"
     r"delivers?|sounds?|looks?) (?:the |a |an )?(?:new|cleaned-up|different|rewritten|revised|updated|cleaner)",
     r"(?:angrier|sadder|happier|more (?:emotional|intense|menacing|sympathetic|likable|likeable))",
+    r"(?:turn|change|shift|push) (?:the |his |her |their )?(?:read|reading|delivery|tone|performance|reaction) from",
+    r"(?:look|looks|looking|appear|appears|sound|sounds) (?:more )?(?:shocked|teary|tearful|sad|angry|happy|scared|"
+    r"surprised|devastated|vulnerable|warm|menacing)",
+    r"(?:to|into) (?:tearful|teary|shocked|angry|sad|smiling|crying)",
+    r"mundbewegung\w* .{0,60}(?:angepasst|anpassen|ändern|geändert)",
     r"(?:cambiar|modificar) (?:la )?(?:actuación|sincronización labial|expresión)",
     r"(?:changer|modifier) (?:la |le )?(?:jeu|performance|synchronisation labiale|expression)",
     r"(?:mudar|alterar) (?:a )?(?:atuação|performance|sincronia labial|expressão)",
@@ -371,17 +398,23 @@ PERFORMANCE_CUSTOMARY = rx(
     r"wire removal|rig removal|beauty work|skin smoothing",
 )
 UNION_WORK_YES = rx(
-    r"(?:replace|replacing|replaces|instead of (?:hiring|casting|booking|using)?|in place of|rather than "
-    r"(?:hiring|casting|booking|using)?|no need (?:for|to hire)|without (?:hiring|casting|booking)|"
+    r"(?:replace|replacing|replaces|instead of(?: hiring| casting| booking| using| bringing back)?|in place of|"
+    r"rather than(?: hiring| casting| booking| using)?|no need (?:for|to hire)|without (?:hiring|casting|booking)|"
+    r"drop|dropping|lay off|laying off|let go of|do away with|"
     r"eliminate|eliminating|reduce|reducing|fewer|save on)\s+(?:[\w'’-]+\s){0,3}(?:background (?:actors?|performers?)|"
     r"extras|actors?|voice (?:actors?|talent|artists?)|vo artists?|narrators?|dubbing (?:actors?|artists?|talent|cast)|"
     r"writers?|writers' room|screenwriters?|composers?|musicians?|session (?:players|musicians)|storyboard artists?|"
     r"concept artists?|illustrators?|animators?|crew|stunt (?:performers?|doubles?)|stunt|translators?|editors?|"
-    r"background talent|crowd)",
+    r"background talent|crowd|in-?between(?:s|ers| pass)?|inbetweeners?|clean-?up artists?|compositors?|"
+    r"roto artists?|revisionists?|(?:[\w-]+ ){0,2}(?:positions|roles|jobs|staff|department)|"
+    r"(?:dramati[sz]ed )?reconstructions? with actors|reenactments? with actors)",
+    r"no (?:[\w-]+ ){0,2}(?:dubbing cast|cast|extras|actors|writers|composer|voice actors?|narrator|musicians) "
+    r"(?:is |are )?(?:needed|required)",
     r"(?:ai|synthetic|digital|generated) (?:extras|crowds?|background (?:actors?|performers?|talent)|crowd "
     r"(?:replication|simulation)|stunt doubles?)",
-    r"(?:write|writes|writing|rewrite|rewriting|draft|drafting|punch up|punching up)\s+"
-    r"(?:[\w'’-]+\s){0,3}(?:scripts?|screenplays?|teleplays?|dialogue|scenes?|episodes?|jokes|story beats|storylines?)",
+    r"(?:write|writes|writing|rewrite|rewriting|draft|drafting|punch up|punching up|turn)\s+"
+    r"(?:[\w'’-]+\s){0,5}(?:scripts?|screenplays?|teleplays?|dialogue|scenes?|episodes?|jokes|story beats|storylines?|"
+    r"speeches|monologues|first-draft teleplay|(?:new )?lines)(?! synops| summar| loglines?| recaps?| descriptions?)",
     r"(?:ai|synthetic|automated) dub(?:bing|s|bed)?",
     r"dub(?:bing|bed)? (?:\w+ ){0,4}(?:with|using|by) (?:ai|synthetic|the model|"
     + TOOLS

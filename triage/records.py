@@ -143,6 +143,9 @@ class AIUse(BaseModel):
     real_person: Answer = Field(
         default=UNKNOWN, description="recreates the voice or likeness of a real, identifiable person"
     )
+    performer: Answer = Field(
+        default=UNKNOWN, description="the real person is a performer (actor, voice actor, narrator, host, singer)"
+    )
     performance_alteration: Answer = Field(
         default=UNKNOWN, description="significantly alters a performance's emotional tone, delivery or intent"
     )

@@ -20,6 +20,7 @@ ANSWER_FACTS = (
     "final_output",
     "key_creative",
     "real_person",
+    "performer",
     "performance_alteration",
     "union_work",
     "personal_data",
@@ -43,6 +44,7 @@ USE_FACTS: dict[str, tuple[Any, ...]] = {
     "sensitive_inputs": BOOLEAN,
     "documentary": BOOLEAN,
     "visual_or_voice": BOOLEAN,
+    "voice_media": BOOLEAN,
 }
 CASE_FACTS: dict[str, tuple[Any, ...]] = {
     "extraction_failed": BOOLEAN,
