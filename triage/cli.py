@@ -120,6 +120,24 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from triage.evaluation import cli_eval
+
+    return cli_eval(args, settings)
+
+
+def cmd_retriage(args: argparse.Namespace, settings: Settings) -> int:
+    from triage.evaluation import cli_retriage
+
+    return cli_retriage(args, settings)
+
+
+def cmd_export_reviews(args: argparse.Namespace, settings: Settings) -> int:
+    from triage.evaluation import cli_export_reviews
+
+    return cli_export_reviews(args, settings)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="triage", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -139,6 +157,33 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("-k", type=int, default=3, help="how many passages")
     ask.add_argument("--json", action="store_true")
     ask.set_defaults(handler=cmd_ask)
+
+    extractors = ["lexical", "llm", "hybrid"]
+    ev = commands.add_parser("eval", help="run labeled cases; exit 1 when the release gate fails")
+    ev.add_argument("cases", help="labeled case file (JSON Lines, contracts §3)")
+    ev.add_argument("--extractor", choices=extractors, help="override the configured extractor")
+    ev.add_argument("--concurrency", type=int, help="parallel runs (default 1 for lexical, 8 with an LLM)")
+    ev.add_argument("--json-out", help="write the JSON report (contracts §4) here")
+    ev.add_argument("--html-out", help="write a self-contained HTML report here")
+    ev.add_argument("--baseline", help="an earlier --json-out report: list flips, fail on regressions")
+    ev.add_argument("--repeat", type=int, default=1, help="run each case N times (cache off) to measure stability")
+    ev.add_argument("--no-cache", action="store_true", help="bypass the LLM response cache")
+    ev.add_argument("--no-citations", action="store_true", help="skip policy retrieval for findings")
+    ev.add_argument("--min-escalate-recall", type=float, default=1.0, help="release gate (default 1.0)")
+    ev.set_defaults(handler=cmd_eval)
+
+    re_ = commands.add_parser("retriage", help="which decisions would flip under the current policy and rules")
+    re_.add_argument("cases", nargs="?", help="labeled case file, compared against --baseline")
+    re_.add_argument("--stored", action="store_true", help="re-run every stored triaged case (read-only)")
+    re_.add_argument("--baseline", help="the earlier `triage eval --json-out` report of the case file")
+    re_.add_argument("--extractor", choices=extractors, help="override the configured extractor")
+    re_.add_argument("--concurrency", type=int, help="parallel runs (default 1 for lexical, 8 with an LLM)")
+    re_.add_argument("--json-out", help="write the flips as JSON here")
+    re_.set_defaults(handler=cmd_retriage)
+
+    export = commands.add_parser("export-reviews", help="contacts' reviews and overrides as labeled cases")
+    export.add_argument("--out", required=True, help='JSON Lines file to write ("-" for stdout)')
+    export.set_defaults(handler=cmd_export_reviews)
     return parser
 
 

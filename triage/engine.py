@@ -68,10 +68,11 @@ def use_facts(use: AIUse, intake: Intake) -> dict[str, Any]:
     facts["visual_or_voice"] = bool(media & VISUAL_OR_VOICE)
     facts["voice_media"] = Media.VOICE in media
     facts["documentary"] = intake.production_type == ProductionType.DOCUMENTARY
+    # confidential inputs: what a tool that stores or trains on them would leak (not third-party works)
     facts["sensitive_inputs"] = (
         facts["personal_data"] in ("yes", "unclear")
         or facts["proprietary_input"] in ("yes", "unclear")
-        or "yes" in (facts["real_person"], facts["third_party_ip"], facts["unowned_training"])
+        or facts["real_person"] == "yes"
     )
     return facts
 

@@ -95,11 +95,15 @@ def group_uses(segments: list[Segment]) -> list[list[Segment]]:
     before_first: list[Segment] = []
     global_context: list[Segment] = []
     for segment in segments:
+        live = _has_live_ai_cue(segment)
         starts_use = (
-            not segment.untrusted
-            and _has_live_ai_cue(segment)
+            live
+            and not segment.untrusted
             and not (uses and lx.BACK_REFERENCE.search(segment.text))
+            and not (uses and _only_names_known_tools(segment, uses[-1]))
         )
+        if not live and lx.HUMAN_MADE.search(segment.text):
+            continue  # "the key art will be illustrated by the agency's artist": not about the AI use
         if starts_use:
             uses.append([segment, *before_first] if not uses else [segment])
             before_first = []
@@ -116,6 +120,14 @@ def _has_live_ai_cue(segment: Segment) -> bool:
     """An AI cue that is neither talk about AI ("per the GenAI policy") nor negated ("nothing generated")."""
     masked = Segment(lx.AI_META.sub(lambda m: " " * len(m.group(0)), segment.text), language=segment.language)
     return any(not hit.negated for hit in find_hits(lx.AI_CUE, [masked]))
+
+
+def _only_names_known_tools(segment: Segment, use: list[Segment]) -> bool:
+    """"Flagging because Otter is an AI tool" after a use of Otter: the same use, not a new one."""
+    masked = lx.AI_META.sub(lambda m: " " * len(m.group(0)), segment.text)
+    cues = [m.group(0).lower() for m in lx.AI_CUE.finditer(masked)]
+    known = " ".join(s.text for s in use).lower()
+    return bool(cues) and all(lx.TOOL.fullmatch(cue) and cue in known for cue in cues)
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -276,6 +288,11 @@ def read_use(segments: list[Segment]) -> AIUse:
         mentioned = [h for h in find_hits(lx.PROPRIETARY_MENTION, segments) if not h.negated]
         if mentioned:
             proprietary = _answer("unknown" if mentioned[0].hedged else "yes", mentioned[0])
+    personal_data = yes_no(segments, lx.PERSONAL_DATA_YES, lx.PERSONAL_DATA_NO, hedge_unclear=True)
+    if personal_data.unknown and personal_data.evidence is None:
+        soft = [h for h in find_hits(lx.PERSONAL_DATA_SOFT, segments) if not h.negated]
+        if soft:
+            personal_data = _answer("unknown" if soft[0].hedged else "yes", soft[0])
     performer = Answer()
     if real_person.value != "no":
         performers = [h for h in find_hits(lx.PERFORMER, segments) if not h.negated]
@@ -293,7 +310,7 @@ def read_use(segments: list[Segment]) -> AIUse:
         performance_alteration=performance,
         consent=detect_consent(segments),
         union_work=yes_no(segments, lx.UNION_WORK_YES, hedge_unclear=True),
-        personal_data=yes_no(segments, lx.PERSONAL_DATA_YES, hedge_unclear=True),
+        personal_data=personal_data,
         proprietary_input=proprietary,
         third_party_ip=yes_no(segments, lx.THIRD_PARTY_IP_YES, lx.THIRD_PARTY_IP_NO, hedge_unclear=True),
         unowned_training=training,

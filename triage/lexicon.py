@@ -74,7 +74,6 @@ BACK_REFERENCE = rx(
     r"nenhuma?|das|diese[rns]?|nichts|keine[rns]?)",
 )
 GLOBAL_SCOPE = rx(
-    r"^(?:nothing|none)",
     r"nothing (?:generated|we generate|ai-generated|from (?:any|these|this|the tools))",
     r"(?:any|no) (?:ai |generated |ai-generated )?(?:material|output|content) (?:lands|goes|ends up|will)",
     r"none of (?:this|these|it|them|the)",
@@ -196,6 +195,8 @@ FINAL_YES = rx(
     r"(?:audience|viewers?) (?:will )?(?:see|hear|sees|hears)",
     r"in(?:to)? the (?:episode|film|movie|show|series|documentary|doc|trailer|opening|credits|title sequence)s?",
     r"(?:near|in|into|from) the (?:cut|edit|picture)",
+    r"(?:end|opening|closing)[- ]credits?",
+    r"use (?:it |them |these |those )?as-is",
     r"(?:go|goes|going|end up|ends up|make it|makes it|land|lands|cut|cuts) (?:in|into|on) (?:the |any |our )?"
     r"(?:film|episode|show|series|cut|final|doc|documentary|deliverables?|broadcast|master)",
     r"background of (?:the |a |several |some )?(?:scene|shot|frame|episode)s?",
@@ -212,6 +213,12 @@ FINAL_MARKETING = rx(
     r"(?:trailer|teaser|key art|one-?sheet|poster|billboard|social (?:media )?(?:ads?|posts?|campaign|assets?)|"
     r"marketing (?:campaign|materials?|assets?|deliverables?)|promo|press (?:kit|materials?))s?",
     r"tráiler|bande-annonce|affiche|cartel|cartaz|plakat",
+)
+# Work people do by hand: a sentence that says so, with no AI cue, adds no facts to the AI use beside it.
+HUMAN_MADE = rx(
+    r"(?:illustrated|drawn|painted|designed|written|composed|shot|built|sculpted|made|created|performed|recorded|"
+    r"photographed|hand-drawn|hand-painted) (?:[\w'’-]+ ){0,2}(?:by (?:hand|our|the|a|an|human|real|professional)|"
+    r"practically|from scratch|in-camera|for real|separately)",
 )
 # Said of a use that only processes what was recorded: nothing generated can reach the final cut.
 NON_GENERATIVE = rx(
@@ -433,7 +440,6 @@ PERSONAL_DATA_YES = rx(
     r"(?:list|lists|contacts?|contact (?:details|info|information|sheet)|details|addresses|phone numbers?|"
     r"emails?|e-mails?|headshots|photos|medical|passports?|data|information|records|availability|bios|"
     r"biographies|résumés|resumes|cvs|ids|social security|salar(?:y|ies)|payroll)",
-    r"call ?sheets?",
     r"(?:home|email|e-mail|postal) addresses|addresses of",
     r"phone numbers?",
     r"dates? of birth|birthdays",
@@ -455,6 +461,17 @@ PERSONAL_DATA_YES = rx(
     r"dados pessoais|informações pessoais|dados de contato|ordens? do dia",
     r"personenbezogene[rn]? daten|persönliche[rn]? daten|kontaktdaten|dispos?\b|drehpläne mit namen",
 )
+# Weak personal-data cues: yes unless the plan says the personal parts stay out.
+PERSONAL_DATA_SOFT = rx(r"call ?sheets?", r"cast lists?", r"crew lists?", r"hojas? de llamado|feuilles? de service|dispos?")
+PERSONAL_DATA_NO = rx(
+    r"no (?:contacts?|names|personal (?:data|details|information)|contact (?:details|info|block)|phone numbers) "
+    r"(?:are |is )?(?:pasted|uploaded|included|entered|shared|go(?:es)? in)",
+    r"(?:contacts?|names|personal (?:data|details)|phone numbers|contact (?:block|details)) (?:are |is )?(?:never|not) "
+    r"(?:pasted|uploaded|included|entered|shared)",
+    r"never pastes? (?:it |them )?in",
+    r"anonymi[sz]ed|redacted|de-?identified|pseudonymi[sz]ed|without (?:any )?(?:names|contacts|personal)",
+    r"no (?:names|personal data|personal details)",
+)
 PROPRIETARY_NOUN = (
     r"(?:our |the |this |full |entire |whole |unreleased |raw |latest |draft |shooting |production |pilot |episode "
     r"|the show's |the film's |series |season )?"
@@ -465,14 +482,14 @@ PROPRIETARY_NOUN = (
     r"contracts?|(?:co-?production |distribution |license |licence )?agreements?|side letters?|beat sheets?|"
     r"lined scripts?|locked scripts?|edl|stems|production audio|on-set audio|interviews?(?: footage| recordings?)?|"
     r"key poses|previs frames|(?:season|episode|ep) \d+ (?:footage|scripts?|episodes?|cuts?)|"
-    r"deal memos?|budget|episodes? \d+|unreleased (?:assets|episodes?|material|music|images)|plates|"
+    r"deal memos?|budget|episodes? \d+|unreleased (?:assets|episodes?|material|music|images)|(?:our|shot|camera) plates|"
     r"guion(?:es)?|escenas? (?:no )?(?:estrenadas?)?|metraje|material (?:inédito|sin estrenar)|"
     r"scénario|rushs|images? (?:du tournage|de production)|roteiro|material inédito|imagens? de produção|"
     r"drehbuch|drehbücher|rohmaterial|unveröffentlichte[sn]? (?:material|aufnahmen))"
 )
 # Studio-owned material named in a use at all (weaker than "upload the script into X"): yes unless inputs are generic.
 PROPRIETARY_MENTION = rx(
-    r"(?<!color )(?<!colour )(?:script|screenplay|teleplay|shooting script|script pages|dailies|rushes|unreleased footage|raw footage|"
+    r"(?<!color )(?<!colour )(?<!ai )(?<!ai-generated )(?<!generated )(?:script|screenplay|teleplay|shooting script|script pages|dailies|rushes|unreleased footage|raw footage|"
     r"rough cuts?|production (?:stills|photos|images)|set photos|unit stills|storyboards|show bible|series bible|"
     r"contracts?|deal memos?|(?:co-?production|distribution|license|licence) agreements?|side letters?|"
     r"beat sheets?|lined scripts?|locked scripts?|interview (?:footage|recordings?|transcripts?)|"
@@ -509,8 +526,24 @@ THIRD_PARTY_IP_YES = rx(
     r"(?:style|styles) of (?:[A-Z][\w'-]*|the artist|a famous|well-known|famous)",
     r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?'s (?:style|art ?style|look|films?|paintings?|photographs?|artwork|aesthetic)",
     r"(?:inspired by|based on|modelled on|modeled on|recreate|recreating|mimic|copy|copying|replicate|replicating)"
-    r" (?:a |the )?(?:famous|iconic|well-known|classic|celebrated|award-winning) "
+    r" (?:a |the )?(?:famous|iconic|well-known|classic|celebrated|award-winning) (?:['‘\"][^'’\"]{1,60}['’\"] )?"
     r"(?:photo(?:graph)?|painting|film|movie|image|poster|album cover|artwork|scene|shot|song|track)",
+    r"(?:famous|well-known|iconic|legendary|celebrated) (?:[\w'’-]+ ){0,3}(?:actor|actress|star|singer|billionaire|"
+    r"politician|athlete|journalist|anchor|illustrator|artist|painter|photographer|director|musician|rapper|author|"
+    r"influencer|ceo|presenter)s?(?:'s|')?",
+    r"(?!Art Deco|Art Nouveau|Film Noir|Pop Art|New Wave|Old Hollywood|Golden Age)[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}"
+    r"(?:'s|’s)? (?:style|look|aesthetic|composition|palette|vibe|brushwork)",
+    r"real (?:[A-Z]+ )?(?:journalist|anchor|news anchor|politician|president|celebrity|reporter)",
+    r"cnn|bbc|fox news|msnbc|sky news|nbc|abc news|cbs|reuters|associated press|getty images",
+    r"(?:agency|archive|archival|press|stock|news|licensed|third-party) (?:footage|photos?|photographs|images?|material|"
+    r"stills|reels?|clips?)",
+    r"(?:press|photo|news|stock) agenc(?:y|ies)",
+    r"(?:licensed|leased|acquired|sourced) from (?:the |a |an )?(?:[\w'’-]+ ){0,3}(?:archive|agency|library|studio|"
+    r"network|broadcaster|estate)",
+    r"(?:owned by|property of|belongs? to) (?:another|a different|other|a third-party) (?:studio|network|company|"
+    r"production|broadcaster)",
+    r"(?:frames|stills|clips|footage|images|scenes|shots) (?:ripped |taken |pulled |grabbed |lifted |sampled )?from "
+    r"(?:[\w'’-]+ ){0,4}(?:films|movies|shows|series|music videos|games)",
     r"copyrighted",
     r"(?:frame ?grabs?|stills|frames|clips|footage|scenes|shots|screenshots|screen ?grabs?|images|posters?) (?:from|of)"
     r" (?!Season|Episode|Ep\b|Block|Day|Unit|Our|Netflix|Act|Scene)[A-Z][\w'-]*",
@@ -641,6 +674,16 @@ NO_TRAINING = rx(
     r"(?:local|on-?prem(?:ise)?|self-hosted|offline|air-?gapped) (?:install(?:ation)?|instance|model|deployment|"
     r"workstation|machine|copy)",
     r"no se entrena|ne s'entraîne pas|não treina|trainiert nicht",
+    r"(?:bars?|forbids?|prohibits?|prevents?|stops?) (?:them |it |the vendor |us )?(?:from )?(?:retaining|training|"
+    r"reusing|reuse|storing|keeping|re-?using)",
+    r"(?:deleted|destroyed|purged|wiped) (?:at|after|on) (?:wrap|delivery|completion|the end)",
+    r"never (?:re-?used|retained|stored|shared)|no (?:re-?use|retention)",
+    r"under (?:our |an? |the )?(?:confidentiality|nda|non-disclosure|data[- ]protection|data processing|vendor|"
+    r"security) (?:agreement|terms|contract|addendum)",
+    r"training (?:on (?:our |your |the )?(?:data|inputs|content) )?(?:is |was )?(?:turned |switched )?(?:off|disabled)",
+    r"offline",
+    r"nothing (?:is |gets |will be )?uploaded|(?:no|without) uploads?|nichts wird hochgeladen|nada se sube|"
+    r"rien n'est (?:envoyé|téléversé)|nada é enviado",
 )
 MAY_TRAIN = rx(
     r"free (?:tier|version|plan|account|trial|app)",

@@ -16,6 +16,7 @@ import logging
 import re
 import secrets
 import time
+import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -778,7 +779,9 @@ def run_case(
             raise TypeError(f"the pipeline returned {type(result).__name__}, not a TriageResult")
     except Exception as exc:
         latency_us = int((time.perf_counter() - started) * 1e6)
-        log.error("case %s: the pipeline raised %s", case_id, type(exc).__name__)
+        # the frames, not the message: an exception's message may quote the partner's text
+        frames = "".join(traceback.format_tb(exc.__traceback__))
+        log.error("case %s: the pipeline raised %s\n%s", case_id, type(exc).__name__, frames)
         return store.fail(
             case_id, token, _error_message(exc), actor=actor, actor_role=actor_role, latency_us=latency_us
         )
