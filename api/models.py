@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, model_validator
 
 from triage.accounts import Principal, Role
+from triage.config import Settings
 from triage.records import ProductionType, Route, TriageResult
 from triage.store import Case, CaseSummary, Event
 
@@ -17,6 +18,13 @@ ReviewFilter = Literal["none", "approve", "request_changes", "reject", "override
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 FAILED_FOR_PARTNER = "The triage could not be completed. It can be re-run; your text is kept."
+
+
+INTAKE_MAX_CHARS = 100_000  # triage.records.Intake refuses more, whatever the settings say
+
+
+def text_limit(settings: Settings) -> int:
+    return min(settings.max_text_chars, INTAKE_MAX_CHARS)
 
 
 def check_text(value: str, *, max_chars: int, what: str = "the plan text") -> str:

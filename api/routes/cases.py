@@ -22,6 +22,7 @@ from api.models import (
     case_out,
     check_text,
     summary_out,
+    text_limit,
 )
 from triage.accounts import Principal
 from triage.records import Intake, ProductionType, Route
@@ -66,7 +67,7 @@ def create_case(
 ) -> Any:
     """Store the plan, then triage it. The case is kept even if triage fails (status `failed`, re-runnable)."""
     try:
-        text = check_text(body.text, max_chars=settings.max_text_chars)
+        text = check_text(body.text, max_chars=text_limit(settings))
         title = check_text(body.production_title, max_chars=300, what="the title") if body.production_title else None
     except ValueError as exc:
         raise _unprocessable(str(exc)) from None
@@ -143,7 +144,7 @@ def answer_case(
         raise _unprocessable(str(exc)) from None
     try:
         _, token = store.add_answers(
-            case_id, answers, org=principal.org, actor=principal.key_id, max_chars=settings.max_text_chars
+            case_id, answers, org=principal.org, actor=principal.key_id, max_chars=text_limit(settings)
         )
     except NotFound:
         raise HTTPException(status.HTTP_404_NOT_FOUND, NOT_FOUND) from None

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from api.deps import AppState, PipelineLike, StateDep, enforce_rate_limit, get_pipeline, get_store
-from api.models import FAILED_FOR_PARTNER, check_text
+from api.models import FAILED_FOR_PARTNER, check_text, text_limit
 from api.security import COOKIE_NAME, SESSION_MAX_AGE_S, Session, csrf_ok, sign, unsign
 from triage.accounts import Principal, authenticate, principal_for_id
 from triage.records import Intake, ProductionType
@@ -246,7 +246,7 @@ def signout(page: PageDep, csrf_token: Annotated[str, Form()]) -> Response:
 
 
 def _submit_form(page: Page, **context: Any) -> dict[str, Any]:
-    return {"max_chars": page.state.settings.max_text_chars, "form": {}, **context}
+    return {"max_chars": text_limit(page.state.settings), "form": {}, **context}
 
 
 @router.get("/submit", response_class=HTMLResponse)
@@ -270,7 +270,7 @@ def submit_plan(
     _check_csrf(page, csrf_token)
     form = {"text": text, "production_type": production_type, "production_title": production_title}
     try:
-        text = check_text(text, max_chars=page.state.settings.max_text_chars)
+        text = check_text(text, max_chars=text_limit(page.state.settings))
         title = check_text(production_title, max_chars=300, what="the title") if production_title.strip() else None
         if production_type and production_type not in {p.value for p in ProductionType}:
             raise ValueError("choose a production type from the list")
@@ -393,7 +393,7 @@ def answer_questions(
         enforce_rate_limit(page.state, page.store, principal)
         pipeline = get_pipeline(page.state)
         _, token = page.store.add_answers(
-            case_id, pairs, org=principal.org, actor=principal.key_id, max_chars=page.state.settings.max_text_chars
+            case_id, pairs, org=principal.org, actor=principal.key_id, max_chars=text_limit(page.state.settings)
         )
     except (ValueError, TextTooLong, Conflict) as exc:
         context = _case_context(page, principal, case)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 
 import pytest
 from fastapi.testclient import TestClient
@@ -11,6 +12,7 @@ from triage_support import FakePipeline, auth
 
 from api.main import create_app
 from triage.audit import verify
+from triage.records import Intake
 from triage.store import ANSWERS_FOOTER, ANSWERS_HEADER
 
 PLAN = "For the final cut we will generate our narrator's voice with a cloned voice model. Consent is pending."
@@ -297,3 +299,60 @@ def test_security_headers(client) -> None:
     r = client.get("/healthz")
     assert r.headers["x-content-type-options"] == "nosniff"
     assert "default-src 'none'" in r.headers["content-security-policy"]
+
+
+def test_start_up_reruns_what_a_failing_llm_left_behind(settings) -> None:
+    from triage.store import Store, submit
+
+    store = Store.open(settings)
+    failed = submit(store, FakePipeline(fail=True), Intake(text=PLAN), org="acme", actor="k1", actor_role="partner")
+    store.close()
+    assert failed.status == "failed"
+    app = create_app(settings, pipeline=FakePipeline(), rerun_on_startup=True)
+    with TestClient(app):
+        store = app.state.triage.store()
+        deadline = time.monotonic() + 20
+        while store.get_case(failed.id).status != "triaged" and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert store.get_case(failed.id).status == "triaged"
+
+
+def test_with_the_real_pipeline_and_policy(settings) -> None:
+    """The service around the lead's pipeline: every citation names a loaded section and quotes it verbatim."""
+    try:
+        from triage.pipeline import Pipeline
+    except ModuleNotFoundError as exc:
+        if exc.name != "triage.pipeline":
+            raise
+        pytest.skip("triage.pipeline is not written yet")
+    from triage.policy import load_policy
+
+    app = create_app(settings, pipeline=Pipeline(settings), rerun_on_startup=False)
+    with TestClient(app) as client:
+        from triage.accounts import issue_key
+
+        _, key = issue_key(app.state.triage.store(), "partner", "acme")
+        r = client.post("/v1/cases", json={"text": PLAN, "production_type": "documentary"}, headers=auth(key))
+        assert r.status_code == 201, r.text
+        result = r.json()["result"]
+        assert result["route"] == "escalate" and result["case_id"] == r.json()["id"]
+        policy = load_policy(settings.knowledge_dir)
+        citations = [c for f in result["findings"] for c in f["citations"]]
+        assert citations
+        assert all(c["text"] in policy.sections[c["section"]].text for c in citations)
+        answer = client.post("/v1/policy/ask", json={"question": "Can we clone an actor's voice?"}, headers=auth(key))
+        assert answer.status_code == 200
+        assert all(c["section"] in policy.sections for c in answer.json()["citations"])
+
+
+def test_a_chunked_body_over_the_limit_is_413(client, app, keys) -> None:
+    def chunks():
+        yield b'{"text": "'
+        for _ in range(40):
+            yield b"a" * 10_000
+        yield b'"}'
+
+    headers = {**auth(keys.acme), "content-type": "application/json"}
+    r = client.post("/v1/cases", content=chunks(), headers=headers)
+    assert r.status_code == 413 and "larger than" in r.json()["detail"]
+    assert _count(app) == 0
