@@ -16,11 +16,33 @@ class Extractor(Protocol):
     def extract(self, intake: Intake) -> Extraction: ...
 
 
-def build_extractor(settings: Settings) -> Extractor:
-    """The extractor the settings ask for; `lexical` needs no model and no network."""
+def build_extractor(settings: Settings, *, no_cache: bool = False) -> Extractor:
+    """The extractor the settings ask for; `lexical` needs no model and no network.
+
+    `llm` and `hybrid` need TRIAGE_LLM_MODEL; `hybrid` (the default once a model is configured) runs the lexical
+    extractor beside the LLM as a tripwire. `no_cache` bypasses the LLM response cache (as does
+    TRIAGE_LLM_CACHE=false). Raises ValueError for a configuration that cannot work, at start rather than per case.
+    """
     from triage.lexical import LexicalExtractor
 
     kind = settings.effective_extractor
     if kind == "lexical":
         return LexicalExtractor()
-    raise ValueError(f"extractor {kind!r} needs the LLM extractor, which is not available yet")
+    if not settings.llm_configured:
+        raise ValueError(
+            f"extractor {kind!r} needs a model: set TRIAGE_LLM_MODEL (plus TRIAGE_LLM_BASE_URL and "
+            "TRIAGE_LLM_API_KEY for a server other than OpenAI's), or use TRIAGE_EXTRACTOR=lexical"
+        )
+    from triage.llm import LLMExtractor
+
+    llm = LLMExtractor(settings, no_cache=no_cache)
+    if kind == "llm":
+        return llm
+    from triage.hybrid import HybridExtractor
+
+    return HybridExtractor(LexicalExtractor(), llm)
+
+
+def prompt_version_of(extractor: Extractor) -> str | None:
+    """The extraction prompt's version for the result's `prompt_version` (None for the lexical extractor)."""
+    return getattr(extractor, "prompt_version", None)

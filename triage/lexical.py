@@ -102,7 +102,7 @@ def group_uses(segments: list[Segment]) -> list[list[Segment]]:
             and not (uses and lx.BACK_REFERENCE.search(segment.text))
             and not (uses and _only_names_known_tools(segment, uses[-1]))
         )
-        if not live and lx.HUMAN_MADE.search(segment.text):
+        if not live and lx.HUMAN_MADE.search(segment.text) and not lx.GLOBAL_SCOPE.search(segment.text):
             continue  # "the key art will be illustrated by the agency's artist": not about the AI use
         if starts_use:
             uses.append([segment, *before_first] if not uses else [segment])

@@ -197,6 +197,8 @@ FINAL_YES = rx(
     r"(?:near|in|into|from) the (?:cut|edit|picture)",
     r"(?:end|opening|closing)[- ]credits?",
     r"use (?:it |them |these |those )?as-is",
+    r"(?:published|public|released) (?:assets?|materials?|versions?)",
+    r"produto final|producto final|produit final|endprodukt",
     r"(?:go|goes|going|end up|ends up|make it|makes it|land|lands|cut|cuts) (?:in|into|on) (?:the |any |our )?"
     r"(?:film|episode|show|series|cut|final|doc|documentary|deliverables?|broadcast|master)",
     r"background of (?:the |a |several |some )?(?:scene|shot|frame|episode)s?",
@@ -227,6 +229,8 @@ NON_GENERATIVE = rx(
     r"anything|lines|dialogue|delivery|performance)",
     r"(?:it |the tool )?(?:only|just) (?:isolates|cleans|removes|reduces|tracks|masks|pulls mattes|denoises|"
     r"separates|transcribes)",
+    r"keine neuen (?:wörter|bilder|inhalte|töne|sätze) (?:\w+ )?(?:erzeugt|generiert)|no se generan (?:nuevas|nuevos)|"
+    r"no genera (?:nuevas|nuevos|ningún)|ne génère (?:aucun|pas de)|não gera (?:novas|novos|nenhum)",
 )
 # "before the final mix" is a time, not a destination.
 BEFORE = rx(r"before|until|prior to|ahead of|in time for")
@@ -481,7 +485,7 @@ PROPRIETARY_NOUN = (
     r"set photos|unit stills|set stills|concept art|storyboards|show bible|series bible|pitch bible|treatment|outlines?|"
     r"contracts?|(?:co-?production |distribution |license |licence )?agreements?|side letters?|beat sheets?|"
     r"lined scripts?|locked scripts?|edl|stems|production audio|on-set audio|interviews?(?: footage| recordings?)?|"
-    r"key poses|previs frames|(?:season|episode|ep) \d+ (?:footage|scripts?|episodes?|cuts?)|"
+    r"key poses|(?:season|episode|ep) \d+ (?:footage|scripts?|episodes?|cuts?)|"
     r"deal memos?|budget|episodes? \d+|unreleased (?:assets|episodes?|material|music|images)|(?:our|shot|camera) plates|"
     r"guion(?:es)?|escenas? (?:no )?(?:estrenadas?)?|metraje|material (?:inédito|sin estrenar)|"
     r"scénario|rushs|images? (?:du tournage|de production)|roteiro|material inédito|imagens? de produção|"
@@ -512,8 +516,10 @@ PROPRIETARY_INPUT_YES = rx(
     r"(?:scénario|scénarios|rushs|images)",
     r"(?:carregar|colar|enviar|subir|colocar|inserir)\s+(?:[\w'’-]+\s){0,3}(?:o |os |nosso |nossos )?"
     r"(?:roteiro|roteiros|material)",
-    r"(?:hochladen|hochgeladen|einfügen|eingeben|laden)\s*(?:[\w'’-]+\s){0,3}|(?:drehbuch|drehbücher|rohmaterial)\s+"
-    r"(?:[\w'’-]+\s){0,3}(?:hochladen|hochgeladen|einfügen|eingeben|in (?:die |das )?(?:ki|tool|modell))",
+    r"(?:hochladen|hochgeladen|einfügen|eingeben|laden)\s+(?:[\w'’-]+\s){0,3}(?:drehbuch|drehbücher|rohmaterial|"
+    r"originalaufnahmen|dreharbeiten)",
+    r"(?:drehbuch|drehbücher|rohmaterial)\s+(?:[\w'’-]+\s){0,3}(?:hochladen|hochgeladen|einfügen|eingeben|"
+    r"in (?:die |das )?(?:ki|tool|modell))",
 )
 GENERIC_INPUTS = rx(
     r"generic (?:prompts?|inputs?|descriptions?|references?)",
@@ -744,7 +750,9 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
                         r"concept(?:s| exploration| ideas)", r"explor(?:e|ing) (?:looks|ideas|options|concepts)",
                         r"reference (?:images?|boards?|material)", r"references", r"early (?:looks|concepts)",
                         r"tableros? de inspiración|lluvia de ideas|planches? d'ambiance|remue-méninges|"
-                        r"painéis? de referência|moodboards?|ideen(?:findung)?|inspiración|inspiração")),
+                        r"painéis? de referência|moodboards?|ideen(?:findung)?|inspiración|inspiração",
+                        r"referências? visua(?:l|is)|referencias? visual(?:es)?|références? visuelles?|"
+                        r"referenzbilder")),
     (Stage.MARKETING, rx(r"trailers?", r"teasers?", r"key art", r"one-?sheets?", r"posters? for (?:the )?"
                          r"(?:campaign|release|launch|marketing)", r"social (?:media|campaign|posts?|ads?|assets?)",
                          r"marketing", r"promos?", r"promotional", r"thumbnails? for (?:the )?(?:campaign|platform|"
@@ -769,7 +777,8 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
     (Stage.WRITING, rx(r"scripts?", r"screenplays?", r"teleplays?", r"dialogue", r"rewrites?", r"drafts?",
                        r"outlines?", r"treatments?", r"story beats", r"writers' room",
                        r"guion(?:es)?|scénario|roteiro|drehbuch")),
-    (Stage.ADMIN, rx(r"schedul(?:e|es|ing)", r"call ?sheets?", r"budget(?:s|ing)?", r"emails?", r"meeting notes",
+    (Stage.ADMIN, rx(r"schedul(?:e|es|ing)", r"call ?sheets?", r"transcrever|transcribir|transcrire|transkribier\w*",
+                     r"notas de voz|notes vocales|sprachnotizen|voice memos?", r"budget(?:s|ing)?", r"emails?", r"meeting notes",
                      r"logistics", r"paperwork", r"transcri(?:be|bing|ption|pts?)", r"admin(?:istrative)?",
                      r"spreadsheets?", r"summar(?:y|ies|i[sz]e) (?:of )?(?:meetings?|notes)")),
 ]
