@@ -744,10 +744,12 @@ class Store:
 
 
 def append_answers(plan: str, answers: Sequence[tuple[str, str]]) -> str:
-    """The plan with a delimited answers block; markers inside answers are neutralised so the block stays one."""
+    """The plan with a delimited answers block: one `Q: ` and `A: ` line per answer, continuation lines indented,
+    and block markers inside answers neutralised, so the block always parses back (`split_answers`)."""
 
     def clean(value: str) -> str:
-        return value.replace(ANSWERS_HEADER, "[answers header]").replace(ANSWERS_FOOTER, "[answers footer]").strip()
+        value = value.replace(ANSWERS_HEADER, "[answers header]").replace(ANSWERS_FOOTER, "[answers footer]")
+        return "\n  ".join(line.rstrip() for line in value.strip().splitlines())  # continuation lines indented
 
     lines = ["", "", ANSWERS_HEADER]
     for question, answer in answers:
@@ -759,6 +761,29 @@ def append_answers(plan: str, answers: Sequence[tuple[str, str]]) -> str:
         lines.pop()
     lines.append(ANSWERS_FOOTER)
     return plan.rstrip() + "\n".join(lines)
+
+
+def split_answers(text_: str) -> tuple[str, list[tuple[str, str]]]:
+    """The plan without its answers blocks, and every (question, answer) pair in them, oldest first.
+
+    For extractors: a question is the service's wording, not the partner's, so it is context for the answer after
+    it and never evidence by itself.
+    """
+    pattern = re.compile(
+        r"\n*" + re.escape(ANSWERS_HEADER) + r"\n(?P<body>.*?)\n" + re.escape(ANSWERS_FOOTER), re.DOTALL
+    )
+    pairs: list[tuple[str, str]] = []
+    for block in pattern.finditer(text_):
+        question = ""
+        for entry in re.split(r"\n(?=Q: |A: )", block.group("body")):
+            entry = entry.strip()
+            value = entry[3:].strip().replace("\n  ", "\n")
+            if entry.startswith("Q: "):
+                question = value
+            elif entry.startswith("A: "):
+                pairs.append((question, value))
+                question = ""
+    return pattern.sub("", text_).rstrip(), pairs
 
 
 def _error_message(exc: BaseException) -> str:
