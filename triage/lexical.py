@@ -146,9 +146,12 @@ def find_hits(pattern: re.Pattern[str], segments: list[Segment]) -> list[Hit]:
             left, right = _clause_bounds(segment.text, match.start(), match.end())
             clause = segment.text[left:right]
             prefix_words = WORD.findall(segment.text[left : match.start()])[-NEGATION_WINDOW:]
-            negated = bool(
-                lx.negation_for(segment.language).search(" ".join(prefix_words))
-            ) and not lx.CONDITIONAL.search(segment.text[left:])
+            rest = segment.text[left:]
+            negated = (
+                bool(lx.negation_for(segment.language).search(" ".join(prefix_words)))
+                and not lx.CONDITIONAL.search(rest)
+                and not lx.EXCEPTION.search(segment.text, match.end())
+            )
             hedged = bool(lx.HEDGE.search(clause))
             hits.append(Hit(segment, match.start(), match.end(), negated, hedged))
     return hits
@@ -211,7 +214,14 @@ def detect_stage(segments: list[Segment]) -> Choice[Stage]:
 
 def detect_media(segments: list[Segment]) -> list[Media]:
     joined = " ".join(s.text for s in segments)
-    return [media for media, pattern in lx.MEDIA_PATTERNS if pattern.search(joined)]
+    media = [media for media, pattern in lx.MEDIA_PATTERNS if pattern.search(joined)]
+    if not media and lx.TEXT_TOOL.search(joined):
+        media = [Media.TEXT]  # a chat assistant with nothing else named writes text
+    return media
+
+
+def _inside(hit: Hit, spans: list[Hit]) -> bool:
+    return any(s.segment is hit.segment and s.start <= hit.start and hit.end <= s.end for s in spans)
 
 
 def detect_consent(segments: list[Segment]) -> Choice[Consent]:
@@ -280,7 +290,8 @@ def read_use(segments: list[Segment]) -> AIUse:
     if training.value == "no" and not find_hits(lx.TRAINING_ANY, segments):
         training = Answer()  # "our own footage" without any training says nothing about training
     if training.unknown and training.evidence is None:
-        trains = [h for h in find_hits(lx.TRAINING_ANY, segments) if not h.negated]
+        no_training = find_hits(lx.NO_TRAINING, segments)
+        trains = [h for h in find_hits(lx.TRAINING_ANY, segments) if not h.negated and not _inside(h, no_training)]
         if trains and not find_hits(lx.OWNED_MATERIAL, segments):
             training = _answer("unknown", trains[0], note="training data ownership not stated")
     proprietary = yes_no(segments, lx.PROPRIETARY_INPUT_YES, lx.GENERIC_INPUTS, hedge_unclear=True)

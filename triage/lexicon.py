@@ -152,6 +152,11 @@ CONDITIONAL = rx(
     r"sem (?:o )?(?:seu )?consentimento",
     r"ohne (?:\w+ )?(?:zustimmung|einwilligung)",
 )
+# "No generated material goes in the final cut, apart from the sky replacements": the exception is a yes.
+EXCEPTION = rx(
+    r"apart from|except(?: for)?|other than|besides|but for|with the exception of|save for|aside from|excepto|salvo|"
+    r"sauf|à part|exceto|außer|abgesehen von",
+)
 HEDGE = rx(
     r"might",
     r"may (?:end up|keep|use|be used|appear|stay|make it)",
@@ -460,6 +465,9 @@ PERSONAL_DATA_YES = rx(
     r"(?:direct|private|instagram) (?:messages|dms)|dms|bank details|health (?:data|records|information)|"
     r"background checks|union numbers|timecards",
     r"social security|national insurance",
+    r"(?:home |postal )?adresses|dates? de naissance|numéros? de (?:sécurité sociale|téléphone)|fichiers? des figurants|"
+    r"direcciones|fechas? de nacimiento|números? de (?:teléfono|seguridad social)|endereços|datas? de nascimento|"
+    r"números? de (?:telefone|segurança social)|adressen|geburtsdat(?:en|um)|telefonnummern|sozialversicherungsnummer\w*|"
     r"datos personales|información personal|datos de (?:contacto|los actores|del equipo)|hojas? de llamado",
     r"données personnelles|informations personnelles|coordonnées|feuilles? de service",
     r"dados pessoais|informações pessoais|dados de contato|ordens? do dia",
@@ -495,9 +503,10 @@ PROPRIETARY_NOUN = (
 PROPRIETARY_MENTION = rx(
     r"(?<!color )(?<!colour )(?<!ai )(?<!ai-generated )(?<!generated )(?:script|screenplay|teleplay|shooting script|script pages|dailies|rushes|unreleased footage|raw footage|"
     r"rough cuts?|production (?:stills|photos|images)|set photos|unit stills|storyboards|show bible|series bible|"
-    r"contracts?|deal memos?|(?:co-?production|distribution|license|licence) agreements?|side letters?|"
-    r"beat sheets?|lined scripts?|locked scripts?|interview (?:footage|recordings?|transcripts?)|"
+    r"deal memos?|side letters?|beat sheets?|lined scripts?|locked scripts?|interview (?:footage|recordings?|transcripts?)|"
     r"(?:season|episode|ep) \d+ (?:footage|scripts?|cuts?)|key poses|our footage|production audio|on-set audio)s?",
+    r"(?:paste|pastes|pasting|upload|uploads|uploading|feed|feeds|feeding|put|puts|drop|drops) (?:in )?(?:the |our |all )?"
+    r"(?:eps?\.? ?\d+(?:[-–]\d+)?|episodes? \d+(?:[-–]\d+)?|scenes? \d+|the scenes|the episodes|each episode)",
     r"guion(?:es)?|metraje (?:inédito|sin estrenar)|scénario|rushs|roteiro|drehbuch|drehbücher|rohmaterial",
 )
 PROPRIETARY_INPUT_YES = rx(
@@ -551,7 +560,7 @@ THIRD_PARTY_IP_YES = rx(
     r"(?:frames|stills|clips|footage|images|scenes|shots) (?:ripped |taken |pulled |grabbed |lifted |sampled )?from "
     r"(?:[\w'’-]+ ){0,4}(?:films|movies|shows|series|music videos|games)",
     r"copyrighted",
-    r"(?:frame ?grabs?|stills|frames|clips|footage|scenes|shots|screenshots|screen ?grabs?|images|posters?) (?:from|of)"
+    r"(?:frame ?grabs?|stills|frames|clips|footage|scenes|shots|screenshots|screen ?grabs?|images|posters?) from"
     r" (?!Season|Episode|Ep\b|Block|Day|Unit|Our|Netflix|Act|Scene)[A-Z][\w'-]*",
     r"(?:famous|well-known|iconic) (?:photo(?:graph)?|painting|artist|artists|photographer|illustrator|actor|"
     r"actress|singer|film|movie|song|brand|logo|character)",
@@ -811,3 +820,8 @@ DATA_HANDLING_PATTERNS: list[tuple[DataHandling, re.Pattern[str]]] = [
     (DataHandling.NO_TRAINING, NO_TRAINING),
 ]
 TOOL = rx(TOOLS)
+# Chat and text assistants: without other media named, what they produce is text, not something for the screen.
+TEXT_TOOL = rx(
+    r"chat\s?gpt|gpt-?[45o][\w.-]*|claude|gemini|copilot|perplexity|otter|grammarly|notion ai|deepl|whisper|"
+    r"fireflies|trint|descript|llama|mistral|deepseek|grok",
+)
