@@ -59,6 +59,7 @@ ANSWERS_HEADER = "--- Answers to follow-up questions ---"
 ANSWERS_FOOTER = "--- End of answers ---"
 DEFAULT_LEASE_S = 600  # longer than an LLM call with its retries; an expired lease marks a crashed worker's case
 SYSTEM_ACTOR = "system"
+CASE_ID_RE = re.compile(r"c_[0-9a-f]{16}")
 
 metadata = MetaData()
 
@@ -364,6 +365,8 @@ class Store:
         return last + 1
 
     def _locked_case(self, conn: Connection, case_id: str, org: str | None = None) -> Case:
+        if not CASE_ID_RE.fullmatch(case_id):
+            raise NotFound("case not found")
         query = select(cases).where(cases.c.id == case_id).with_for_update()
         if org is not None:
             query = query.where(cases.c.org == org)
@@ -403,6 +406,8 @@ class Store:
 
     def get_case(self, case_id: str, *, org: str | None = None) -> Case | None:
         """The case, or None when it does not exist or belongs to another organisation than `org`."""
+        if not CASE_ID_RE.fullmatch(case_id):
+            return None  # not an id at all (a NUL byte would even be an error on PostgreSQL)
         query = select(cases).where(cases.c.id == case_id)
         if org is not None:
             query = query.where(cases.c.org == org)
@@ -479,6 +484,8 @@ class Store:
 
     def claim(self, case_id: str, *, statuses: Sequence[str] = ("failed", "received")) -> str | None:
         """Take the right to run the pipeline on a failed case, or on a received one whose runner's lease expired."""
+        if not CASE_ID_RE.fullmatch(case_id):
+            return None
         now = utcnow()
         token = secrets.token_hex(16)
         with self.transaction() as conn:

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Response, status
 
 from api.deps import Admin, JsonBody, StoreDep
-from api.models import KeyCreate, KeyCreated, KeyOut
+from api.models import KeyCreate, KeyCreated, KeyOut, check_text
 from triage.accounts import issue_key, list_keys, revoke_key
 
 router = APIRouter(prefix="/keys", tags=["keys"])
@@ -22,6 +22,9 @@ router = APIRouter(prefix="/keys", tags=["keys"])
 )
 def create_key(body: KeyCreate, principal: Admin, store: StoreDep) -> Any:
     try:
+        check_text(body.org, max_chars=200, what="the organisation")
+        if body.label:
+            check_text(body.label, max_chars=200, what="the label")
         info, key = issue_key(store, body.role, body.org, body.label)
     except ValueError as exc:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None

@@ -119,3 +119,18 @@ def test_only_admins_manage_keys(client, keys, who) -> None:
 def test_health_needs_no_key(client) -> None:
     assert client.get("/healthz").status_code == 200
     assert client.get("/readyz").status_code == 200
+
+
+@pytest.mark.parametrize("case_id", ["c_%00", "%00", "x" * 3000, "c_ZZZZ", "..%2F..%2Fetc", "c_" + "0" * 16])
+def test_odd_case_ids_are_plain_404s(client, keys, case_id) -> None:
+    for method, suffix, body in [("GET", "", None), ("POST", "/answers", {"answers": [{"answer": "a"}]}),
+                                 ("POST", "/reviews", {"decision": "approve", "reason": "r"}),
+                                 ("POST", "/rerun", None)]:  # fmt: skip
+        for key in (keys.acme, keys.contact):
+            r = client.request(method, f"/v1/cases/{case_id}{suffix}", json=body, headers=auth(key))
+            assert r.status_code in (403, 404), (method, suffix, r.status_code)
+
+
+def test_control_characters_in_key_fields_are_refused(client, keys) -> None:
+    r = client.post("/v1/keys", json={"role": "partner", "org": "ac\x00me"}, headers=auth(keys.admin))
+    assert r.status_code == 422
