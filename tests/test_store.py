@@ -266,3 +266,10 @@ def test_partner_text_never_reaches_the_logs(store: Store, caplog) -> None:
     rerun(store, FakePipeline(), case.id, actor="k1", actor_role="partner")
     assert caplog.records
     assert "Nightjar" not in caplog.text and "villain" not in caplog.text
+
+
+@pytest.mark.parametrize("scheme", ["postgres://", "postgresql://"])
+def test_plain_postgres_urls_use_psycopg3(scheme) -> None:
+    engine = store_module.make_engine(scheme + "u@127.0.0.1:5432/db")
+    assert engine.dialect.driver == "psycopg"
+    engine.dispose()

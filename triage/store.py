@@ -260,13 +260,17 @@ _SUMMARY_COLUMNS = [
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine with safe transaction semantics on both backends."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
     parsed = make_url(url)
+    if parsed.drivername == "postgresql":  # psycopg 3 is the driver installed, not SQLAlchemy's default psycopg2
+        parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True, **kwargs)
+        return create_engine(parsed, pool_pre_ping=True, **kwargs)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     connect_args = {"timeout": 30, **kwargs.pop("connect_args", {})}
-    engine = create_engine(url, connect_args=connect_args, **kwargs)
+    engine = create_engine(parsed, connect_args=connect_args, **kwargs)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
