@@ -229,3 +229,26 @@ def test_recovers_when_another_process_rebuilt_the_index(tmp_path: Path, policy:
     assert serving.ask("mood boards")
     PolicyIndex(policy, settings).rebuild()  # drops and recreates the collection the first index holds
     assert serving.ask("mood boards")[0].section == "use-case-matrix"
+
+
+def test_cite_findings_is_verbatim_within_sections_and_falls_back(tmp_path) -> None:
+    from triage.config import Settings
+    from triage.policy import load_policy
+    from triage.retrieval import PolicyIndex
+
+    settings = Settings(TRIAGE_DATA_DIR=tmp_path)
+    policy = load_policy(settings.knowledge_dir)
+    index = PolicyIndex(policy, settings)
+    requests = [
+        ("Recreates the voice of a real person.", "We'll clone the lead's voice.", ["talent-enhancement"]),
+        ("Personal data goes into a tool.", None, ["data-use", "confidentiality"]),
+        ("A rule citing a section this policy lacks.", "anything", ["no-such-section"]),
+    ]
+    cited = index.cite_findings(requests, k=2)
+    assert [len(c) for c in cited] == [2, 2, 2]
+    assert {c.section for c in cited[0]} == {"talent-enhancement"}
+    assert {c.section for c in cited[1]} <= {"data-use", "confidentiality"}
+    for citations in cited:
+        for citation in citations:
+            assert policy.has_passage(citation.section, citation.text)
+            assert citation.url == policy.sections[citation.section].url

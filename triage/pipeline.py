@@ -11,7 +11,7 @@ from triage.engine import evaluate
 from triage.extract import Extractor, build_extractor
 from triage.lexical import infer_production_type
 from triage.policy import Policy, load_policy
-from triage.records import AIUse, Citation, Extraction, Finding, Intake, TriageResult
+from triage.records import Citation, Extraction, Finding, Intake, TriageResult
 from triage.rules import RuleSet, load_rules
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ class Pipeline:
             log.exception("extractor %s failed", self.extractor.name)
             extraction = Extraction(extractor=self.extractor.name, failure=f"extractor error ({type(exc).__name__})")
         decision = evaluate(extraction, intake, self.rules)
-        findings = self._with_citations(decision.findings, extraction.uses) if self.cite_findings else decision.findings
+        findings = self._with_citations(decision.findings) if self.cite_findings else decision.findings
         return TriageResult(
             route=decision.route,
             approval_required=decision.approval_required,
@@ -77,18 +77,18 @@ class Pipeline:
             notes=extraction.notes,
         )
 
-    def _with_citations(self, findings: list[Finding], uses: list[AIUse]) -> list[Finding]:
-        """Attach passages from each rule's sections; if retrieval fails, cite each section's opening passage."""
-        cited = []
-        for finding in findings:
-            query = f"{finding.reason} {finding.evidence or ''}".strip()
-            try:
-                citations = self.index.cite(query, finding.sections, k=CITATIONS_PER_FINDING)
-            except Exception:
-                log.exception("retrieval failed; citing section openings instead")
-                citations = self._section_openings(finding.sections)
-            cited.append(finding.model_copy(update={"citations": citations}))
-        return cited
+    def _with_citations(self, findings: list[Finding]) -> list[Finding]:
+        """Attach passages from each rule's sections, chosen by the rule and the partner's evidence.
+
+        If retrieval fails, each section's opening passage is cited instead: still verbatim, less specific.
+        """
+        requests = [(self.rules.by_id(f.rule).reason, f.evidence, f.sections) for f in findings]
+        try:
+            citations = self.index.cite_findings(requests, k=CITATIONS_PER_FINDING)
+        except Exception:
+            log.exception("retrieval failed; citing section openings instead")
+            citations = [self._section_openings(f.sections) for f in findings]
+        return [f.model_copy(update={"citations": c}) for f, c in zip(findings, citations, strict=True)]
 
     def _section_openings(self, sections: list[str]) -> list[Citation]:
         openings = []

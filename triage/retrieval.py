@@ -90,6 +90,7 @@ class PolicyIndex:
         self.embedding_function = embedding_function or MiniLMInt8EmbeddingFunction()
         self.name = collection_name(policy)
         self._collection: Collection | None = None
+        self._matrix: tuple[Collection, np.ndarray, list[tuple[str, str]]] | None = None
         self._lock = threading.Lock()
         self._cache_lock = threading.Lock()
         self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -174,17 +175,79 @@ class PolicyIndex:
                     self._query_cache.popitem(last=False)
         return vector
 
+    def _vectors(self, texts: list[str]) -> dict[str, np.ndarray]:
+        """Vectors for many texts, embedding only the ones not cached, in one batch."""
+        found: dict[str, np.ndarray] = {}
+        with self._cache_lock:
+            for text in texts:
+                vector = self._query_cache.get(text)
+                if vector is not None:
+                    found[text] = vector
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if missing:
+            for text, vector in zip(missing, self.embedding_function.embed_query(missing), strict=True):
+                found[text] = np.asarray(vector)
+            with self._cache_lock:
+                for text in missing:
+                    self._query_cache[text] = found[text]
+                while len(self._query_cache) > self._query_cache_size:
+                    self._query_cache.popitem(last=False)
+        return found
+
+    def cite_findings(self, requests: list[tuple[str, str | None, list[str]]], k: int = 2) -> list[list[Citation]]:
+        """Citations for many findings at once: (rule text, partner evidence, sections) each.
+
+        The query is the rule's text and the partner's evidence, combined as the normalised sum of their vectors:
+        the rule's vector is cached across cases and each quote is embedded once per case, in one batch.
+        """
+        texts = [rule for rule, _, _ in requests] + [evidence for _, evidence, _ in requests if evidence]
+        vectors = self._vectors(texts)
+        matrix, passages = self._passage_matrix()
+        cited: list[list[Citation]] = []
+        for rule, evidence, sections in requests:
+            vector = vectors[rule] + (vectors[evidence] if evidence else 0.0)
+            scores = matrix @ (vector / (np.linalg.norm(vector) or 1.0))
+            wanted = set(sections) & set(self.policy.sections)
+            order = [i for i in np.argsort(-scores) if passages[i][0] in wanted] or list(np.argsort(-scores))
+            cited.append([self.policy.citation(*passages[i]) for i in order[:k]])
+        return cited
+
+    def _passage_matrix(self) -> tuple[np.ndarray, list[tuple[str, str]]]:
+        """The indexed passages' vectors, read from Chroma once per collection.
+
+        A policy has tens of passages, so an exact dot product over all of them is both more precise and far
+        cheaper per finding than a filtered approximate Chroma query; only verified passages are kept.
+        """
+        collection = self.collection()
+        if self._matrix is not None and self._matrix[0] is collection:
+            return self._matrix[1], self._matrix[2]
+        stored = collection.get(include=["embeddings", "documents", "metadatas"])
+        rows, passages = [], []
+        for vector, document, metadata in zip(
+            stored["embeddings"], stored["documents"], stored["metadatas"], strict=True
+        ):
+            section_id = str((metadata or {}).get("section", ""))
+            if document is not None and self.policy.has_passage(section_id, document):  # cited or silent
+                rows.append(np.asarray(vector, dtype=np.float32))
+                passages.append((section_id, document))
+        matrix = np.vstack(rows) if rows else np.zeros((0, 1), dtype=np.float32)
+        matrix = matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
+        self._matrix = (collection, matrix, passages)
+        return matrix, passages
+
     def search(self, query: str, sections: list[str] | None = None, k: int = 3) -> list[Hit]:
         """Up to k verified hits, best first; sections=None searches the whole policy."""
         if k <= 0 or not query.strip():
             return []
+        return self._search_vector(self._query_vector(query), sections, k)
+
+    def _search_vector(self, vector: np.ndarray, sections: list[str] | None, k: int) -> list[Hit]:
         collection = self.collection()
         where: dict[str, Any] | None = None
         if sections is not None:
             if not sections:
                 return []
             where = {"section": sections[0]} if len(sections) == 1 else {"section": {"$in": list(sections)}}
-        vector = self._query_vector(query)
         try:
             result = collection.query(
                 query_embeddings=[vector], n_results=k, where=where, include=["documents", "metadatas", "distances"]
