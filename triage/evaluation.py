@@ -916,7 +916,7 @@ def make_pipeline(settings: Settings, *, cite: bool = True) -> Pipeline:
     from triage.pipeline import Pipeline
 
     try:
-        extractor = build_extractor(settings)
+        extractor = build_extractor(settings, no_cache=not settings.llm_cache)
     except ValueError as exc:
         raise EvalError(str(exc)) from exc
     return Pipeline(settings, extractor=extractor, cite=cite)
