@@ -141,6 +141,11 @@ def _check_csrf(page: Page, token: str) -> None:
         raise HTTPException(status.HTTP_403_FORBIDDEN, "This form has expired. Go back, reload the page and try again.")
 
 
+def _sentence(exc: BaseException) -> str:
+    message = str(exc).rstrip(".")
+    return message[:1].upper() + message[1:] + "."
+
+
 def _worker(page: Page) -> Principal | None:
     if page.principal is not None and page.principal.role not in ("partner", "contact"):
         raise HTTPException(status.HTTP_403_FORBIDDEN, "Admin keys manage keys through the API; they see no cases.")
@@ -275,7 +280,7 @@ def submit_plan(
         if production_type and production_type not in {p.value for p in ProductionType}:
             raise ValueError("choose a production type from the list")
     except ValueError as exc:
-        context = _submit_form(page, error=str(exc).capitalize() + ".", form=form)
+        context = _submit_form(page, error=_sentence(exc), form=form)
         return render(page, "submit.html", context, status.HTTP_422_UNPROCESSABLE_CONTENT)
     enforce_rate_limit(page.state, page.store, principal)
     pipeline: PipelineLike = get_pipeline(page.state)
@@ -397,7 +402,7 @@ def answer_questions(
         )
     except (ValueError, TextTooLong, Conflict) as exc:
         context = _case_context(page, principal, case)
-        context["answer_error"] = str(exc).capitalize() + "."
+        context["answer_error"] = _sentence(exc)
         code = status.HTTP_409_CONFLICT if isinstance(exc, Conflict) else status.HTTP_422_UNPROCESSABLE_CONTENT
         return render(page, "case.html", context, code)
     except NotFound:
@@ -438,7 +443,7 @@ def review(
         )
     except (ValueError, StoreError) as exc:
         context = _case_context(page, principal, case)
-        context["review_error"] = str(exc).capitalize() + "."
+        context["review_error"] = _sentence(exc)
         context["review_form"] = {"decision": decision, "route": route, "reason": reason}
         code = status.HTTP_409_CONFLICT if isinstance(exc, Conflict) else status.HTTP_422_UNPROCESSABLE_CONTENT
         return render(page, "case.html", context, code)
