@@ -39,7 +39,7 @@ from pydantic import ValidationError
 from triage.config import Settings
 from triage.evidence import find_quote, ground_answer, ground_choice, locate, sentence_around
 from triage.llm_cache import CACHE_FILE, CachedResponse, LLMCache, cache_key
-from triage.llm_schema import YES_NO_FIELDS, LLMPlan, describe_validation_error, json_schema, schema_hash
+from triage.llm_schema import TOOL_NAME, YES_NO_FIELDS, LLMPlan, describe_validation_error, json_schema, schema_hash
 from triage.prompts import ExtractPrompt, load_prompt
 from triage.records import (
     AIUse,
@@ -242,27 +242,36 @@ class LLMExtractor:
         raise LLMFailure("no model call was made")  # unreachable: attempts >= 1
 
     def _parse(self, out: dict[str, Any]) -> tuple[LLMPlan | None, str | None]:
-        """The validated plan, or why the output is unusable. Raises LLMFailure on a refusal."""
-        raw, parsed, error = out.get("raw"), out.get("parsed"), out.get("parsing_error")
+        """The validated plan, or why the output is unusable. Raises LLMFailure on a refusal.
+
+        Reads the raw message itself rather than LangChain's `parsed`: its JSON parser accepts partial JSON, and a
+        reply cut off at the token limit must not pass as a plan with fewer uses.
+        """
+        raw, error = out.get("raw"), out.get("parsing_error")
         if _refused(raw, error):
             raise LLMFailure("the model refused to answer")
-        if parsed is None and isinstance(raw, AIMessage):
+        if isinstance(raw, AIMessage):
+            if raw.response_metadata.get("finish_reason") == "length":
+                return None, "the reply was cut off at the token limit"
             if raw.tool_calls:
-                parsed = raw.tool_calls[0].get("args")
+                calls = [c for c in raw.tool_calls if c.get("name") == TOOL_NAME] or raw.tool_calls
+                data = calls[0].get("args")
             elif raw.invalid_tool_calls:
                 return None, "the tool call arguments were not valid JSON"
+            elif isinstance(raw.content, str) and raw.content.strip():
+                data = _json_from_text(raw.content)
+                if data is None:
+                    return None, "the reply was not valid JSON"
             else:
-                parsed = _json_from_text(raw.content)
-        if parsed is None:
-            if error is not None:
-                return None, f"the reply was not valid JSON ({type(error).__name__})"
-            return None, "the reply held no structured record"
-        if hasattr(parsed, "model_dump"):
-            parsed = parsed.model_dump()
-        if not isinstance(parsed, dict):
+                return None, "the reply held no structured record"
+        else:
+            data = out.get("parsed")
+        if hasattr(data, "model_dump"):
+            data = data.model_dump()
+        if not isinstance(data, dict):
             return None, "the reply was not a JSON object"
         try:
-            return LLMPlan.model_validate(parsed), None
+            return LLMPlan.model_validate(data), None
         except ValidationError as e:
             return None, describe_validation_error(e)
 
@@ -300,8 +309,8 @@ class LLMExtractor:
             if len(intake.text) > self.settings.max_text_chars:
                 raise LLMFailure(f"the plan is longer than {self.settings.max_text_chars} characters")
             cache = None if no_cache else self.cache
-            key = self._key(intake) if cache else ""
-            hit = cache.get(key) if cache else None
+            key = self._key(intake) if cache is not None else ""
+            hit = cache.get(key) if cache is not None else None
             plan = None
             if hit is not None:
                 try:
@@ -317,7 +326,7 @@ class LLMExtractor:
                 )
             else:
                 plan = self._ask(intake, stats)
-                if cache:
+                if cache is not None:
                     elapsed = (time.perf_counter() - started) * 1000
                     entry = CachedResponse(
                         plan.model_dump(), stats.llm_calls, stats.prompt_tokens, stats.completion_tokens, elapsed

@@ -134,7 +134,8 @@ class LLMCache:
         except (sqlite3.Error, OSError) as err:
             log.warning("llm cache not writable (%s); result not cached", type(err).__name__)
 
-    def __len__(self) -> int:
+    def count(self) -> int:
+        """Stored responses (a method, not __len__, so an empty cache is still truthy)."""
         try:
             conn = self._connect()
             try:
