@@ -45,7 +45,7 @@ def check_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
 
 
 def assert_contract(result: dict, text: str) -> None:
-    assert TOP_LEVEL <= set(result)
+    assert set(result) >= TOP_LEVEL
     assert result["route"] in {"notify", "escalate"}
     assert result["triggers"] == sorted(set(result["triggers"]))
     assert set(result["triggers"]) <= {t.value for t in Trigger}
@@ -55,7 +55,7 @@ def assert_contract(result: dict, text: str) -> None:
     assert len(result["policy_version"]) == 64
     policy = load_policy(get_settings().knowledge_dir)
     for finding in result["findings"]:
-        assert FINDING <= set(finding)
+        assert set(finding) >= FINDING
         assert finding["severity"] in {"approval", "escalate", "reminder"}
         assert finding["evidence"] is None or finding["evidence"] in text
         assert finding["use"] is None or 0 <= finding["use"] < len(result["uses"])

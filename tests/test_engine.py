@@ -56,7 +56,8 @@ def use(**fields: Any) -> AIUse:
 
 
 def decide(rules: RuleSet, *uses: AIUse, production_type: ProductionType | None = None, **extraction: Any):
-    return evaluate(Extraction(uses=list(uses), **extraction), Intake(text=TEXT, production_type=production_type), rules)
+    intake = Intake(text=TEXT, production_type=production_type)
+    return evaluate(Extraction(uses=list(uses), **extraction), intake, rules)
 
 
 def test_a_harmless_use_is_notify_with_the_share_reminder(rules: RuleSet) -> None:

@@ -4,8 +4,8 @@ phenomena the brief names (scoped negation, hedges, consent promised, several us
 from __future__ import annotations
 
 import pytest
-
 from rule_cases import RULE_CASES
+
 from triage.config import Settings
 from triage.lexical import LexicalExtractor, split_segments
 from triage.pipeline import Pipeline
@@ -180,3 +180,20 @@ def test_segments_are_verbatim_slices() -> None:
     text = "We'll use A.I. tools, e.g. Runway. Then: temp VO in ElevenLabs; nothing final.\n- Mood boards"
     for segment in split_segments(text):
         assert segment.text in text
+
+
+def test_answers_to_follow_up_questions_count_and_questions_never_do(pipeline: Pipeline) -> None:
+    from triage.answers import append_answers
+
+    plan = "We will use an image generator to make concept art for the pitch deck."
+    before = run(pipeline, plan)
+    assert before.route == "notify"
+    question = "Which tool and licence tier will you use, and do its terms stop it training on your inputs?"
+    answer = "Adobe Firefly under our enterprise agreement; it never trains on inputs."
+    answered = append_answers(plan, [(question, answer)])
+    after = run(pipeline, answered)
+    assert after.route == "notify", [f.rule for f in after.findings]
+    assert after.uses[0].data_handling.value == "enterprise"
+    assert all(question not in (f.evidence or "") for f in after.findings)
+    risky = append_answers(plan, [("Will any of it reach the final cut?", "Yes, two frames go in the final cut.")])
+    assert run(pipeline, risky).approval_required

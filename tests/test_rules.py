@@ -94,7 +94,7 @@ def test_invalid_rules_are_refused_by_name(
 def test_duplicate_ids_and_bad_toml_are_refused(tmp_path: Path) -> None:
     path = write_rule(tmp_path)
     path.write_text(path.read_text() * 2)
-    with pytest.raises(RulesError, match="rule test.rule: duplicate id"):
+    with pytest.raises(RulesError, match=r"rule test\.rule: duplicate id"):
         load_rules(path)
     path.write_text("[[rule]\nid=")
     with pytest.raises(RulesError, match="not valid TOML"):

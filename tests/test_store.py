@@ -11,21 +11,18 @@ from triage_support import BACKENDS, FakePipeline, open_store
 
 from triage import accounts, audit
 from triage import store as store_module
+from triage.answers import ANSWERS_FOOTER, ANSWERS_HEADER, append_answers, split_answers
 from triage.records import Intake
 from triage.store import (
-    ANSWERS_FOOTER,
-    ANSWERS_HEADER,
     Conflict,
     NotFound,
     Store,
     StoreError,
     TextTooLong,
-    append_answers,
     cases,
     iso,
     rerun,
     rerun_pending,
-    split_answers,
     submit,
     utcnow,
 )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from triage import lexicon as lx
+from triage.answers import answer_lines
 from triage.language import READABLE, detect_language
 from triage.records import (
     AIUse,
@@ -34,7 +35,8 @@ USE_SPLIT = re.compile(
 )
 CLAUSE_BREAK = re.compile(
     r",(?=\s+(?:and |but |so |then )?(?:we|they|the|our|it|its|this|that|these|those|i|he|she|you|which|who|"
-    r"everything|nothing|none|all)\b)|[;:()\[\]—–]|\s-\s|\b(?:but|however|although|though|while|whereas|except|yet|pero|aunque|mais|"
+    r"everything|nothing|none|all|so|because|since|when|where|which|who|then|for|instead)\b)|[;:()\[\]—–]|\s-\s|"
+    r"\b(?:but|however|although|though|while|whereas|except|yet|so that|because|since|pero|aunque|mais|"
     r"cependant|mas|porém|embora|aber|jedoch|obwohl)\b",
     re.IGNORECASE,
 )
@@ -50,6 +52,7 @@ class Segment:
     text: str
     untrusted: bool = False  # it tries to instruct the triage: only risk it reveals counts
     language: str = "en"
+    answer: bool = False  # the partner's answer to a follow-up question: it speaks of the whole plan
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ class Hit:
     hedged: bool
 
 
-def split_segments(text: str, language: str = "en") -> list[Segment]:
+def split_segments(text: str, language: str = "en", *, answer: bool = False) -> list[Segment]:
     """Sentences, bullets and enumerated uses, each a verbatim, stripped slice of the text."""
     pieces: list[str] = []
     for sentence in SENTENCE_END.split(text):
@@ -70,7 +73,8 @@ def split_segments(text: str, language: str = "en") -> list[Segment]:
     for piece in pieces:
         piece = piece.strip().lstrip("-*•▪● ").strip()
         if piece and any(ch.isalnum() for ch in piece):
-            segments.append(Segment(piece, untrusted=bool(lx.INJECTION.search(piece)), language=language))
+            untrusted = bool(lx.INJECTION.search(piece))
+            segments.append(Segment(piece, untrusted=untrusted, language=language, answer=answer))
     return segments
 
 
@@ -102,6 +106,9 @@ def group_uses(segments: list[Segment]) -> list[list[Segment]]:
             and not (uses and lx.BACK_REFERENCE.search(segment.text))
             and not (uses and _only_names_known_tools(segment, uses[-1]))
         )
+        if segment.answer and uses:
+            global_context.append(segment)
+            continue
         if not live and lx.HUMAN_MADE.search(segment.text) and not lx.GLOBAL_SCOPE.search(segment.text):
             continue  # "the key art will be illustrated by the agency's artist": not about the AI use
         if starts_use:
@@ -356,7 +363,10 @@ class LexicalExtractor:
                 failure="the plan appears to be in a language the offline extractor cannot read "
                 f"(it reads {', '.join(READABLE)})",
             )
-        segments = split_segments(intake.text, code)
+        plan, answers = answer_lines(intake.text)
+        segments = split_segments(plan, code)
+        for line in answers:  # the service's questions are never evidence; the partner's answers are
+            segments += split_segments(line, code, answer=True)
         groups = group_uses(segments)
         notes: list[Any] = []
         if any(s.untrusted for s in segments):

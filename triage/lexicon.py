@@ -54,6 +54,9 @@ AI_CUE = rx(
     r"text[- ]to[- ](?:image|video|speech|music)",
     r"image generator|video generator|generated|generat(?:e|es|ing)|fine-?tun(?:e|ed|ing)|lora",
     r"train(?:ed|ing)? (?:a |an |our |the )?(?:custom |own )?models?",
+    r"(?:speech|voice|image|video|text)-to-(?:speech|voice|image|video|text)",
+    r"(?:ml|ai|generative|diffusion|video|image|voice|face|language|speech|likeness|interpolation|clean-?up|rvc) "
+    r"(?:and (?:voice|face|video|image) )?models?",
     r"visual adr",
     # es / pt
     r"ia",

@@ -48,6 +48,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 
 from triage import audit
+from triage.answers import append_answers
 from triage.config import Settings
 from triage.records import Intake, TriageResult
 
@@ -55,8 +56,6 @@ log = logging.getLogger(__name__)
 
 STATUSES = ("received", "triaged", "failed")
 DECISIONS = ("approve", "request_changes", "reject", "override")
-ANSWERS_HEADER = "--- Answers to follow-up questions ---"
-ANSWERS_FOOTER = "--- End of answers ---"
 DEFAULT_LEASE_S = 600  # longer than an LLM call with its retries; an expired lease marks a crashed worker's case
 SYSTEM_ACTOR = "system"
 CASE_ID_RE = re.compile(r"c_[0-9a-f]{16}")
@@ -752,49 +751,6 @@ class Store:
         if count > limit:
             return max(1, int((window + 1) * window_s - now))
         return 0
-
-
-def append_answers(plan: str, answers: Sequence[tuple[str, str]]) -> str:
-    """The plan with a delimited answers block: one `Q: ` and `A: ` line per answer, continuation lines indented,
-    and block markers inside answers neutralised, so the block always parses back (`split_answers`)."""
-
-    def clean(value: str) -> str:
-        value = value.replace(ANSWERS_HEADER, "[answers header]").replace(ANSWERS_FOOTER, "[answers footer]")
-        return "\n  ".join(line.rstrip() for line in value.strip().splitlines())  # continuation lines indented
-
-    lines = ["", "", ANSWERS_HEADER]
-    for question, answer in answers:
-        if question.strip():
-            lines.append(f"Q: {clean(question)}")
-        lines.append(f"A: {clean(answer)}")
-        lines.append("")
-    if lines[-1] == "":
-        lines.pop()
-    lines.append(ANSWERS_FOOTER)
-    return plan.rstrip() + "\n".join(lines)
-
-
-def split_answers(text_: str) -> tuple[str, list[tuple[str, str]]]:
-    """The plan without its answers blocks, and every (question, answer) pair in them, oldest first.
-
-    For extractors: a question is the service's wording, not the partner's, so it is context for the answer after
-    it and never evidence by itself.
-    """
-    pattern = re.compile(
-        r"\n*" + re.escape(ANSWERS_HEADER) + r"\n(?P<body>.*?)\n" + re.escape(ANSWERS_FOOTER), re.DOTALL
-    )
-    pairs: list[tuple[str, str]] = []
-    for block in pattern.finditer(text_):
-        question = ""
-        for entry in re.split(r"\n(?=Q: |A: )", block.group("body")):
-            entry = entry.strip()
-            value = entry[3:].strip().replace("\n  ", "\n")
-            if entry.startswith("Q: "):
-                question = value
-            elif entry.startswith("A: "):
-                pairs.append((question, value))
-                question = ""
-    return pattern.sub("", text_).rstrip(), pairs
 
 
 def _error_message(exc: BaseException) -> str:

@@ -11,9 +11,9 @@ from fastapi.testclient import TestClient
 from triage_support import FakePipeline, auth
 
 from api.main import create_app
+from triage.answers import ANSWERS_FOOTER, ANSWERS_HEADER
 from triage.audit import verify
 from triage.records import Intake
-from triage.store import ANSWERS_FOOTER, ANSWERS_HEADER
 
 PLAN = "For the final cut we will generate our narrator's voice with a cloned voice model. Consent is pending."
 IDEATION = "We use an image generator for an internal mood board only. Nothing goes in the final cut."
