@@ -468,6 +468,11 @@ PERSONAL_DATA_YES = rx(
     r"(?:direct|private|instagram) (?:messages|dms)|dms|bank details|health (?:data|records|information)|"
     r"background checks|union numbers|timecards",
     r"social security|national insurance",
+    r"tax ids?|tax numbers?|ssns?|passport numbers?|bank (?:account|details)|ibans?|national ids?|id numbers?|"
+    r"crew ?liste|besetzungsliste|handynummern?|privatadressen?|steuer-?ids?|steuernummern?|bankverbindungen?|"
+    r"lista del equipo|lista de(?:l)? reparto|tel[ée]fonos (?:m[óo]viles|personales)|direcciones particulares|dni|nif|"
+    r"liste (?:de l'équipe|des techniciens|du casting)|numéros de portable|adresses personnelles|numéros fiscaux|"
+    r"lista da equipe|lista do elenco|celulares|endereços residenciais|cpf|"
     r"(?:home |postal )?adresses|dates? de naissance|numéros? de (?:sécurité sociale|téléphone)|fichiers? des figurants|"
     r"direcciones|fechas? de nacimiento|números? de (?:teléfono|seguridad social)|endereços|datas? de nascimento|"
     r"números? de (?:telefone|segurança social)|adressen|geburtsdat(?:en|um)|telefonnummern|sozialversicherungsnummer\w*|"
