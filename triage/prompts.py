@@ -40,6 +40,16 @@ class Example(BaseModel):
     plan: str = Field(min_length=1)
     uses: list[LLMUse] = Field(min_length=1)
 
+    @field_validator("uses", mode="before")
+    @classmethod
+    def _known_fields_only(cls, uses: object) -> object:
+        # The model's replies may carry extra keys (ignored); a worked example may not: it would be a typo.
+        for i, use in enumerate(uses if isinstance(uses, list) else []):
+            unknown = set(use) - set(LLMUse.model_fields) if isinstance(use, dict) else set()
+            if unknown:
+                raise ValueError(f"example use {i}: unknown field(s) {sorted(unknown)}")
+        return uses
+
     @model_validator(mode="after")
     def _quotes_are_in_the_plan(self) -> Example:
         for i, use in enumerate(self.uses):
