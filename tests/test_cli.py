@@ -141,3 +141,45 @@ def test_ask_answers_offline(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["ask", "--json", "can we use AI for background signage?"]) == 0
     citations = json.loads(capsys.readouterr().out)
     assert citations and all(c["url"].startswith("https://") for c in citations)
+
+
+def test_stored_check_keys_and_audit(capsys: pytest.CaptureFixture[str]) -> None:
+    result = check_json(capsys, "--store", "--org", "Acme Films", VOICE_CLONE)
+    assert result["case_id"].startswith("c_")
+    assert cli.main(["keys", "create", "--role", "partner", "--org", "Acme Films"]) == 0
+    key = capsys.readouterr().out.strip().splitlines()[-1]
+    assert key.startswith("tri_") and " " not in key
+    assert cli.main(["keys", "list"]) == 0
+    assert "Acme Films" in capsys.readouterr().out and key not in capsys.readouterr().out
+    assert cli.main(["audit", "verify"]) == 0
+    assert "verified" in capsys.readouterr().out
+    assert cli.main(["keys", "create", "--role", "partner", "--org", "  "]) == cli.EXIT_BAD_INPUT
+
+
+def test_serve_answers_on_loopback(data_dir: Path) -> None:
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {"TRIAGE_DATA_DIR": str(data_dir), "PATH": "/usr/bin"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "triage.cli", "serve", "--port", str(port)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
+                    assert response.status == 200
+                    break
+            except OSError:
+                assert server.poll() is None, "triage serve exited"
+                assert time.monotonic() < deadline, "triage serve did not answer within 60 s"
+                time.sleep(0.3)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

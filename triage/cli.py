@@ -88,9 +88,66 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
         intake = Intake(text=text, production_type=args.production_type)
     except ValidationError as exc:
         raise InputError(exc.errors()[0]["msg"]) from exc
-    result = Pipeline(settings).run(intake)
+    pipeline = Pipeline(settings)
+    if args.store:
+        from triage.store import Store, submit
+
+        store = Store.open(settings)
+        try:
+            case = submit(store, pipeline, intake, org=args.org, actor="cli", actor_role="partner")
+        finally:
+            store.close()
+        if case.result is None:
+            print(f"triage: case {case.id} was stored but its triage failed: {case.error}", file=sys.stderr)
+            return 1
+        result = TriageResult.model_validate({**case.result, "case_id": case.id})
+    else:
+        result = pipeline.run(intake)
     print(result.model_dump_json(indent=2) if args.json else render(result))
     return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    # the API package sits above the core library: named by import string, never imported from triage/
+    uvicorn.run("api.main:app", host=args.host, port=args.port, workers=args.workers, log_level="info")
+    return 0
+
+
+def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
+    from triage import accounts
+    from triage.store import Store
+
+    if args.keys_command == "create":
+        try:
+            key = accounts.create_key(settings, args.role, args.org)
+        except ValueError as exc:
+            raise InputError(str(exc)) from exc
+        print(f"created a {args.role} key for {args.org!r}; it is shown once:")
+        print(key)
+        return 0
+    store = Store.open(settings)
+    try:
+        if args.keys_command == "list":
+            for info in accounts.list_keys(store):
+                state = f"revoked {info.revoked_at}" if info.revoked_at else "active"
+                print(f"{info.id}  {info.role:8} {info.org}  created {info.created_at}  {state}")
+            return 0
+        if not accounts.revoke_key(store, args.key_id):
+            raise InputError(f"no active key {args.key_id!r}")
+        print(f"revoked {args.key_id}")
+        return 0
+    finally:
+        store.close()
+
+
+def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
+    from triage.audit import verify_chain
+
+    ok, message = verify_chain(settings)
+    print(message)
+    return 0 if ok else 1
 
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
@@ -147,7 +204,30 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-f", "--file", help="read the plan from a file")
     check.add_argument("--json", action="store_true", help="print the public JSON result")
     check.add_argument("--production-type", choices=[p.value for p in ProductionType])
+    check.add_argument("--store", action="store_true", help="store the case and its audit record (case_id)")
+    check.add_argument("--org", default="cli", help="organisation the stored case belongs to")
     check.set_defaults(handler=cmd_check)
+
+    serve = commands.add_parser("serve", help="the API and web pages")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (use PostgreSQL for more than 1)")
+    serve.set_defaults(handler=cmd_serve)
+
+    keys = commands.add_parser("keys", help="API keys for partners, contacts and admins")
+    key_commands = keys.add_subparsers(dest="keys_command", required=True)
+    create = key_commands.add_parser("create", help="create a key; it is printed alone on the last line")
+    create.add_argument("--role", required=True, choices=["partner", "contact", "admin"])
+    create.add_argument("--org", required=True)
+    key_commands.add_parser("list", help="list keys (never the keys themselves)")
+    revoke = key_commands.add_parser("revoke", help="revoke a key by its id")
+    revoke.add_argument("key_id")
+    keys.set_defaults(handler=cmd_keys)
+
+    audit = commands.add_parser("audit", help="the hash-chained audit trail")
+    audit_commands = audit.add_subparsers(dest="audit_command", required=True)
+    audit_commands.add_parser("verify", help="exit 1 when any record was edited, deleted or reordered")
+    audit.set_defaults(handler=cmd_audit)
 
     index = commands.add_parser("index", help="rebuild the policy retrieval index")
     index.set_defaults(handler=cmd_index)
