@@ -19,7 +19,6 @@ from triage.store import PipelineLike, Store
 
 log = logging.getLogger(__name__)
 
-DEFAULT_RATE_LIMIT_PER_MINUTE = 120
 
 
 class AppState:
@@ -28,9 +27,8 @@ class AppState:
     def __init__(self, settings: Settings, pipeline: PipelineLike | None = None, rate_limit: int | None = None):
         self.settings = settings
         self.pipeline = pipeline
-        self.rate_limit = rate_limit or int(
-            getattr(settings, "rate_limit_per_minute", None) or DEFAULT_RATE_LIMIT_PER_MINUTE
-        )
+        self.rate_limit = rate_limit or settings.rate_limit_per_minute
+        self.session_secret: str | None = None
         self._store: Store | None = None
         self._lock = threading.Lock()
 

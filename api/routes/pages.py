@@ -82,14 +82,11 @@ class Page:
 
 
 def _secret(state: AppState, store: Store) -> str:
-    configured = getattr(state.settings, "secret_key", None)
-    if configured:
-        return str(configured.get_secret_value() if hasattr(configured, "get_secret_value") else configured)
-    cached = getattr(state, "session_secret", None)
-    if cached is None:
-        cached = store.secret("session")  # shared by every worker through the database
-        state.session_secret = cached  # type: ignore[attr-defined]
-    return cached
+    if state.settings.secret_key:
+        return state.settings.secret_key.get_secret_value()
+    if state.session_secret is None:
+        state.session_secret = store.secret("session")  # shared by every worker through the database
+    return state.session_secret
 
 
 def page_context(request: Request, state: StateDep) -> Page:
