@@ -113,11 +113,19 @@ def _sign_in(driver, base: str, key: str) -> None:
     driver.get(f"{base}/signin")
     driver.find_element(By.ID, "api_key").send_keys(key)
     driver.find_element(By.CSS_SELECTOR, "form[action='/signin'] button").click()
+    _wait_for_url(driver, lambda url: not url.endswith("/signin"))
+
+
+def _wait_for_url(driver, ready, timeout: float = 90) -> None:
+    """Form posts run the pipeline synchronously (the first one also builds the index): wait for the new page."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, timeout).until(lambda d: ready(d.current_url))
 
 
 def test_partner_escalates_and_contact_reviews(server, browser, tmp_path) -> None:
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 
     base, keys = server
 
@@ -128,8 +136,7 @@ def test_partner_escalates_and_contact_reviews(server, browser, tmp_path) -> Non
     Select(browser.find_element(By.ID, "production_type")).select_by_value("documentary")
     browser.find_element(By.ID, "production_title").send_keys("The Last Narrator")
     browser.find_element(By.CSS_SELECTOR, "form[action='/submit'] button").click()
-
-    assert "/cases/c_" in browser.current_url
+    _wait_for_url(browser, lambda url: "/cases/c_" in url)
     case_url = browser.current_url
     assert browser.find_element(By.ID, "route").text == "Escalate"
     assert "Written approval required" in browser.find_element(By.ID, "approval").text
@@ -146,10 +153,11 @@ def test_partner_escalates_and_contact_reviews(server, browser, tmp_path) -> Non
     assert browser.current_url.endswith("/cases")
     case_id = case_url.rsplit("/", 1)[1]
     browser.find_element(By.LINK_TEXT, case_id).click()
-    assert browser.current_url == case_url
+    _wait_for_url(browser, lambda url: url == case_url)
     browser.find_element(By.ID, "decision-request_changes").click()
     browser.find_element(By.ID, "reason").send_keys("Send the estate's signed consent before recording.")
     browser.find_element(By.CSS_SELECTOR, "form[action$='/review'] button").click()
+    WebDriverWait(browser, 90).until(lambda d: any("Studio review" in e.text for e in d.find_elements(By.ID, "review")))
     assert browser.current_url == case_url
     review = browser.find_element(By.ID, "review").text
     assert "Studio review: request changes" in review and "signed consent" in review
