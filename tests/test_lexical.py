@@ -71,6 +71,19 @@ def test_negation_is_scoped_to_its_clause(pipeline: Pipeline) -> None:
     assert "talent_likeness" in result.triggers and result.approval_required
 
 
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("The actor's voice will not be cloned; Midjourney Enterprise for mood boards only.", "notify"),
+        ("Her likeness won't be used anywhere; Midjourney Enterprise for mood boards only.", "notify"),
+        ("The lead's cloned voice won't be used in the trailer, only in the episode.", "escalate"),
+        ("The lead's voice will not be cloned until she signs; ElevenLabs, for the episode.", "escalate"),
+    ],
+)
+def test_a_negation_after_what_it_denies(pipeline: Pipeline, text: str, route: str) -> None:
+    assert run(pipeline, text).route == route
+
+
 def test_a_conditional_negation_is_not_a_negation(pipeline: Pipeline) -> None:
     text = "We won't use her cloned voice without consent — consent arrives next week, we start now."
     result = run(pipeline, text)

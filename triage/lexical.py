@@ -154,8 +154,9 @@ def find_hits(pattern: re.Pattern[str], segments: list[Segment]) -> list[Hit]:
             clause = segment.text[left:right]
             prefix_words = WORD.findall(segment.text[left : match.start()])[-NEGATION_WINDOW:]
             rest = segment.text[left:]
+            denied = bool(lx.negation_for(segment.language).search(" ".join(prefix_words)))
             negated = (
-                bool(lx.negation_for(segment.language).search(" ".join(prefix_words)))
+                (denied or bool(lx.POST_NEGATION.match(segment.text, match.end(), right)))
                 and not lx.CONDITIONAL.search(rest)
                 and not lx.EXCEPTION.search(segment.text, match.end())
             )

@@ -144,6 +144,16 @@ NEGATION_BY_LANGUAGE = {"pt": rx(*(part for part in NEGATION_PARTS if part != r"
 def negation_for(language: str) -> re.Pattern[str]:
     return NEGATION_BY_LANGUAGE.get(language, NEGATION)
 
+# "The actor's voice will not be cloned": the negation follows what it denies.
+POST_NEGATION = re.compile(
+    r"\W*(?:[\w'’-]+\s+){0,2}?(?:will not|won'?t|shall not|is not|isn'?t|are not|aren'?t|was not|wasn'?t|were not|"
+    r"weren'?t|will never|is never|are never|never|do not|don'?t|does not|doesn'?t|no se|ne sera pas|não será|"
+    r"wird nicht|werden nicht|wird nie)\s+(?:be\s+|get\s+|ever\s+)?(?:cloned|used|uploaded|included|shown|generated|"
+    r"created|recreated|replicated|altered|changed|modified|shared|entered|pasted|put|fed|seen|heard|kept|trained|"
+    r"imitated|copied|referenced|touched|involved|reproduced|synthesi[sz]ed|affected|replaced|go|goes|appear|"
+    r"appears|leave|leaves|clonada|utilisée?|usada|geklont|verwendet)\b",
+    re.IGNORECASE,
+)
 # "we won't use her voice without consent": the negation is a condition, the use still happens.
 CONDITIONAL = rx(
     r"without (?:\w+ ){0,3}(?:consent|permission|approval|sign-?off|agreement)",
@@ -158,6 +168,7 @@ CONDITIONAL = rx(
 # "No generated material goes in the final cut, apart from the sky replacements": the exception is a yes.
 EXCEPTION = rx(
     r"apart from|except(?: for)?|other than|besides|but for|with the exception of|save for|aside from|excepto|salvo|"
+    r"only (?:in|for|on|as)|just (?:in|for|on)|(?:but|instead) (?:in|for|on)|"
     r"sauf|à part|exceto|außer|abgesehen von",
 )
 HEDGE = rx(
@@ -776,7 +787,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
                          r"service|marketing|launch)", r"billboards?", r"press kits?",
                          r"campaña|campagne|campanha|kampagne|tráiler|bande-annonce")),
     (Stage.DUBBING, rx(r"dub(?:s|bing|bed)?", r"locali[sz](?:e|ed|ing|ation)", r"subtitl(?:e|es|ing)",
-                       r"translat(?:e|ed|ing|ion)", r"foreign[- ]language (?:versions?|tracks?)",
+                       r"foreign[- ]language (?:versions?|tracks?)",
                        r"doblaje|doublage|dublagem|synchronisation|synchronfassung")),
     (Stage.POST_VFX, rx(r"vfx", r"visual effects", r"post(?:-production| production)?", r"composit(?:e|ing)",
                         r"roto(?:scop\w*)?", r"clean-?up", r"de-?ag\w*", r"face[- ]?(?:swap|replacement)",
@@ -794,7 +805,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
     (Stage.WRITING, rx(r"scripts?", r"screenplays?", r"teleplays?", r"dialogue", r"rewrites?", r"drafts?",
                        r"outlines?", r"treatments?", r"story beats", r"writers' room",
                        r"guion(?:es)?|scénario|roteiro|drehbuch")),
-    (Stage.ADMIN, rx(r"schedul(?:e|es|ing)", r"call ?sheets?", r"transcrever|transcribir|transcrire|transkribier\w*",
+    (Stage.ADMIN, rx(r"schedul(?:e|es|ing)", r"call ?sheets?", r"translat(?:e|ed|ing|ion)", r"transcrever|transcribir|transcrire|transkribier\w*",
                      r"notas de voz|notes vocales|sprachnotizen|voice memos?", r"budget(?:s|ing)?", r"emails?", r"meeting notes",
                      r"logistics", r"paperwork", r"transcri(?:be|bing|ption|pts?)", r"admin(?:istrative)?",
                      r"spreadsheets?", r"summar(?:y|ies|i[sz]e) (?:of )?(?:meetings?|notes)")),
