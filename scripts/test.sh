@@ -8,3 +8,4 @@ cd "$(dirname "$0")/.."
 # Release gate: the offline eval must escalate every escalate case (exit 1 otherwise). reports/ is git-ignored.
 .venv/bin/triage eval evals/cases.jsonl --extractor lexical --json-out reports/eval-lexical.json --html-out reports/eval-lexical.html
 .venv/bin/triage eval evals/regressions.jsonl --extractor lexical --json-out reports/eval-regressions.json
+.venv/bin/triage eval evals/holdout.jsonl --extractor lexical --json-out reports/eval-holdout.json
