@@ -13,7 +13,9 @@ router = APIRouter(tags=["health"])
 
 
 @router.get("/healthz", response_model=Health, operation_id="healthz")
-def healthz() -> Any:
+async def healthz() -> Any:
+    """Answered on the event loop, not a worker thread: hanging LLM calls can hold every worker thread, and a
+    liveness probe that then times out would get a healthy process (and its in-flight cases) killed."""
     return Health(status="ok")
 
 
