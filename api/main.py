@@ -33,16 +33,32 @@ def body_limit(settings: Settings) -> int:
     return max(64 * 1024, 9 * settings.max_text_chars + 16 * 1024)
 
 
-def _rerun_in_background(state: AppState) -> None:
-    """Re-run what a crash or a failing LLM left behind, without delaying start-up."""
+def rerun_interval(settings: Settings) -> float:
+    """How often a worker looks for cases to re-run: twice per lease, at least once a minute."""
+    return max(0.5, min(60.0, settings.effective_lease_s / 2))
+
+
+def _rerun_in_background(state: AppState, stop: threading.Event) -> threading.Thread:
+    """Re-run what a crash or a failing LLM left behind: at start-up, then periodically, without delaying start-up.
+
+    Not only at start-up: a worker restarted right after a crash finds its cases still leased, and a case whose
+    worker died (in this process or another) becomes re-runnable only once its lease lapses. Claims are atomic,
+    so any number of workers may sweep the same database.
+    """
+    interval = rerun_interval(state.settings)
 
     def work() -> None:
-        try:
-            rerun_pending(state.store(), state.build_pipeline())
-        except Exception as exc:
-            log.error("start-up re-run skipped: %s", type(exc).__name__)
+        while True:
+            try:
+                rerun_pending(state.store(), state.build_pipeline())
+            except Exception as exc:
+                log.error("re-run of pending cases skipped: %s", type(exc).__name__)
+            if stop.wait(interval):
+                return
 
-    threading.Thread(target=work, name="triage-rerun", daemon=True).start()
+    thread = threading.Thread(target=work, name="triage-rerun", daemon=True)
+    thread.start()
+    return thread
 
 
 def create_app(
@@ -57,14 +73,19 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        stop = threading.Event()
+        sweeper: threading.Thread | None = None
         try:
             state.store()  # migrate before the first request
         except Exception as exc:  # /readyz reports it; the process stays up to say so
             log.error("database not ready at start-up: %s", type(exc).__name__)
         else:
             if rerun_on_startup:
-                _rerun_in_background(state)
+                sweeper = _rerun_in_background(state, stop)
         yield
+        stop.set()
+        if sweeper is not None:
+            sweeper.join(timeout=2)
         state.close()
 
     app = FastAPI(

@@ -44,6 +44,7 @@ class Settings(BaseSettings):
     max_text_chars: int = Field(default=20_000, validation_alias="TRIAGE_MAX_TEXT_CHARS")
     secret_key: SecretStr | None = Field(default=None, validation_alias="TRIAGE_SECRET_KEY")
     rate_limit_per_minute: int = Field(default=120, validation_alias="TRIAGE_RATE_LIMIT")
+    lease_s: float | None = Field(default=None, gt=0, validation_alias="TRIAGE_LEASE_S")
 
     @property
     def llm_configured(self) -> bool:
@@ -55,6 +56,22 @@ class Settings(BaseSettings):
         if self.extractor:
             return self.extractor
         return "hybrid" if self.llm_configured else "lexical"
+
+    @property
+    def effective_lease_s(self) -> float:
+        """How long one run may hold a case before any worker may re-run it (TRIAGE_LEASE_S overrides).
+
+        Longer than the slowest legitimate run, so a live run is never duplicated (were it, the store keeps only the
+        newer run's result), and no longer, so a crashed worker's cases are picked up soon: a lexical run takes
+        well under a second; an LLM run is at most two calls (reading and one repair), each with its retries,
+        timeouts and backoff (at most 30 s). With the default LLM settings this is the 600 s it always was.
+        """
+        if self.lease_s:
+            return self.lease_s
+        if self.effective_extractor == "lexical":
+            return 60.0
+        calls = 2 * (max(0, self.llm_max_retries) + 1)
+        return calls * (self.llm_timeout_s + 30.0) + 60.0
 
     @property
     def rules_path(self) -> Path:

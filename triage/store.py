@@ -57,6 +57,7 @@ log = logging.getLogger(__name__)
 STATUSES = ("received", "triaged", "failed")
 DECISIONS = ("approve", "request_changes", "reject", "override")
 DEFAULT_LEASE_S = 600  # longer than an LLM call with its retries; an expired lease marks a crashed worker's case
+# (Store.open takes the lease from Settings.effective_lease_s: shorter for the lexical extractor, TRIAGE_LEASE_S.)
 SYSTEM_ACTOR = "system"
 CASE_ID_RE = re.compile(r"c_[0-9a-f]{16}")
 
@@ -305,13 +306,14 @@ class PipelineLike(Protocol):
 class Store:
     """All reads and writes of cases, their history and shared settings; each method is one transaction."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, lease_s: float = DEFAULT_LEASE_S) -> None:
         self.engine = engine
         self.is_postgres = engine.dialect.name == "postgresql"
+        self.lease_s = lease_s
 
     @classmethod
     def open(cls, settings: Settings, *, migrate: bool = True) -> Store:
-        store = cls(make_engine(settings.sqlalchemy_url))
+        store = cls(make_engine(settings.sqlalchemy_url), lease_s=settings.effective_lease_s)
         if migrate:
             store.migrate()
         return store
@@ -396,7 +398,7 @@ class Store:
                     production_title=intake.production_title,
                     attempts=1,
                     run_token=token,
-                    lease_until=iso(now + timedelta(seconds=DEFAULT_LEASE_S)),
+                    lease_until=iso(now + timedelta(seconds=self.lease_s)),
                     created_at=iso(now),
                     updated_at=iso(now),
                 )
@@ -502,7 +504,7 @@ class Store:
                 .values(
                     status="received",
                     run_token=token,
-                    lease_until=iso(now + timedelta(seconds=DEFAULT_LEASE_S)),
+                    lease_until=iso(now + timedelta(seconds=self.lease_s)),
                     attempts=cases.c.attempts + 1,
                     updated_at=iso(now),
                 )
@@ -644,7 +646,7 @@ class Store:
                     text=new_text,
                     status="received",
                     run_token=token,
-                    lease_until=iso(now + timedelta(seconds=DEFAULT_LEASE_S)),
+                    lease_until=iso(now + timedelta(seconds=self.lease_s)),
                     attempts=1,
                     review=None,
                     review_route=None,
