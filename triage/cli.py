@@ -164,9 +164,20 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
     index = PolicyIndex.from_settings(settings)
     citations = index.ask(args.question, k=args.k)
+    answer = None
+    if settings.llm_configured and not args.no_llm:
+        from triage.llm import make_chat_model
+        from triage.policy_answer import answer_from_policy
+
+        answer = answer_from_policy(args.question, citations, make_chat_model(settings))
+        citations = answer.citations
     if args.json:
-        print(json.dumps([c.model_dump() for c in citations], indent=2, ensure_ascii=False))
+        payload = {"answer": answer.model_dump() if answer else None, "citations": [c.model_dump() for c in citations]}
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
         return 0
+    if answer:
+        print(answer.answer if answer.grounded else f"{answer.answer} ({answer.reason})")
+        print()
     if not citations:
         print("The policy does not say.")
     for number, citation in enumerate(citations, start=1):
@@ -236,6 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question")
     ask.add_argument("-k", type=int, default=3, help="how many passages")
     ask.add_argument("--json", action="store_true")
+    ask.add_argument("--no-llm", action="store_true", help="passages only, even when an LLM is configured")
     ask.set_defaults(handler=cmd_ask)
 
     extractors = ["lexical", "llm", "hybrid"]
