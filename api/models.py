@@ -163,6 +163,26 @@ class Question(BaseModel):
 class PolicyAnswer(BaseModel):
     question: str
     citations: list[dict[str, Any]]
+    answer: str | None = Field(default=None, description="an LLM answer grounded in the citations, when configured")
+    grounded: bool | None = Field(default=None, description="false when the answer is 'The policy does not say.'")
+
+
+class ErrorOut(BaseModel):
+    """Every refusal (4xx) and unavailability (503): one plain sentence, never the caller's input."""
+
+    detail: str
+
+
+class ValidationIssue(BaseModel):
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class ValidationErrorOut(BaseModel):
+    """422: the fields the schema refused (a list), or a sentence for text the checks refused (a string)."""
+
+    detail: list[ValidationIssue] | str
 
 
 class Health(BaseModel):

@@ -1,4 +1,4 @@
-"""The loaded policy: its sections, and passages that answer a question (retrieval is optional: 503 without it)."""
+"""The loaded policy: its sections, and passages (plus a grounded answer when an LLM is configured) for a question."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ from fastapi import APIRouter, HTTPException, status
 
 from api.deps import CurrentPrincipal, JsonBody, SettingsDep
 from api.models import PolicyAnswer, PolicySection, PolicySections, Question, check_text
+from triage.policy import load_policy
+from triage.policy_answer import answer_from_policy
+from triage.retrieval import get_policy_index
 
 log = logging.getLogger(__name__)
 
@@ -26,8 +29,6 @@ def _unavailable(what: str, exc: BaseException) -> HTTPException:
 def list_sections(principal: CurrentPrincipal, settings: SettingsDep) -> Any:
     """Every section of the loaded policy, in document order, with the official URL to read its exact wording."""
     try:
-        from triage.policy import load_policy
-
         policy = load_policy(settings.knowledge_dir)
     except Exception as exc:
         raise _unavailable("the policy", exc) from exc
@@ -46,9 +47,17 @@ def ask(body: Question, principal: CurrentPrincipal, settings: SettingsDep) -> A
     except ValueError as exc:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
     try:
-        from triage.retrieval import get_policy_index
-
         citations = get_policy_index(settings).ask(question, body.k)
     except Exception as exc:
         raise _unavailable("policy search", exc) from exc
-    return PolicyAnswer(question=question, citations=[c.model_dump(mode="json") for c in citations])
+    if not settings.llm_configured:
+        return PolicyAnswer(question=question, citations=[c.model_dump(mode="json") for c in citations])
+    from triage.llm import make_chat_model
+
+    grounded = answer_from_policy(question, citations, make_chat_model(settings))
+    return PolicyAnswer(
+        question=question,
+        citations=[c.model_dump(mode="json") for c in grounded.citations],
+        answer=grounded.answer,
+        grounded=grounded.grounded,
+    )
