@@ -6,7 +6,9 @@ import socket
 
 import httpx
 import pytest
-from conftest import NetworkBlocked
+
+# tests/conftest.py's NetworkBlocked is a ConnectionError; imported by name it would clash with other conftests.
+NetworkBlocked = ConnectionError
 
 
 def test_remote_connections_are_blocked() -> None:
