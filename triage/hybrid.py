@@ -20,25 +20,21 @@ import time
 from typing import Any, Protocol
 
 from triage.evidence import spans_of
-from triage.records import AIUse, Answer, Choice, Consent, DataHandling, Extraction, ExtractionStats, Intake, Stage
+from triage.records import (
+    ANSWER_FIELDS,
+    AIUse,
+    Answer,
+    Choice,
+    Consent,
+    DataHandling,
+    Extraction,
+    ExtractionStats,
+    Intake,
+    Stage,
+)
 
 log = logging.getLogger(__name__)
 
-ANSWER_FIELDS: tuple[str, ...] = (
-    "tool",
-    "final_output",
-    "key_creative",
-    "real_person",
-    "performance_alteration",
-    "union_work",
-    "personal_data",
-    "proprietary_input",
-    "third_party_ip",
-    "unowned_training",
-    "misleading",
-    "vendor_pipeline",
-    "hedged",
-)
 CHOICE_FIELDS: tuple[str, ...] = ("stage", "consent", "data_handling")
 ALIGN_MIN_OVERLAP = 0.3
 

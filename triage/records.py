@@ -171,6 +171,12 @@ class AIUse(BaseModel):
     hedged: Answer = Field(default=UNKNOWN, description="the partner hedges or is unsure about a principle")
 
 
+# The yes/no/unknown questions of a record, in order: what rules are written over and extractors merge.
+ANSWER_FIELDS: tuple[str, ...] = tuple(
+    name for name, field in AIUse.model_fields.items() if field.annotation in (Answer, "Answer")
+)
+
+
 class Intake(BaseModel):
     """What a partner submits."""
 

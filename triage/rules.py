@@ -13,24 +13,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
-from triage.records import Consent, DataHandling, Severity, Stage, Trigger
+from triage.records import ANSWER_FIELDS, Consent, DataHandling, Severity, Stage, Trigger
 
-ANSWER_FACTS = (
-    "tool",
-    "final_output",
-    "key_creative",
-    "real_person",
-    "performer",
-    "performance_alteration",
-    "union_work",
-    "personal_data",
-    "proprietary_input",
-    "third_party_ip",
-    "unowned_training",
-    "misleading",
-    "vendor_pipeline",
-    "hedged",
-)
+ANSWER_FACTS = ANSWER_FIELDS
 ANSWER_STATES = ("yes", "no", "unclear", "silent")
 BOOLEAN = (True, False)
 
