@@ -106,7 +106,7 @@ def authenticate(store: Store, key: str) -> Principal | None:
     key_id = parse_key(key)
     if key_id is None:
         return None
-    with store.engine.connect() as conn:
+    with store.reader.connect() as conn:
         row = conn.execute(select(api_keys).where(api_keys.c.id == key_id)).first()
     if row is None or not hmac.compare_digest(row.key_hash, hash_key(key.strip())) or row.revoked_at:
         return None
@@ -115,7 +115,7 @@ def authenticate(store: Store, key: str) -> Principal | None:
 
 def principal_for_id(store: Store, key_id: str) -> Principal | None:
     """The principal behind a key id taken from a signed session, if the key is still active."""
-    with store.engine.connect() as conn:
+    with store.reader.connect() as conn:
         row = conn.execute(select(api_keys).where(api_keys.c.id == key_id)).first()
     if row is None or row.revoked_at:
         return None
@@ -123,7 +123,7 @@ def principal_for_id(store: Store, key_id: str) -> Principal | None:
 
 
 def list_keys(store: Store) -> list[KeyInfo]:
-    with store.engine.connect() as conn:
+    with store.reader.connect() as conn:
         rows = conn.execute(select(api_keys).order_by(api_keys.c.created_at)).all()
     return [
         KeyInfo(id=r.id, role=r.role, org=r.org, label=r.label, created_at=r.created_at, revoked_at=r.revoked_at)

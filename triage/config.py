@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     secret_key: SecretStr | None = Field(default=None, validation_alias="TRIAGE_SECRET_KEY")
     rate_limit_per_minute: int = Field(default=120, validation_alias="TRIAGE_RATE_LIMIT")
     lease_s: float | None = Field(default=None, gt=0, validation_alias="TRIAGE_LEASE_S")
+    # Citations chosen by the rule's text and the partner's quote (default) or by the rule's text alone: the quote
+    # costs one embedding per case (most of a lexical triage's CPU); the rule's vector is cached. Both verbatim.
+    cite_evidence: bool = Field(default=True, validation_alias="TRIAGE_CITE_EVIDENCE")
 
     @property
     def llm_configured(self) -> bool:

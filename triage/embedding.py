@@ -110,6 +110,9 @@ def _load(max_length: int, threads: int) -> _Runtime:
     options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.log_severity_level = 3
+    # Idle intra-op threads sleep instead of spinning: spinning doubled the CPU per query (measured: 65 → 33 ms for
+    # a batch of three quotes with 2 threads) and takes that CPU from the other requests and workers on the box.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     session = ort.InferenceSession(str(model_path), sess_options=options, providers=["CPUExecutionProvider"])
     names = frozenset(i.name for i in session.get_inputs())
     return _Runtime(session=session, tokenizer=tokenizer, input_names=names)

@@ -78,11 +78,13 @@ class Pipeline:
         )
 
     def _with_citations(self, findings: list[Finding]) -> list[Finding]:
-        """Attach passages from each rule's sections, chosen by the rule and the partner's evidence.
+        """Attach passages from each rule's sections, chosen by the rule and the partner's evidence (or by the rule
+        alone with TRIAGE_CITE_EVIDENCE=false: no embedding per case).
 
         If retrieval fails, each section's opening passage is cited instead: still verbatim, less specific.
         """
-        requests = [(self.rules.by_id(f.rule).reason, f.evidence, f.sections) for f in findings]
+        by_quote = self.settings.cite_evidence
+        requests = [(self.rules.by_id(f.rule).reason, f.evidence if by_quote else None, f.sections) for f in findings]
         try:
             citations = self.index.cite_findings(requests, k=CITATIONS_PER_FINDING)
         except Exception:
