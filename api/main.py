@@ -11,14 +11,19 @@ import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from api.deps import AppState
 from api.limits import BodySizeLimit, SecurityHeaders
+from api.models import ErrorOut, ValidationErrorOut
 from api.routes import cases, health, keys, pages, policy
 from triage.config import Settings, get_settings
 from triage.store import PipelineLike, rerun_pending
@@ -26,6 +31,30 @@ from triage.store import PipelineLike, rerun_pending
 log = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).parent / "static"
+
+ERROR_DESCRIPTIONS = {
+    400: "the body could not be decoded",
+    401: "no valid API key",
+    403: "the key's role may not do this",
+    404: "no such case or key (another organisation's case included)",
+    409: "the case is not in a state that allows this",
+    413: "the request body is too large",
+    415: "the body is not application/json",
+    422: "the request is not valid",
+    429: "too many requests for this key (see Retry-After)",
+    503: "the database or the triage engine is not available",
+}
+
+
+def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """The errors a router can answer, in the schema, so clients (and schema checks) know their shape."""
+    return {
+        code: {"model": ValidationErrorOut if code == 422 else ErrorOut, "description": ERROR_DESCRIPTIONS[code]}
+        for code in codes
+    }
+
+
+API_ERRORS = (400, 401, 403, 413, 415, 422, 429, 503)
 
 
 def body_limit(settings: Settings) -> int:
@@ -96,10 +125,10 @@ def create_app(
     )
     app.state.triage = state
 
-    app.include_router(cases.router, prefix="/v1")
-    app.include_router(policy.router, prefix="/v1")
-    app.include_router(keys.router, prefix="/v1")
-    app.include_router(health.router)
+    app.include_router(cases.router, prefix="/v1", responses=error_responses(*API_ERRORS, 404, 409))
+    app.include_router(policy.router, prefix="/v1", responses=error_responses(*API_ERRORS))
+    app.include_router(keys.router, prefix="/v1", responses=error_responses(*API_ERRORS, 404))
+    app.include_router(health.router, responses=error_responses(503))
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
@@ -108,6 +137,18 @@ def create_app(
         if pages.is_page(request):
             return pages.error_page(request, exc.status_code, str(exc.detail), exc.headers)
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def routing_error(request: Request, exc: StarletteHTTPException) -> Response:
+        """Starlette's 405 names only the first matching route's methods; Allow must name all the path has."""
+        if exc.status_code != 405:
+            return await http_exception_handler(request, exc)
+        allowed = [
+            method
+            for method in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+            if any(route.matches({**request.scope, "method": method})[0] == Match.FULL for route in app.router.routes)
+        ]
+        return await http_error(request, HTTPException(405, exc.detail, {"Allow": ", ".join(allowed)}))
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:

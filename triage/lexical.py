@@ -13,7 +13,7 @@ from typing import Any
 
 from triage import lexicon as lx
 from triage.answers import answer_lines
-from triage.language import READABLE, detect_language
+from triage.language import READABLE, detect_language, latin_share
 from triage.records import (
     AIUse,
     Answer,
@@ -28,6 +28,9 @@ from triage.records import (
 )
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[^a-z\s])|\n+|;\s+|\s+[•▪●]\s+")
+# where a piece holding instructions is cut again, so it never takes the partner's own sentence along: any sentence
+# end (even before a lower-case word), and around an HTML comment or a JSON object
+INJECTION_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]*\s+|(?<=-->)\s*|\s*(?=<!--)|(?<=\})\s+|\s+(?=\{)")
 USE_SPLIT = re.compile(
     r",?\s+(?:and also|and then|and separately|as well as|plus)\s+|,\s+(?:and\s+)?|\s+and\s+(?=the|our|we|they)"
     r"|\s+(?:Also|Separately|Additionally),\s+|\s+[-–—]\s+(?=we|they|our)",
@@ -42,6 +45,7 @@ CLAUSE_BREAK = re.compile(
 )
 WORD = re.compile(r"\S+")
 NEGATION_WINDOW = 12
+LATIN_SEGMENT = 0.9  # share of Latin letters for a sentence to count as readable in a mixed-script plan
 LOW_RISK = {Stage.IDEATION, Stage.PITCH, Stage.PREVIS, Stage.TEMP}
 
 
@@ -71,10 +75,12 @@ def split_segments(text: str, language: str = "en", *, answer: bool = False) -> 
         pieces.extend(_split_uses(sentence))
     segments = []
     for piece in pieces:
-        piece = piece.strip().lstrip("-*•▪● ").strip()
-        if piece and any(ch.isalnum() for ch in piece):
-            untrusted = bool(lx.INJECTION.search(piece))
-            segments.append(Segment(piece, untrusted=untrusted, language=language, answer=answer))
+        parts = INJECTION_SPLIT.split(piece) if lx.INJECTION.search(piece) else [piece]
+        for part in parts:
+            part = part.strip().lstrip("-*•▪● ").strip()
+            if part and any(ch.isalnum() for ch in part):
+                untrusted = bool(lx.INJECTION.search(part))
+                segments.append(Segment(part, untrusted=untrusted, language=language, answer=answer))
     return segments
 
 
@@ -357,17 +363,26 @@ class LexicalExtractor:
         code = language.code
         if code == "unknown" and language.latin_share >= 0.9 and len(intake.text.split()) <= 8:
             code = "en" if lx.AI_CUE.search(intake.text) else "unknown"
-        if code not in READABLE:
-            return Extraction(
-                language=code,
-                extractor=self.name,
-                failure="the plan appears to be in a language the offline extractor cannot read "
-                f"(it reads {', '.join(READABLE)})",
-            )
-        plan, answers = answer_lines(intake.text)
+        if code in READABLE:
+            return self._read(intake.text, code)
+        # fail closed, yet what it can read still counts: a paragraph in another script (an injected one, say) must
+        # not hide the risk of the sentences around it; those uses can only add findings to the escalation
+        latin = latin_language(intake.text)
+        return Extraction(
+            uses=self._read(intake.text, latin, latin_only=True).uses if latin else [],
+            language=code,
+            extractor=self.name,
+            failure="the plan appears to be in a language the offline extractor cannot read "
+            f"(it reads {', '.join(READABLE)})",
+        )
+
+    def _read(self, text: str, code: str, *, latin_only: bool = False) -> Extraction:
+        plan, answers = answer_lines(text)
         segments = split_segments(plan, code)
         for line in answers:  # the service's questions are never evidence; the partner's answers are
             segments += split_segments(line, code, answer=True)
+        if latin_only:
+            segments = [s for s in segments if latin_share(s.text) >= LATIN_SEGMENT]
         groups = group_uses(segments)
         notes: list[Any] = []
         if any(s.untrusted for s in segments):
@@ -378,3 +393,13 @@ class LexicalExtractor:
             extractor=self.name,
             notes=notes,
         )
+
+
+def latin_language(text: str) -> str | None:
+    """The readable language of a plan's Latin-script sentences, when only some of its sentences are Latin."""
+    segments = split_segments(answer_lines(text)[0])
+    latin = [s.text for s in segments if latin_share(s.text) >= LATIN_SEGMENT]
+    if not latin or len(latin) == len(segments):
+        return None  # none of it, or all of it: the whole plan was already judged
+    code = detect_language(" ".join(latin)).code
+    return code if code in READABLE else None

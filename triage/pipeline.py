@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import traceback
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from triage.config import Settings, get_settings
@@ -19,6 +21,15 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 CITATIONS_PER_FINDING = 2
+
+
+def where(exc: BaseException) -> str:
+    """An exception's type and the line that raised it, never its message: a message may quote the plan."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    if not frames:
+        return type(exc).__name__
+    last = frames[-1]
+    return f"{type(exc).__name__} at {Path(last.filename).name}:{last.lineno} in {last.name}"
 
 
 class Pipeline:
@@ -55,7 +66,7 @@ class Pipeline:
         try:
             extraction = self.extractor.extract(intake)
         except Exception as exc:  # an extractor bug must not lose the case: fail closed
-            log.exception("extractor %s failed", self.extractor.name)
+            log.error("extractor %s failed: %s", self.extractor.name, where(exc))
             extraction = Extraction(extractor=self.extractor.name, failure=f"extractor error ({type(exc).__name__})")
         decision = evaluate(extraction, intake, self.rules)
         findings = self._with_citations(decision.findings) if self.cite_findings else decision.findings
@@ -87,8 +98,8 @@ class Pipeline:
         requests = [(self.rules.by_id(f.rule).reason, f.evidence if by_quote else None, f.sections) for f in findings]
         try:
             citations = self.index.cite_findings(requests, k=CITATIONS_PER_FINDING)
-        except Exception:
-            log.exception("retrieval failed; citing section openings instead")
+        except Exception as exc:
+            log.error("retrieval failed (%s); citing section openings instead", where(exc))
             citations = [self._section_openings(f.sections) for f in findings]
         return [f.model_copy(update={"citations": c}) for f, c in zip(findings, citations, strict=True)]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Response, status
@@ -11,6 +12,7 @@ from api.models import KeyCreate, KeyCreated, KeyOut, check_text
 from triage.accounts import issue_key, list_keys, revoke_key
 
 router = APIRouter(prefix="/keys", tags=["keys"])
+KEY_ID = re.compile(r"[0-9a-f]{1,40}")  # what triage.accounts.parse_key accepts as a key's id
 
 
 @router.post(
@@ -38,6 +40,7 @@ def read_keys(principal: Admin, store: StoreDep) -> Any:
 
 @router.delete("/{key_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="revoke_key")
 def delete_key(key_id: str, principal: Admin, store: StoreDep) -> Response:
-    if not revoke_key(store, key_id):
+    # not an id at all: never sent to the database (a NUL byte in it is even an error on PostgreSQL)
+    if not KEY_ID.fullmatch(key_id) or not revoke_key(store, key_id):
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no such active key")
     return Response(status_code=status.HTTP_204_NO_CONTENT)
