@@ -210,3 +210,13 @@ def test_answers_to_follow_up_questions_count_and_questions_never_do(pipeline: P
     assert all(question not in (f.evidence or "") for f in after.findings)
     risky = append_answers(plan, [("Will any of it reach the final cut?", "Yes, two frames go in the final cut.")])
     assert run(pipeline, risky).approval_required
+
+
+def test_more_uses_than_the_cap_fail_closed_with_the_first_uses_kept(pipeline: Pipeline) -> None:
+    from triage.lexical import MAX_USES
+
+    text = "\n".join(f"- We generate background plate {n} with AI for episode {n}." for n in range(MAX_USES + 5))
+    result = run(pipeline, text)
+    assert len(result.uses) == MAX_USES
+    assert result.route == "escalate"
+    assert "split it into several submissions" in " ".join(f.reason for f in result.findings)

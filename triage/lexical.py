@@ -45,6 +45,7 @@ CLAUSE_BREAK = re.compile(
 )
 WORD = re.compile(r"\S+")
 NEGATION_WINDOW = 12
+MAX_USES = 40
 LATIN_SEGMENT = 0.9  # share of Latin letters for a sentence to count as readable in a mixed-script plan
 LOW_RISK = {Stage.IDEATION, Stage.PITCH, Stage.PREVIS, Stage.TEMP}
 
@@ -387,10 +388,15 @@ class LexicalExtractor:
         notes: list[Any] = []
         if any(s.untrusted for s in segments):
             notes.append("the plan contains instructions addressed to the triage; they were read as data only")
+        failure = None
+        if len(groups) > MAX_USES:  # bounded work and result size; a person reads what no rule should guess at
+            failure = f"the plan describes more than {MAX_USES} separate AI uses; split it into several submissions"
+            groups = groups[:MAX_USES]
         return Extraction(
             uses=[read_use(group) for group in groups],
             language=code,
             extractor=self.name,
+            failure=failure,
             notes=notes,
         )
 
