@@ -6,10 +6,14 @@ so any number of workers can serve the same clients.
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
 import threading
+from collections.abc import Callable
 from typing import Annotated, Any
 
+import anyio
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
@@ -18,6 +22,34 @@ from triage.config import Settings
 from triage.store import PipelineLike, Store
 
 log = logging.getLogger(__name__)
+
+PIPELINE_THREADS = 32  # triages at once per worker process; more wait for a thread without holding one
+_pipeline_limiter: tuple[asyncio.AbstractEventLoop, anyio.CapacityLimiter] | None = None
+
+
+def pipeline_limiter() -> anyio.CapacityLimiter:
+    """The running event loop's limiter for triage threads (one loop per worker; tests start several in turn)."""
+    global _pipeline_limiter
+    loop = asyncio.get_running_loop()
+    if _pipeline_limiter is None or _pipeline_limiter[0] is not loop:
+        _pipeline_limiter = (loop, anyio.CapacityLimiter(PIPELINE_THREADS))
+    return _pipeline_limiter[1]
+
+
+def runs_pipeline(endpoint: Callable[..., Any]) -> Callable[..., Any]:
+    """For a (sync) endpoint that triages: run it on threads of its own instead of the shared worker threads.
+
+    A triage can take minutes when the LLM is slow or hangs. On the shared threads (40), enough of them would
+    starve every other request: readiness, listings, case pages, sign-in. Here they take at most
+    PIPELINE_THREADS threads, and submissions beyond that wait without holding any.
+    """
+
+    @functools.wraps(endpoint)
+    async def run(*args: Any, **kwargs: Any) -> Any:
+        work = functools.partial(endpoint, *args, **kwargs)
+        return await anyio.to_thread.run_sync(work, limiter=pipeline_limiter())
+
+    return run
 
 
 

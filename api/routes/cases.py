@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Response, status
 
-from api.deps import CaseWorker, JsonBody, PipelineDep, SettingsDep, StoreDep
+from api.deps import CaseWorker, JsonBody, PipelineDep, SettingsDep, StoreDep, runs_pipeline
 from api.models import (
     AnswersIn,
     CaseCreate,
@@ -57,6 +57,7 @@ def detail(store: Store, case: Case, principal: Principal) -> CaseDetail:
     dependencies=[JsonBody],
     responses={413: {"description": "body too large"}, 415: {"description": "not JSON"}},
 )
+@runs_pipeline
 def create_case(
     body: CaseCreate,
     principal: CaseWorker,
@@ -120,6 +121,7 @@ def get_case(case_id: str, principal: CaseWorker, store: StoreDep) -> Any:
     operation_id="answer_case",
     dependencies=[JsonBody],
 )
+@runs_pipeline
 def answer_case(
     case_id: str,
     body: AnswersIn,
@@ -181,6 +183,7 @@ def review_case(case_id: str, body: ReviewIn, principal: CaseWorker, store: Stor
 
 
 @router.post("/{case_id}/rerun", response_model=CaseDetail, operation_id="rerun_case")
+@runs_pipeline
 def rerun_case(case_id: str, principal: CaseWorker, store: StoreDep, pipeline: PipelineDep) -> Any:
     """Triage a failed case again (or one whose worker died); 409 when it is triaged or being triaged."""
     case = visible_case(store, case_id, principal)

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request, sta
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from api.deps import AppState, PipelineLike, StateDep, enforce_rate_limit, get_pipeline, get_store
+from api.deps import AppState, PipelineLike, StateDep, enforce_rate_limit, get_pipeline, get_store, runs_pipeline
 from api.models import FAILED_FOR_PARTNER, check_text, text_limit
 from api.security import COOKIE_NAME, SESSION_MAX_AGE_S, Session, csrf_ok, sign, unsign
 from triage.accounts import Principal, authenticate, principal_for_id
@@ -259,6 +259,7 @@ def submit_form(page: PageDep) -> Response:
 
 
 @router.post("/submit", response_class=HTMLResponse)
+@runs_pipeline
 def submit_plan(
     page: PageDep,
     csrf_token: Annotated[str, Form()],
@@ -366,6 +367,7 @@ def case_page(page: PageDep, case_id: str) -> Response:
 
 
 @router.post("/cases/{case_id}/answers", response_class=HTMLResponse)
+@runs_pipeline
 def answer_questions(
     page: PageDep,
     case_id: str,
