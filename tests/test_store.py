@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 
 import pytest
 from sqlalchemy import inspect, update
@@ -278,3 +279,22 @@ def test_plain_postgres_urls_use_psycopg3(scheme) -> None:
     engine = store_module.make_engine(scheme + "u@127.0.0.1:5432/db")
     assert engine.dialect.driver == "psycopg"
     engine.dispose()
+
+
+def test_a_case_interrupted_on_every_attempt_ends_failed_not_received_forever(store: Store) -> None:
+    store.lease_s = 0.001
+    case, _ = store.create_case(Intake(text="We'll clone the lead's voice."), org="acme", actor="k1")
+    for _ in range(2):  # the first run and two re-runs, each left unfinished by a dying worker
+        time.sleep(0.01)
+        assert store.claim(case.id) is not None
+    time.sleep(0.01)
+    assert rerun_pending(store, FakePipeline(), max_attempts=3) == []
+    after = store.get_case(case.id)
+    assert after is not None and after.status == "failed"
+    assert "interrupted" in (after.error or "")
+    assert verify_chain_ok(store)
+
+
+def verify_chain_ok(store: Store) -> bool:
+    with store.engine.connect() as conn:
+        return audit.verify(conn).ok

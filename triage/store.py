@@ -615,6 +615,23 @@ class Store:
                 )
             )
 
+    def stuck(self, *, max_attempts: int = 3, limit: int = 100) -> list[str]:
+        """Received cases whose runs were all interrupted (a worker died each time): no attempts left to sweep."""
+        now = iso(utcnow())
+        with self.reader.connect() as conn:
+            return list(
+                conn.scalars(
+                    select(cases.c.id)
+                    .where(
+                        cases.c.attempts >= max_attempts,
+                        cases.c.status == "received",
+                        or_(cases.c.lease_until.is_(None), cases.c.lease_until < now),
+                    )
+                    .order_by(cases.c.created_at)
+                    .limit(limit)
+                )
+            )
+
     def complete(
         self, case_id: str, token: str, result: TriageResult, *, actor: str, actor_role: str, latency_us: int
     ) -> Case | None:
@@ -912,4 +929,10 @@ def rerun_pending(
             done.append(case_id)
     if done:
         log.info("re-ran %d pending case(s)", len(done))
+    for case_id in store.stuck(max_attempts=max_attempts, limit=limit):  # say so, instead of "received" forever
+        token = store.claim(case_id, statuses=("received",))
+        if token is not None:
+            reason = f"every one of its {max_attempts} runs was interrupted; re-run it by hand once the cause is fixed"
+            store.fail(case_id, token, reason, actor=actor, actor_role="system", latency_us=0)
+            log.warning("gave up re-running case %s after %d interrupted runs", case_id, max_attempts)
     return done
