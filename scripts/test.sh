@@ -9,3 +9,6 @@ cd "$(dirname "$0")/.."
 .venv/bin/triage eval evals/cases.jsonl --extractor lexical --json-out reports/eval-lexical.json --html-out reports/eval-lexical.html
 .venv/bin/triage eval evals/regressions.jsonl --extractor lexical --json-out reports/eval-regressions.json
 .venv/bin/triage eval evals/holdout.jsonl --extractor lexical --json-out reports/eval-holdout.json
+# Load smoke (loopback, bounded): every accepted case stored and triaged, audit chain intact, 0 errors, on both stores.
+.venv/bin/python scripts/load.py --db sqlite --workers 2 --requests 150 --duration 40 --vary
+.venv/bin/python scripts/load.py --db postgres --workers 2 --requests 150 --duration 40 --vary
