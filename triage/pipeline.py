@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from triage.config import Settings, get_settings
 from triage.engine import evaluate
-from triage.extract import Extractor, build_extractor
+from triage.extract import Extractor, build_extractor, prompt_version_of
 from triage.lexical import infer_production_type
 from triage.policy import Policy, load_policy
 from triage.records import Citation, Extraction, Finding, Intake, TriageResult
@@ -50,7 +50,7 @@ class Pipeline:
         self.cite_findings = cite
         self._index = index
         self.policy_version = hashlib.sha256(f"{self.policy.version}:{self.rules.version}".encode()).hexdigest()
-        self.prompt_version: str | None = getattr(self.extractor, "prompt_version", None)
+        self.prompt_version = prompt_version_of(self.extractor)
 
     @property
     def index(self) -> PolicyIndex:

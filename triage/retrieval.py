@@ -273,12 +273,10 @@ class PolicyIndex:
         return hits
 
     def cite(self, query: str, sections: list[str], k: int = 2) -> list[Citation]:
-        """The k passages within these sections closest to query; the whole policy only if they yield nothing."""
-        known = [s for s in dict.fromkeys(sections) if s in self.policy.sections]
-        hits = self.search(query, known, k) if known else []
-        if not hits:
-            hits = self.search(query, None, k)
-        return [hit.citation for hit in hits]
+        """The k passages within these sections closest to query; the whole policy only if they yield nothing.
+
+        One finding's worth of `cite_findings`, so every citation is ranked the same way."""
+        return self.cite_findings([(query, None, sections)], k)[0]
 
     def ask(self, question: str, k: int = 3) -> list[Citation]:
         """The k passages of the whole policy that best answer a free-text question."""
