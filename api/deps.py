@@ -52,7 +52,6 @@ def runs_pipeline(endpoint: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
-
 class AppState:
     """Per-process caches, built on first use so the app also works without its lifespan (e.g. bare TestClient)."""
 

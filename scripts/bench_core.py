@@ -51,8 +51,10 @@ def main() -> None:
             pipeline.run(intake)
             times.append((time.perf_counter() - start) * 1000)
     print(f"plans={len(intakes)} runs={len(times)} cite={args.cite}")
-    print(f"per case: p50={percentile(times, 0.5):.2f} ms  p95={percentile(times, 0.95):.2f} ms  "
-          f"mean={statistics.fmean(times):.2f} ms  max={max(times):.2f} ms")
+    print(
+        f"per case: p50={percentile(times, 0.5):.2f} ms  p95={percentile(times, 0.95):.2f} ms  "
+        f"mean={statistics.fmean(times):.2f} ms  max={max(times):.2f} ms"
+    )
 
 
 if __name__ == "__main__":

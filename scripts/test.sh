@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || { python3 -m venv .venv; .venv/bin/python -m pip install -q -e ".[dev]"; }
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 .venv/bin/python -m pytest "$@"
 # Release gate: the offline eval must escalate every escalate case (exit 1 otherwise). reports/ is git-ignored.
 .venv/bin/triage eval evals/cases.jsonl --extractor lexical --json-out reports/eval-lexical.json --html-out reports/eval-lexical.html

@@ -18,8 +18,17 @@ from triage.records import Trigger
 VOICE_CLONE = "We'll clone the lead actor's voice for ADR; he hasn't agreed yet."
 MOOD_BOARDS = "Mood boards for the production designer in Midjourney under our enterprise agreement."
 TOP_LEVEL = {
-    "case_id", "route", "approval_required", "triggers", "principles", "uses", "findings", "questions",
-    "extractor", "policy_version", "prompt_version",
+    "case_id",
+    "route",
+    "approval_required",
+    "triggers",
+    "principles",
+    "uses",
+    "findings",
+    "questions",
+    "extractor",
+    "policy_version",
+    "prompt_version",
 }
 FINDING = {"rule", "trigger", "severity", "use", "reason", "evidence", "citations"}
 
@@ -132,7 +141,10 @@ def test_missing_file_and_missing_text_are_clear_errors(capsys: pytest.CaptureFi
 def test_the_console_script_runs(data_dir: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "triage.cli", "check", "--json", VOICE_CLONE],
-        capture_output=True, text=True, check=True, env={"TRIAGE_DATA_DIR": str(data_dir), "PATH": "/usr/bin"},
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"TRIAGE_DATA_DIR": str(data_dir), "PATH": "/usr/bin"},
     )
     assert json.loads(proc.stdout)["approval_required"] is True
 
@@ -168,7 +180,9 @@ def test_serve_answers_on_loopback(data_dir: Path) -> None:
     env = {"TRIAGE_DATA_DIR": str(data_dir), "PATH": "/usr/bin"}
     server = subprocess.Popen(
         [sys.executable, "-m", "triage.cli", "serve", "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 60

@@ -144,8 +144,10 @@ def test_an_injection_cannot_supply_risk_lowering_facts(pipeline: Pipeline) -> N
         ("Vamos usar IA para clonar a voz do ator principal na dublagem.", "talent_likeness"),
         ("As imagens geradas por IA vão aparecer no corte final.", "final_deliverable"),
         ("Wir laden das Drehbuch in ChatGPT hoch, um eine Zusammenfassung zu erstellen.", "proprietary_material"),
-        ("Wir werden die Stimme des Hauptdarstellers mit KI klonen; seine Stimme kommt in den Endschnitt.",
-         "talent_likeness"),
+        (
+            "Wir werden die Stimme des Hauptdarstellers mit KI klonen; seine Stimme kommt in den Endschnitt.",
+            "talent_likeness",
+        ),
         ("Wir geben personenbezogene Daten der Crew in ein KI-Tool ein.", "personal_data"),
     ],
 )

@@ -25,9 +25,7 @@ class Settings(BaseSettings):
     llm_base_url: str | None = Field(
         default=None, validation_alias=AliasChoices("TRIAGE_LLM_BASE_URL", "OPENAI_BASE_URL")
     )
-    llm_api_key: str | None = Field(
-        default=None, validation_alias=AliasChoices("TRIAGE_LLM_API_KEY", "OPENAI_API_KEY")
-    )
+    llm_api_key: str | None = Field(default=None, validation_alias=AliasChoices("TRIAGE_LLM_API_KEY", "OPENAI_API_KEY"))
     llm_temperature: float = Field(default=0.0, validation_alias="TRIAGE_LLM_TEMPERATURE")
     llm_timeout_s: float = Field(default=60.0, validation_alias="TRIAGE_LLM_TIMEOUT")
     llm_max_retries: int = Field(default=2, validation_alias="TRIAGE_LLM_MAX_RETRIES")

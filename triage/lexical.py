@@ -137,7 +137,7 @@ def _has_live_ai_cue(segment: Segment) -> bool:
 
 
 def _only_names_known_tools(segment: Segment, use: list[Segment]) -> bool:
-    """"Flagging because Otter is an AI tool" after a use of Otter: the same use, not a new one."""
+    """ "Flagging because Otter is an AI tool" after a use of Otter: the same use, not a new one."""
     masked = lx.AI_META.sub(lambda m: " " * len(m.group(0)), segment.text)
     cues = [m.group(0).lower() for m in lx.AI_CUE.finditer(masked)]
     known = " ".join(s.text for s in use).lower()

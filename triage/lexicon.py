@@ -144,6 +144,7 @@ NEGATION_BY_LANGUAGE = {"pt": rx(*(part for part in NEGATION_PARTS if part != r"
 def negation_for(language: str) -> re.Pattern[str]:
     return NEGATION_BY_LANGUAGE.get(language, NEGATION)
 
+
 # "The actor's voice will not be cloned": the negation follows what it denies.
 POST_NEGATION = re.compile(
     r"\W*(?:[\w'’-]+\s+){0,2}?(?:will not|won'?t|shall not|is not|isn'?t|are not|aren'?t|was not|wasn'?t|were not|"
@@ -446,9 +447,7 @@ UNION_WORK_YES = rx(
     r"(?:[\w'’-]+\s){0,5}(?:scripts?|screenplays?|teleplays?|dialogue|scenes?|episodes?|jokes|story beats|storylines?|"
     r"speeches|monologues|first-draft teleplay|(?:new )?lines)(?! synops| summar| loglines?| recaps?| descriptions?)",
     r"(?:ai|synthetic|automated) dub(?:bing|s|bed)?",
-    r"dub(?:bing|bed)? (?:\w+ ){0,4}(?:with|using|by) (?:ai|synthetic|the model|"
-    + TOOLS
-    + r")",
+    r"dub(?:bing|bed)? (?:\w+ ){0,4}(?:with|using|by) (?:ai|synthetic|the model|" + TOOLS + r")",
     r"reemplazar (?:a )?(?:los )?(?:extras|actores|guionistas|actores de doblaje)|doblaje (?:con|por) ia",
     r"remplacer (?:les )?(?:figurants|acteurs|scénaristes|comédiens)|doublage (?:par|avec) (?:l')?ia",
     r"substituir (?:os )?(?:figurantes|atores|roteiristas|dubladores)|dublagem (?:com|por) ia",
@@ -493,7 +492,9 @@ PERSONAL_DATA_YES = rx(
     r"personenbezogene[rn]? daten|persönliche[rn]? daten|kontaktdaten|dispos?\b|drehpläne mit namen",
 )
 # Weak personal-data cues: yes unless the plan says the personal parts stay out.
-PERSONAL_DATA_SOFT = rx(r"call ?sheets?", r"cast lists?", r"crew lists?", r"hojas? de llamado|feuilles? de service|dispos?")
+PERSONAL_DATA_SOFT = rx(
+    r"call ?sheets?", r"cast lists?", r"crew lists?", r"hojas? de llamado|feuilles? de service|dispos?"
+)
 PERSONAL_DATA_NO = rx(
     r"no (?:contacts?|names|personal (?:data|details|information)|contact (?:details|info|block)|phone numbers) "
     r"(?:are |is )?(?:pasted|uploaded|included|entered|shared|go(?:es)? in)",
@@ -536,7 +537,8 @@ PROPRIETARY_INPUT_YES = rx(
     r"clean(?:ing)? up|re-?light|relight|feed in|coverage of|notes on|proofread|proofreading|spell-?check|"
     r"spell-?checking|subtitle|subtitling|import|importing|fine-?tune|fine-?tuning|train|training)\s+"
     r"(?:[\w'’-]+\s){0,3}" + PROPRIETARY_NOUN,
-    PROPRIETARY_NOUN + r"\s+(?:[\w'’-]+\s){0,3}(?:into|to|through|in|via|with) (?:[\w'’-]+\s){0,2}(?:the )?(?:tool|ai|model|app|"
+    PROPRIETARY_NOUN
+    + r"\s+(?:[\w'’-]+\s){0,3}(?:into|to|through|in|via|with) (?:[\w'’-]+\s){0,2}(?:the )?(?:tool|ai|model|app|"
     r"chatbot|assistant|llm|system|platform|" + TOOLS + r")",
     r"(?:subir|cargar|pegar|meter|introducir|pasar)\s+(?:[\w'’-]+\s){0,3}(?:el |los |nuestro |nuestros )?"
     r"(?:guion(?:es)?|metraje|material)",
@@ -755,8 +757,10 @@ INJECTION = rx(
     r"do not (?:escalate|flag)|no need to escalate|must not be escalated",
     r"(?:ignora|ignorez|ignore|ignoriere) (?:\w+ ){0,3}(?:instrucciones|instructions|instruções|anweisungen)",
 )
-DOCUMENTARY = rx(r"documentar(?:y|ies)|docu-?series|docuseries|true[- ]crime doc\w*|documental|documentaire|"
-                 r"documentário|dokumentarfilm|dokumentation|doku")
+DOCUMENTARY = rx(
+    r"documentar(?:y|ies)|docu-?series|docuseries|true[- ]crime doc\w*|documental|documentaire|"
+    r"documentário|dokumentarfilm|dokumentation|doku"
+)
 # A hedge only counts when its clause is about a principle (final use, data, consent, rights, likeness).
 PRINCIPLE_TOPIC = rx(
     r"final|screen|air|deliver\w*|keep\w*|terms|trains?|training|stores?|retain\w*|consent|permission|rights|"
@@ -764,67 +768,266 @@ PRINCIPLE_TOPIC = rx(
 )
 
 STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
-    (Stage.TEMP, rx(r"temp(?:orary)? (?:music|score|cues?|vo|voice|voices|track|tracks|dialogue|comp|comps|vfx|shots?|"
-                    r"sound|sfx|audio|narration|edit)", r"scratch (?:track|vo|voice|audio|narration)",
-                    r"placeholders?", r"guide (?:track|vo|voice)", r"música temporal|musique temporaire|"
-                    r"música temporária|temp-?musik")),
-    (Stage.PREVIS, rx(r"pre-?vis(?:ualization|ualisation)?", r"animatics?", r"storyboards?", r"blocking",
-                      r"previsuali[sz]aci[oó]n|prévisualisation|previsualização")),
-    (Stage.PITCH, rx(r"pitch(?:es|ing)? (?:deck|document|materials|trailer|reel|video|meeting)s?",
-                     r"(?:for|in) (?:the|our|a) pitch", r"pitch(?:ing)? to (?:the )?(?:network|buyers|studio|streamer)",
-                     r"sizzle(?: reel)?",
-                     r"look ?book", r"for (?:buyers|financiers|the network)")),
-    (Stage.IDEATION, rx(r"mood ?boards?", r"brainstorm(?:s|ing)?", r"ideation", r"ideas?", r"inspiration",
-                        r"concept(?:s| exploration| ideas)", r"explor(?:e|ing) (?:looks|ideas|options|concepts)",
-                        r"reference (?:images?|boards?|material)", r"references", r"early (?:looks|concepts)",
-                        r"tableros? de inspiración|lluvia de ideas|planches? d'ambiance|remue-méninges|"
-                        r"painéis? de referência|moodboards?|ideen(?:findung)?|inspiración|inspiração",
-                        r"referências? visua(?:l|is)|referencias? visual(?:es)?|références? visuelles?|"
-                        r"referenzbilder")),
-    (Stage.MARKETING, rx(r"trailers?", r"teasers?", r"key art", r"one-?sheets?", r"posters? for (?:the )?"
-                         r"(?:campaign|release|launch|marketing)", r"social (?:media|campaign|posts?|ads?|assets?)",
-                         r"marketing", r"promos?", r"promotional", r"thumbnails? for (?:the )?(?:campaign|platform|"
-                         r"service|marketing|launch)", r"billboards?", r"press kits?",
-                         r"campaña|campagne|campanha|kampagne|tráiler|bande-annonce")),
-    (Stage.DUBBING, rx(r"dub(?:s|bing|bed)?", r"locali[sz](?:e|ed|ing|ation)", r"subtitl(?:e|es|ing)",
-                       r"foreign[- ]language (?:versions?|tracks?)",
-                       r"doblaje|doublage|dublagem|synchronisation|synchronfassung")),
-    (Stage.POST_VFX, rx(r"vfx", r"visual effects", r"post(?:-production| production)?", r"composit(?:e|ing)",
-                        r"roto(?:scop\w*)?", r"clean-?up", r"de-?ag\w*", r"face[- ]?(?:swap|replacement)",
-                        r"set extensions?", r"matte paintings?", r"upscal\w*", r"colou?r[- ]?grad\w*",
-                        r"restor(?:e|ation)", r"wire removal", r"crowd (?:replication|simulation)",
-                        r"digital (?:doubles?|replicas?)", r"visual adr", r"lip[- ]?sync\w*", r"shots?",
-                        r"posproducción|"
-                        r"postproduction|pós-produção|postproduktion|efectos visuales|effets visuels")),
-    (Stage.PRODUCTION, rx(r"on set", r"during (?:the )?(?:shoot|production|filming)", r"virtual production",
-                          r"led (?:wall|volume)", r"(?:background )?plates?", r"in-camera", r"principal photography",
-                          r"rodaje|tournage|filmagem|dreh")),
-    (Stage.SOUND, rx(r"adr", r"sound design", r"foley", r"score", r"music", r"soundtrack", r"(?:final )?mix",
-                     r"dialogue (?:editing|replacement)", r"voice-?overs?", r"narrat(?:ion|or)", r"sfx",
-                     r"sound effects", r"audio", r"songs?", r"música|musique|musik|trilha sonora|bande originale")),
-    (Stage.WRITING, rx(r"scripts?", r"screenplays?", r"teleplays?", r"dialogue", r"rewrites?", r"drafts?",
-                       r"outlines?", r"treatments?", r"story beats", r"writers' room",
-                       r"guion(?:es)?|scénario|roteiro|drehbuch")),
-    (Stage.ADMIN, rx(r"schedul(?:e|es|ing)", r"call ?sheets?", r"translat(?:e|ed|ing|ion)", r"transcrever|transcribir|transcrire|transkribier\w*",
-                     r"notas de voz|notes vocales|sprachnotizen|voice memos?", r"budget(?:s|ing)?", r"emails?", r"meeting notes",
-                     r"logistics", r"paperwork", r"transcri(?:be|bing|ption|pts?)", r"admin(?:istrative)?",
-                     r"spreadsheets?", r"summar(?:y|ies|i[sz]e) (?:of )?(?:meetings?|notes)")),
+    (
+        Stage.TEMP,
+        rx(
+            r"temp(?:orary)? (?:music|score|cues?|vo|voice|voices|track|tracks|dialogue|comp|comps|vfx|shots?|"
+            r"sound|sfx|audio|narration|edit)",
+            r"scratch (?:track|vo|voice|audio|narration)",
+            r"placeholders?",
+            r"guide (?:track|vo|voice)",
+            r"música temporal|musique temporaire|"
+            r"música temporária|temp-?musik",
+        ),
+    ),
+    (
+        Stage.PREVIS,
+        rx(
+            r"pre-?vis(?:ualization|ualisation)?",
+            r"animatics?",
+            r"storyboards?",
+            r"blocking",
+            r"previsuali[sz]aci[oó]n|prévisualisation|previsualização",
+        ),
+    ),
+    (
+        Stage.PITCH,
+        rx(
+            r"pitch(?:es|ing)? (?:deck|document|materials|trailer|reel|video|meeting)s?",
+            r"(?:for|in) (?:the|our|a) pitch",
+            r"pitch(?:ing)? to (?:the )?(?:network|buyers|studio|streamer)",
+            r"sizzle(?: reel)?",
+            r"look ?book",
+            r"for (?:buyers|financiers|the network)",
+        ),
+    ),
+    (
+        Stage.IDEATION,
+        rx(
+            r"mood ?boards?",
+            r"brainstorm(?:s|ing)?",
+            r"ideation",
+            r"ideas?",
+            r"inspiration",
+            r"concept(?:s| exploration| ideas)",
+            r"explor(?:e|ing) (?:looks|ideas|options|concepts)",
+            r"reference (?:images?|boards?|material)",
+            r"references",
+            r"early (?:looks|concepts)",
+            r"tableros? de inspiración|lluvia de ideas|planches? d'ambiance|remue-méninges|"
+            r"painéis? de referência|moodboards?|ideen(?:findung)?|inspiración|inspiração",
+            r"referências? visua(?:l|is)|referencias? visual(?:es)?|références? visuelles?|"
+            r"referenzbilder",
+        ),
+    ),
+    (
+        Stage.MARKETING,
+        rx(
+            r"trailers?",
+            r"teasers?",
+            r"key art",
+            r"one-?sheets?",
+            r"posters? for (?:the )?"
+            r"(?:campaign|release|launch|marketing)",
+            r"social (?:media|campaign|posts?|ads?|assets?)",
+            r"marketing",
+            r"promos?",
+            r"promotional",
+            r"thumbnails? for (?:the )?(?:campaign|platform|"
+            r"service|marketing|launch)",
+            r"billboards?",
+            r"press kits?",
+            r"campaña|campagne|campanha|kampagne|tráiler|bande-annonce",
+        ),
+    ),
+    (
+        Stage.DUBBING,
+        rx(
+            r"dub(?:s|bing|bed)?",
+            r"locali[sz](?:e|ed|ing|ation)",
+            r"subtitl(?:e|es|ing)",
+            r"foreign[- ]language (?:versions?|tracks?)",
+            r"doblaje|doublage|dublagem|synchronisation|synchronfassung",
+        ),
+    ),
+    (
+        Stage.POST_VFX,
+        rx(
+            r"vfx",
+            r"visual effects",
+            r"post(?:-production| production)?",
+            r"composit(?:e|ing)",
+            r"roto(?:scop\w*)?",
+            r"clean-?up",
+            r"de-?ag\w*",
+            r"face[- ]?(?:swap|replacement)",
+            r"set extensions?",
+            r"matte paintings?",
+            r"upscal\w*",
+            r"colou?r[- ]?grad\w*",
+            r"restor(?:e|ation)",
+            r"wire removal",
+            r"crowd (?:replication|simulation)",
+            r"digital (?:doubles?|replicas?)",
+            r"visual adr",
+            r"lip[- ]?sync\w*",
+            r"shots?",
+            r"posproducción|"
+            r"postproduction|pós-produção|postproduktion|efectos visuales|effets visuels",
+        ),
+    ),
+    (
+        Stage.PRODUCTION,
+        rx(
+            r"on set",
+            r"during (?:the )?(?:shoot|production|filming)",
+            r"virtual production",
+            r"led (?:wall|volume)",
+            r"(?:background )?plates?",
+            r"in-camera",
+            r"principal photography",
+            r"rodaje|tournage|filmagem|dreh",
+        ),
+    ),
+    (
+        Stage.SOUND,
+        rx(
+            r"adr",
+            r"sound design",
+            r"foley",
+            r"score",
+            r"music",
+            r"soundtrack",
+            r"(?:final )?mix",
+            r"dialogue (?:editing|replacement)",
+            r"voice-?overs?",
+            r"narrat(?:ion|or)",
+            r"sfx",
+            r"sound effects",
+            r"audio",
+            r"songs?",
+            r"música|musique|musik|trilha sonora|bande originale",
+        ),
+    ),
+    (
+        Stage.WRITING,
+        rx(
+            r"scripts?",
+            r"screenplays?",
+            r"teleplays?",
+            r"dialogue",
+            r"rewrites?",
+            r"drafts?",
+            r"outlines?",
+            r"treatments?",
+            r"story beats",
+            r"writers' room",
+            r"guion(?:es)?|scénario|roteiro|drehbuch",
+        ),
+    ),
+    (
+        Stage.ADMIN,
+        rx(
+            r"schedul(?:e|es|ing)",
+            r"call ?sheets?",
+            r"translat(?:e|ed|ing|ion)",
+            r"transcrever|transcribir|transcrire|transkribier\w*",
+            r"notas de voz|notes vocales|sprachnotizen|voice memos?",
+            r"budget(?:s|ing)?",
+            r"emails?",
+            r"meeting notes",
+            r"logistics",
+            r"paperwork",
+            r"transcri(?:be|bing|ption|pts?)",
+            r"admin(?:istrative)?",
+            r"spreadsheets?",
+            r"summar(?:y|ies|i[sz]e) (?:of )?(?:meetings?|notes)",
+        ),
+    ),
 ]
 
 MEDIA_PATTERNS: list[tuple[Media, re.Pattern[str]]] = [
-    (Media.IMAGE, rx(r"images?", r"pictures?", r"photos?", r"photographs?", r"stills?", r"illustrations?",
-                     r"concept art", r"posters?", r"key art", r"mood ?boards?", r"storyboards?", r"artwork",
-                     r"signs?", r"signage", r"textures?", r"matte paintings?", r"imágenes|imagens|bilder|fotos")),
-    (Media.VIDEO, rx(r"videos?", r"footage", r"shots?", r"plates?", r"clips?", r"animation", r"sequences?",
-                     r"scenes?", r"b-roll", r"trailers?", r"vfx", r"de-?ag\w*", r"face[- ]?swap\w*",
-                     r"crowds?", r"extras", r"lip[- ]?sync", r"vídeo|vidéo|metraje|aufnahmen")),
-    (Media.VOICE, rx(r"voices?", r"dialogue", r"adr", r"narration", r"voice-?overs?", r"vo", r"lines",
-                     r"dub(?:bing|bed|s)?", r"speech", r"voz|voix|stimme")),
+    (
+        Media.IMAGE,
+        rx(
+            r"images?",
+            r"pictures?",
+            r"photos?",
+            r"photographs?",
+            r"stills?",
+            r"illustrations?",
+            r"concept art",
+            r"posters?",
+            r"key art",
+            r"mood ?boards?",
+            r"storyboards?",
+            r"artwork",
+            r"signs?",
+            r"signage",
+            r"textures?",
+            r"matte paintings?",
+            r"imágenes|imagens|bilder|fotos",
+        ),
+    ),
+    (
+        Media.VIDEO,
+        rx(
+            r"videos?",
+            r"footage",
+            r"shots?",
+            r"plates?",
+            r"clips?",
+            r"animation",
+            r"sequences?",
+            r"scenes?",
+            r"b-roll",
+            r"trailers?",
+            r"vfx",
+            r"de-?ag\w*",
+            r"face[- ]?swap\w*",
+            r"crowds?",
+            r"extras",
+            r"lip[- ]?sync",
+            r"vídeo|vidéo|metraje|aufnahmen",
+        ),
+    ),
+    (
+        Media.VOICE,
+        rx(
+            r"voices?",
+            r"dialogue",
+            r"adr",
+            r"narration",
+            r"voice-?overs?",
+            r"vo",
+            r"lines",
+            r"dub(?:bing|bed|s)?",
+            r"speech",
+            r"voz|voix|stimme",
+        ),
+    ),
     (Media.MUSIC, rx(r"music", r"score", r"songs?", r"soundtrack", r"jingles?", r"música|musique|musik")),
     (Media.AUDIO, rx(r"sound effects", r"sfx", r"foley", r"ambience", r"audio", r"sound design")),
-    (Media.TEXT, rx(r"text", r"copy", r"scripts?", r"subtitles?", r"captions?", r"summar(?:y|ies)", r"emails?",
-                    r"headlines?", r"letters?", r"documents?", r"newspapers?", r"schedules?", r"notes",
-                    r"loglines?", r"titles")),
+    (
+        Media.TEXT,
+        rx(
+            r"text",
+            r"copy",
+            r"scripts?",
+            r"subtitles?",
+            r"captions?",
+            r"summar(?:y|ies)",
+            r"emails?",
+            r"headlines?",
+            r"letters?",
+            r"documents?",
+            r"newspapers?",
+            r"schedules?",
+            r"notes",
+            r"loglines?",
+            r"titles",
+        ),
+    ),
     (Media.MODEL_3D, rx(r"3d", r"meshes", r"models? of (?:the )?(?:set|creature|prop)", r"assets?")),
 ]
 

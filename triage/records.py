@@ -164,9 +164,7 @@ class AIUse(BaseModel):
         default=UNKNOWN, description="trains or fine-tunes a model on material the production does not own"
     )
     data_handling: Choice[DataHandling] = Field(default=Choice[DataHandling](value=DataHandling.UNKNOWN))
-    misleading: Answer = Field(
-        default=UNKNOWN, description="could be mistaken for real events, people or statements"
-    )
+    misleading: Answer = Field(default=UNKNOWN, description="could be mistaken for real events, people or statements")
     vendor_pipeline: Answer = Field(default=UNKNOWN, description="a vendor's multi-tool or custom pipeline")
     hedged: Answer = Field(default=UNKNOWN, description="the partner hedges or is unsure about a principle")
 

@@ -418,9 +418,7 @@ class Store:
 
     # --- cases ------------------------------------------------------------------------------------------------
 
-    def _event(
-        self, conn: Connection, case_id: str, kind: str, actor: str, at: str, data: dict[str, Any] | str
-    ) -> int:
+    def _event(self, conn: Connection, case_id: str, kind: str, actor: str, at: str, data: dict[str, Any] | str) -> int:
         """Append to the case's history; `data` may come already as canonical JSON (a result is not re-encoded)."""
         last = conn.scalar(select(func.max(case_events.c.seq)).where(case_events.c.case_id == case_id)) or 0
         data_json = data if isinstance(data, str) else canonical_json(data)
