@@ -113,13 +113,14 @@ def test_lease_follows_the_extractor(tmp_path: Path) -> None:
         store.close()
 
 
-def test_citations_by_rule_alone_embed_no_quote(tmp_path: Path) -> None:
-    """TRIAGE_CITE_EVIDENCE=false: citations still verbatim from the rule's sections; the partner's quote is not
-    embedded (the rule's vectors are cached, so a warm pipeline runs no model)."""
+@pytest.mark.parametrize("quotes", ["words", "off", "embedding"])
+def test_only_embedding_quotes_runs_the_model_per_case(tmp_path: Path, quotes: str) -> None:
+    """TRIAGE_CITE_QUOTES=words|off: citations still verbatim from the rule's sections, and the partner's quote is
+    never embedded (the rule's vectors are cached, so a warm pipeline runs no model); `embedding` embeds it."""
     from triage.lexical import LexicalExtractor
     from triage.pipeline import Pipeline
 
-    settings = Settings(data_dir=tmp_path, cite_evidence=False)
+    settings = Settings(data_dir=tmp_path, cite_quotes=quotes)
     pipeline = Pipeline(settings, extractor=LexicalExtractor())
     embedded: list[str] = []
     original = pipeline.index._vectors
@@ -132,7 +133,11 @@ def test_citations_by_rule_alone_embed_no_quote(tmp_path: Path) -> None:
     result = pipeline.run(Intake(text=PLAN))
     assert result.route == "escalate" and result.findings
     reasons = {pipeline.rules.by_id(f.rule).reason for f in result.findings}
-    assert set(embedded) <= reasons  # rule texts only, never the partner's evidence
+    evidence = {f.evidence for f in result.findings if f.evidence}
+    if quotes == "embedding":
+        assert evidence <= set(embedded)
+    else:
+        assert set(embedded) <= reasons  # rule texts only, never the partner's evidence
     policy = pipeline.policy
     for finding in result.findings:
         assert finding.citations

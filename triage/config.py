@@ -13,6 +13,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 ExtractorName = Literal["lexical", "llm", "hybrid"]
 StructuredMethod = Literal["auto", "json_schema", "function_calling", "json_mode"]
+QuoteRanking = Literal["words", "embedding", "off"]
 
 
 class Settings(BaseSettings):
@@ -43,9 +44,10 @@ class Settings(BaseSettings):
     secret_key: SecretStr | None = Field(default=None, validation_alias="TRIAGE_SECRET_KEY")
     rate_limit_per_minute: int = Field(default=120, validation_alias="TRIAGE_RATE_LIMIT")
     lease_s: float | None = Field(default=None, gt=0, validation_alias="TRIAGE_LEASE_S")
-    # Citations chosen by the rule's text and the partner's quote (default) or by the rule's text alone: the quote
-    # costs one embedding per case (most of a lexical triage's CPU); the rule's vector is cached. Both verbatim.
-    cite_evidence: bool = Field(default=True, validation_alias="TRIAGE_CITE_EVIDENCE")
+    # How the partner's quote weighs in choosing a finding's citations among its rule's passages (the rule's own text
+    # always does): `words` (overlap, microseconds), `embedding` (one model run per case, most of a lexical
+    # triage's CPU) or `off`. Every citation is verbatim whichever is chosen; scripts/bench_citations.py compares.
+    cite_quotes: QuoteRanking = Field(default="words", validation_alias="TRIAGE_CITE_QUOTES")
 
     @property
     def llm_configured(self) -> bool:

@@ -89,15 +89,14 @@ class Pipeline:
         )
 
     def _with_citations(self, findings: list[Finding]) -> list[Finding]:
-        """Attach passages from each rule's sections, chosen by the rule and the partner's evidence (or by the rule
-        alone with TRIAGE_CITE_EVIDENCE=false: no embedding per case).
+        """Attach passages from each rule's sections, chosen by the rule and the partner's evidence (TRIAGE_CITE_QUOTES
+        says how the evidence counts).
 
         If retrieval fails, each section's opening passage is cited instead: still verbatim, less specific.
         """
-        by_quote = self.settings.cite_evidence
-        requests = [(self.rules.by_id(f.rule).reason, f.evidence if by_quote else None, f.sections) for f in findings]
+        requests = [(self.rules.by_id(f.rule).reason, f.evidence, f.sections) for f in findings]
         try:
-            citations = self.index.cite_findings(requests, k=CITATIONS_PER_FINDING)
+            citations = self.index.cite_findings(requests, k=CITATIONS_PER_FINDING, quotes=self.settings.cite_quotes)
         except Exception as exc:
             log.error("retrieval failed (%s); citing section openings instead", where(exc))
             citations = [self._section_openings(f.sections) for f in findings]

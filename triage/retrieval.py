@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import math
 import re
 import threading
 import time
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,12 +26,58 @@ from chromadb.api.models.Collection import Collection
 from chromadb.config import Settings as ChromaSettings
 from chromadb.errors import NotFoundError
 
-from triage.config import Settings, get_settings
+from triage.config import QuoteRanking, Settings, get_settings
 from triage.embedding import MODEL_SHA256, MiniLMInt8EmbeddingFunction
 from triage.policy import Policy, load_policy, policy_files, policy_version
 from triage.records import Citation
 
 QUERY_CACHE_SIZE = 1024
+# How much a partner quote's word overlap with a passage counts against the rule's semantic similarity to it
+# (chosen on the dev set for agreement with embedding the quote; scripts/bench_citations.py measures it).
+QUOTE_WORD_WEIGHT = 0.5
+STOPWORDS = frozenset(
+    "a about after all also an and any are as at be been before being but by can could do does for from had has have"
+    " how if in into is it its may might more must no not of on or other our out over should so some such than that"
+    " the their them then there these they this those through to under up use used uses using was we were what when"
+    " where which while who will with without would you your ours us".split()
+)
+_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+
+
+def stems(text: str) -> list[str]:
+    """Content words, lower-cased and crudely stemmed ("cloning", "cloned", "clones" -> "clon"): enough to match a
+    partner's wording to a passage's, which is all the quote ranking asks of them."""
+    out = []
+    for word in _WORD_RE.findall(text.lower()):
+        if word in STOPWORDS:
+            continue
+        for suffix in ("ing", "ed", "es", "s", "e"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+        out.append(word)
+    return out
+
+
+class PassageWords:
+    """TF-IDF vectors of the passages' words, for ranking them against a partner's quote in microseconds."""
+
+    def __init__(self, passages: list[str]) -> None:
+        counts = [Counter(stems(p)) for p in passages]
+        documents = Counter(word for c in counts for word in c)
+        self.unseen_idf = math.log(len(passages) + 1) + 1.0
+        self.idf = {word: math.log((len(passages) + 1) / (n + 1)) + 1.0 for word, n in documents.items()}
+        self.vectors = [self._unit({w: n * self.idf[w] for w, n in c.items()}) for c in counts]
+
+    @staticmethod
+    def _unit(weights: dict[str, float]) -> dict[str, float]:
+        norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+        return {w: v / norm for w, v in weights.items()}
+
+    def scores(self, text: str) -> np.ndarray:
+        """Cosine similarity of text's words to each passage's (words the policy never uses count as rare)."""
+        query = self._unit({w: n * self.idf.get(w, self.unseen_idf) for w, n in Counter(stems(text)).items()})
+        return np.array([sum(v * p.get(w, 0.0) for w, v in query.items()) for p in self.vectors], dtype=np.float32)
 
 
 @dataclass(frozen=True)
@@ -90,7 +137,7 @@ class PolicyIndex:
         self.embedding_function = embedding_function or MiniLMInt8EmbeddingFunction()
         self.name = collection_name(policy)
         self._collection: Collection | None = None
-        self._matrix: tuple[Collection, np.ndarray, list[tuple[str, str]]] | None = None
+        self._matrix: tuple[Collection, np.ndarray, list[tuple[str, str]], PassageWords] | None = None
         self._lock = threading.Lock()
         self._cache_lock = threading.Lock()
         self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -194,33 +241,44 @@ class PolicyIndex:
                     self._query_cache.popitem(last=False)
         return found
 
-    def cite_findings(self, requests: list[tuple[str, str | None, list[str]]], k: int = 2) -> list[list[Citation]]:
-        """Citations for many findings at once: (rule text, partner evidence, sections) each.
+    def cite_findings(
+        self, requests: list[tuple[str, str | None, list[str]]], k: int = 2, *, quotes: QuoteRanking = "words"
+    ) -> list[list[Citation]]:
+        """Citations for many findings at once: (rule text, partner evidence, sections) each, best first.
 
-        The query is the rule's text and the partner's evidence, combined as the normalised sum of their vectors:
-        the rule's vector is cached across cases and each quote is embedded once per case, in one batch.
+        A passage's score is its similarity to the rule's text (an embedding, cached across cases) plus its
+        similarity to the partner's quote: by word overlap (`words`, the default: microseconds), by embedding the
+        quote (`embedding`: one batched model run per case, most of a lexical triage's CPU), or not at all (`off`).
         """
-        texts = [rule for rule, _, _ in requests] + [evidence for _, evidence, _ in requests if evidence]
+        by_embedding = quotes == "embedding"
+        texts = [rule for rule, _, _ in requests]
+        if by_embedding:
+            texts += [evidence for _, evidence, _ in requests if evidence]
         vectors = self._vectors(texts)
-        matrix, passages = self._passage_matrix()
+        matrix, passages, words = self._passage_matrix()
         cited: list[list[Citation]] = []
         for rule, evidence, sections in requests:
-            vector = vectors[rule] + (vectors[evidence] if evidence else 0.0)
-            scores = matrix @ (vector / (np.linalg.norm(vector) or 1.0))
+            if by_embedding and evidence:
+                vector = vectors[rule] + vectors[evidence]
+                scores = matrix @ (vector / (np.linalg.norm(vector) or 1.0))
+            else:
+                scores = matrix @ vectors[rule]
+                if evidence and quotes == "words":
+                    scores = scores + QUOTE_WORD_WEIGHT * words.scores(evidence)
             wanted = set(sections) & set(self.policy.sections)
             order = [i for i in np.argsort(-scores) if passages[i][0] in wanted] or list(np.argsort(-scores))
             cited.append([self.policy.citation(*passages[i]) for i in order[:k]])
         return cited
 
-    def _passage_matrix(self) -> tuple[np.ndarray, list[tuple[str, str]]]:
-        """The indexed passages' vectors, read from Chroma once per collection.
+    def _passage_matrix(self) -> tuple[np.ndarray, list[tuple[str, str]], PassageWords]:
+        """The indexed passages' vectors (read from Chroma once per collection) and their words.
 
         A policy has tens of passages, so an exact dot product over all of them is both more precise and far
         cheaper per finding than a filtered approximate Chroma query; only verified passages are kept.
         """
         collection = self.collection()
         if self._matrix is not None and self._matrix[0] is collection:
-            return self._matrix[1], self._matrix[2]
+            return self._matrix[1], self._matrix[2], self._matrix[3]
         stored = collection.get(include=["embeddings", "documents", "metadatas"])
         rows, passages = [], []
         for vector, document, metadata in zip(
@@ -232,8 +290,9 @@ class PolicyIndex:
                 passages.append((section_id, document))
         matrix = np.vstack(rows) if rows else np.zeros((0, 1), dtype=np.float32)
         matrix = matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
-        self._matrix = (collection, matrix, passages)
-        return matrix, passages
+        words = PassageWords([text for _, text in passages])
+        self._matrix = (collection, matrix, passages, words)
+        return matrix, passages, words
 
     def search(self, query: str, sections: list[str] | None = None, k: int = 3) -> list[Hit]:
         """Up to k verified hits, best first; sections=None searches the whole policy."""
@@ -276,7 +335,7 @@ class PolicyIndex:
         """The k passages within these sections closest to query; the whole policy only if they yield nothing.
 
         One finding's worth of `cite_findings`, so every citation is ranked the same way."""
-        return self.cite_findings([(query, None, sections)], k)[0]
+        return self.cite_findings([(query, None, sections)], k, quotes="off")[0]
 
     def ask(self, question: str, k: int = 3) -> list[Citation]:
         """The k passages of the whole policy that best answer a free-text question."""
