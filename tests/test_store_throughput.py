@@ -144,3 +144,28 @@ def test_only_embedding_quotes_runs_the_model_per_case(tmp_path: Path, quotes: s
         for citation in finding.citations:
             assert citation.section in finding.sections or not finding.sections
             assert citation.text in policy.sections[citation.section].text
+
+
+def _commit_mode(store: Store, durable: bool) -> str:
+    with store.transaction(durable=durable) as conn:
+        if store.is_postgres:
+            return str(conn.exec_driver_sql("SHOW synchronous_commit").scalar())
+        return {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}[conn.exec_driver_sql("PRAGMA synchronous").scalar()]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_only_writes_marked_not_durable_skip_the_wait_for_the_disk(backend: str, tmp_path: Path) -> None:
+    """Counts and a case still being triaged commit without an fsync; everything else (results, reviews, audit)
+    waits for the disk, including on a pooled connection a lazy write used just before."""
+    with open_store(backend, tmp_path) as store:
+        durable, lazy = ("on", "off") if store.is_postgres else ("FULL", "NORMAL")
+        assert _commit_mode(store, True) == durable
+        assert _commit_mode(store, False) == lazy
+        assert _commit_mode(store, True) == durable  # the same pooled connection, back to durable
+        if store.is_postgres:  # SET LOCAL ends with its transaction: the session default is untouched
+            with store.reader.connect() as conn:
+                assert conn.exec_driver_sql("SHOW synchronous_commit").scalar() == "on"
+        case, _ = store.create_case(Intake(text=PLAN), org="acme", actor="k")
+        assert store.hit("key:k", limit=5) == 0
+        with store.reader.connect() as conn:  # committed and visible, durable or not
+            assert conn.scalar(select(case_events.c.kind).where(case_events.c.case_id == case.id)) == "submitted"

@@ -20,7 +20,7 @@ import time
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
@@ -67,6 +67,7 @@ DEFAULT_LEASE_S = 600  # longer than an LLM call with its retries; an expired le
 SYSTEM_ACTOR = "system"
 CASE_ID_RE = re.compile(r"c_[0-9a-f]{16}")
 READ_ONLY = "triage_read_only"  # execution option: a connection that only reads (see make_engine)
+FLUSH_LATER = "triage_flush_later"  # execution option: a write made durable by the next durable commit (see Store)
 
 metadata = MetaData()
 
@@ -225,8 +226,11 @@ class Event:
     data: dict[str, Any]
 
 
-def _case(row: Any) -> Case:
+def _case(row: Any, result: dict[str, Any] | None = None) -> Case:
+    """A case from its row; `result`: the result already parsed, for a row read without its result_json."""
     m = row._mapping
+    if "result_json" in m:
+        result = json.loads(m["result_json"]) if m["result_json"] else None
     return Case(
         id=m["id"],
         org=m["org"],
@@ -237,7 +241,7 @@ def _case(row: Any) -> Case:
         production_title=m["production_title"],
         route=m["route"],
         approval_required=m["approval_required"],
-        result=json.loads(m["result_json"]) if m["result_json"] else None,
+        result=result,
         error=m["error"],
         review=m["review"],
         review_route=m["review_route"],
@@ -250,6 +254,7 @@ def _case(row: Any) -> Case:
     )
 
 
+_COLUMNS_BUT_RESULT = [column for column in cases.c if column.name != "result_json"]
 _SUMMARY_COLUMNS = [
     cases.c.id,
     cases.c.org,
@@ -280,19 +285,32 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     engine = create_engine(parsed, connect_args=connect_args, **kwargs)
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    def _on_connect(dbapi_connection: Any, record: Any) -> None:
         # Take transaction control from pysqlite so BEGIN IMMEDIATE below really starts every transaction.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA synchronous=FULL")  # every commit reaches the disk (WAL's default is FULL too)
         cursor.close()
+        record.info["synchronous"] = "FULL"
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
         # Writers queue for the lock at BEGIN instead of failing mid-transaction on an upgrade to write. Reads
         # (Store.reader) take a WAL snapshot instead: they must not queue behind writers, nor writers behind them.
-        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
+        options = conn.get_execution_options()
+        if options.get(READ_ONLY):
+            conn.exec_driver_sql("BEGIN")
+            return
+        # NORMAL skips the fsync at commit only (checkpoints still sync): the frames reach the disk with the next
+        # FULL commit's fsync of the same WAL file. Set outside a transaction, as SQLite requires.
+        wanted = "NORMAL" if options.get(FLUSH_LATER) else "FULL"
+        info = conn.connection.info
+        if info.get("synchronous") != wanted:
+            conn.exec_driver_sql(f"PRAGMA synchronous={wanted}")
+            info["synchronous"] = wanted
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 
@@ -366,6 +384,7 @@ class Store:
         self.lease_s = lease_s
         # Reads go through `reader`: same pool, but on SQLite a plain snapshot BEGIN, not the writers' lock.
         self.reader = engine.execution_options(**{READ_ONLY: True})
+        self._flush_later = engine.execution_options(**{FLUSH_LATER: True})
         self._writers = writer_queue(engine)
 
     @classmethod
@@ -380,8 +399,15 @@ class Store:
         self._writers.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[Connection]:
-        with self._writers.turn(), self.engine.begin() as conn:
+    def transaction(self, *, durable: bool = True) -> Iterator[Connection]:
+        """A write transaction. `durable=False` commits without waiting for the disk (no fsync): for writes whose
+        loss in a power cut harms no one, such as a rate-limit count or a case still being triaged (no client has
+        been told it was accepted). Both backends log writes in order, so the next durable commit (every result
+        is one) makes them durable too; a killed process loses nothing either way.
+        """
+        with self._writers.turn(), (self.engine if durable else self._flush_later).begin() as conn:
+            if not durable and self.is_postgres:
+                conn.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
             yield conn
 
     def advisory_lock(self, conn: Connection, name: str) -> None:
@@ -466,7 +492,8 @@ class Store:
         )
         sha = input_sha256(intake.text, production_type, intake.production_title)
         submitted = canonical_json({"input_sha256": sha, "chars": len(intake.text)})
-        with self.transaction() as conn:
+        # Not durable yet: the caller is told the case exists only after a durable write (its result or failure).
+        with self.transaction(durable=False) as conn:
             conn.execute(
                 insert(cases).values(
                     id=case_id,
@@ -639,16 +666,10 @@ class Store:
         payload = result.model_dump(mode="json")
         result_json = canonical_json(payload)
         with self.transaction() as conn:
+            # only if this run still holds the case; the row comes back as written (without the result: we have it)
             row = conn.execute(
-                select(cases).where(cases.c.id == case_id, cases.c.run_token == token).with_for_update()
-            ).first()
-            if row is None:
-                log.warning("case %s: result discarded, a newer run holds the case", case_id)
-                return None
-            case = _case(row)
-            conn.execute(
                 update(cases)
-                .where(cases.c.id == case_id)
+                .where(cases.c.id == case_id, cases.c.run_token == token)
                 .values(
                     status="triaged",
                     route=result.route,
@@ -659,7 +680,12 @@ class Store:
                     lease_until=None,
                     updated_at=now,
                 )
-            )
+                .returning(*_COLUMNS_BUT_RESULT)
+            ).first()
+            if row is None:
+                log.warning("case %s: result discarded, a newer run holds the case", case_id)
+                return None
+            case = _case(row, result=payload)
             record = audit.append(
                 conn,
                 lock=self.advisory_lock,
@@ -681,16 +707,7 @@ class Store:
             # canonical_json({"audit_seq": ..., "result": payload}), without encoding the result a second time
             self._event(conn, case_id, "triaged", actor, now, f'{{"audit_seq":{record.seq},"result":{result_json}}}')
         log.info("case %s triaged: %s", case_id, result.route)
-        # the row as just written, without reading it (and parsing its result) back
-        return replace(
-            case,
-            status="triaged",
-            route=result.route,
-            approval_required=result.approval_required,
-            result=payload,
-            error=None,
-            updated_at=now,
-        )
+        return case
 
     def fail(
         self, case_id: str, token: str, error: str, *, actor: str, actor_role: str, latency_us: int
@@ -841,18 +858,21 @@ class Store:
         expires = iso(datetime.fromtimestamp((window + 1) * window_s, UTC))
         for _ in range(3):
             try:
-                with self.transaction() as conn:
-                    done = conn.execute(
-                        update(rate_limits).where(rate_limits.c.bucket == bucket).values(count=rate_limits.c.count + 1)
+                with self.transaction(durable=False) as conn:  # a count lost in a power cut harms no one
+                    count = conn.scalar(
+                        update(rate_limits)
+                        .where(rate_limits.c.bucket == bucket)
+                        .values(count=rate_limits.c.count + 1)
+                        .returning(rate_limits.c.count)
                     )
-                    if done.rowcount == 0:
+                    if count is None:  # the window's first request: drop the subject's expired windows
                         conn.execute(
                             rate_limits.delete().where(
                                 rate_limits.c.bucket.like(f"{subject}:%"), rate_limits.c.expires_at < iso(utcnow())
                             )
                         )
                         conn.execute(insert(rate_limits).values(bucket=bucket, count=1, expires_at=expires))
-                    count = conn.scalar(select(rate_limits.c.count).where(rate_limits.c.bucket == bucket)) or 0
+                        count = 1
                 break
             except IntegrityError:
                 continue  # a concurrent first hit inserted the bucket; count again
