@@ -16,6 +16,7 @@ from typing import Annotated, Any
 import anyio
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 
 from triage.accounts import Principal, Role, authenticate
 from triage.config import Settings
@@ -63,6 +64,11 @@ class AppState:
         self._store: Store | None = None
         self._lock = threading.Lock()
 
+    @property
+    def open_store(self) -> Store | None:
+        """The store if it is open already (no I/O)."""
+        return self._store
+
     def store(self) -> Store:
         if self._store is None:
             with self._lock:
@@ -85,14 +91,18 @@ class AppState:
             self._store = None
 
 
-def app_state(request: Request) -> AppState:
+# Dependencies that do no I/O are `async def`: FastAPI runs a plain `def` dependency on a worker thread, and
+# those hops cost more CPU than a lexical triage's rules. Only what may block (a database or a model) takes one.
+
+
+async def app_state(request: Request) -> AppState:
     return request.app.state.triage
 
 
 StateDep = Annotated[AppState, Depends(app_state)]
 
 
-def get_settings(state: StateDep) -> Settings:
+async def get_settings(state: StateDep) -> Settings:
     return state.settings
 
 
@@ -107,7 +117,13 @@ def get_store(state: StateDep) -> Store:
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, "the database is not available") from exc
 
 
-StoreDep = Annotated[Store, Depends(get_store)]
+async def store_dependency(state: StateDep) -> Store:
+    """The open store, or open it on a worker thread (migrations may run: the first request only)."""
+    store = state.open_store
+    return store if store is not None else await run_in_threadpool(get_store, state)
+
+
+StoreDep = Annotated[Store, Depends(store_dependency)]
 
 
 def get_pipeline(state: StateDep) -> PipelineLike:
@@ -121,7 +137,13 @@ def get_pipeline(state: StateDep) -> PipelineLike:
         ) from exc
 
 
-PipelineDep = Annotated[PipelineLike, Depends(get_pipeline)]
+async def pipeline_dependency(state: StateDep) -> PipelineLike:
+    """The built pipeline, or build it on a worker thread (loading policy, rules and models takes seconds)."""
+    pipeline = state.pipeline
+    return pipeline if pipeline is not None else await run_in_threadpool(get_pipeline, state)
+
+
+PipelineDep = Annotated[PipelineLike, Depends(pipeline_dependency)]
 
 bearer = HTTPBearer(auto_error=False, description="An API key from `triage keys create`.")
 
@@ -161,7 +183,7 @@ CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 def require(*roles: Role) -> Any:
     """A dependency admitting only these roles (403 for the others, who are signed in)."""
 
-    def check(principal: CurrentPrincipal) -> Principal:
+    async def check(principal: CurrentPrincipal) -> Principal:
         if principal.role not in roles:
             raise HTTPException(status.HTTP_403_FORBIDDEN, f"this needs the {' or '.join(roles)} role")
         return principal
@@ -174,7 +196,7 @@ Contact = Annotated[Principal, require("contact")]
 Admin = Annotated[Principal, require("admin")]
 
 
-def require_json(request: Request) -> None:
+async def require_json(request: Request) -> None:
     """JSON endpoints say so: a form or a binary upload gets 415 instead of a confusing validation error."""
     media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
     if media_type != "application/json" and not media_type.endswith("+json"):
