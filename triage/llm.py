@@ -134,6 +134,9 @@ def describe_error(exc: BaseException, timeout_s: float | None = None) -> str:
     if isinstance(exc, openai.APITimeoutError | httpx.TimeoutException | TimeoutError):
         return f"the model did not answer within {timeout_s:g} s" if timeout_s else "the model call timed out"
     if isinstance(exc, openai.APIConnectionError | httpx.TransportError | ConnectionError):
+        causes = {type(e).__name__ for e in _causes(exc)}  # by name: the OpenAI client may bundle its own httpx
+        if causes & {"RemoteProtocolError", "ReadError", "ConnectionResetError", "BrokenPipeError"}:
+            return "the model server closed the connection before a complete answer"
         return "could not connect to the model server"
     if isinstance(exc, openai.APIStatusError):
         extra = {401: " (authentication failed)", 403: " (permission denied)", 404: " (model not found)"}
@@ -141,7 +144,19 @@ def describe_error(exc: BaseException, timeout_s: float | None = None) -> str:
         return f"the model server answered HTTP {exc.status_code}{extra.get(exc.status_code, '')}"
     if isinstance(exc, ModelRefusalError):
         return "the model refused to answer"
+    if any(isinstance(e, UnicodeDecodeError | json.JSONDecodeError) for e in _causes(exc)):
+        return "the model server's reply was not valid JSON"
     return f"the model call failed ({type(exc).__name__})"
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    """The exception and what it was raised from or during, outermost first."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain and len(chain) < 10:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    return chain
 
 
 def _json_from_text(content: Any) -> Any:
