@@ -252,3 +252,15 @@ def test_cite_findings_is_verbatim_within_sections_and_falls_back(tmp_path) -> N
         for citation in citations:
             assert policy.has_passage(citation.section, citation.text)
             assert citation.url == policy.sections[citation.section].url
+
+
+def test_quote_words_rank_the_passage_that_shares_them() -> None:
+    from triage.retrieval import PassageWords, stems
+
+    assert stems("Cloning the cloned voices") == ["clon", "clon", "voic"]
+    words = PassageWords(
+        ["Consent is needed to recreate a performer's voice.", "Final shots must be approved.", "Mood boards."]
+    )
+    scores = words.scores("We will recreate the lead's voice for ADR")
+    assert scores.argmax() == 0 and scores[2] == 0.0
+    assert not words.scores("Nous allons cloner la voix").any()  # no shared words: the rule alone decides
