@@ -97,11 +97,22 @@ def test_quotes_are_replaced_by_the_exact_span_and_unfound_claims_dropped(tmp_pa
 
 
 def test_yes_without_a_quote_is_not_evidence(tmp_path: Path) -> None:
-    out = {"language": "en", "uses": [use("We will use Midjourney for mood boards", personal_data=("yes", ""))]}
-    result = LLMExtractor(settings_for(tmp_path), scripted(out), no_cache=True).extract(INTAKE)
+    reading = use("We will use Midjourney for mood boards", tool="Midjourney", personal_data=("yes", ""))
+    result = LLMExtractor(
+        settings_for(tmp_path), scripted({"language": "en", "uses": [reading]}), no_cache=True
+    ).extract(INTAKE)
     assert result.uses[0].personal_data.unknown
     assert "without quoting" in (result.uses[0].personal_data.note or "")
     assert result.stats.evidence_dropped == 1
+
+
+def test_a_reading_that_quotes_nothing_fails_closed(tmp_path: Path) -> None:
+    """Gibberish read as one use whose every answer is unknown (the whole text as its summary) routed notify on the
+    local model; a reading with no quote behind any answer is not a reading."""
+    gibberish = "asdkj qwe ploo ruuunway vvv 44 temp?? zzzz finl mmmm lorem fish banana ok ok ok"
+    out = {"language": "unknown", "uses": [use(gibberish, media=["text"])]}
+    result = LLMExtractor(settings_for(tmp_path), scripted(out), no_cache=True).extract(Intake(text=gibberish))
+    assert result.failure == "LLM extraction failed: the model's reading has no answer backed by a quote from the plan"
 
 
 def test_lenient_enum_values_fall_back_to_unknown(tmp_path: Path) -> None:

@@ -51,6 +51,7 @@ from triage.records import (
     Intake,
     Media,
     Stage,
+    quotes_the_plan,
 )
 
 log = logging.getLogger(__name__)
@@ -351,6 +352,8 @@ class LLMExtractor:
                 raise LLMFailure("the model found no AI use in the plan")
             uses, dropped, notes = ground_plan(plan, intake.text)
             stats.evidence_dropped = dropped
+            if not any(quotes_the_plan(use) for use in uses):  # e.g. gibberish read as one use of unknowns
+                raise LLMFailure("the model's reading has no answer backed by a quote from the plan")
             stats.latency_ms = (time.perf_counter() - started) * 1000
             return Extraction(uses=uses, language=plan.language, extractor=self.name, notes=notes, stats=stats)
         except LLMFailure as f:

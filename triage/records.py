@@ -175,6 +175,13 @@ ANSWER_FIELDS: tuple[str, ...] = tuple(
 )
 
 
+def quotes_the_plan(use: AIUse) -> bool:
+    """True when at least one of the record's answers or choices carries a quote (the summary alone does not count:
+    a reader that understood nothing can still copy the whole plan into it)."""
+    choices = (use.stage, use.consent, use.data_handling)
+    return any(getattr(use, name).evidence for name in ANSWER_FIELDS) or any(c.evidence for c in choices)
+
+
 class Intake(BaseModel):
     """What a partner submits."""
 
