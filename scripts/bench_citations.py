@@ -53,20 +53,17 @@ def keys(cited: list[list]) -> list[list[tuple[str, str]]]:
     return [[(c.section, c.text) for c in citations] for citations in cited]
 
 
-def acceptable_passages(index: PolicyIndex) -> dict[str, set[tuple[str, str]]]:
-    """Rule reason -> the (section, text) passages labeled acceptable for that rule."""
+def acceptable_passages(pipeline: Pipeline) -> dict[str, set[tuple[str, str]]]:
+    """Rule reason (what a citation request names a rule by) -> the (section, text) passages labeled acceptable."""
     labels = tomllib.loads(LABELS.read_text(encoding="utf-8"))["rules"]
     out = {}
     for rule_id, label in labels.items():
         passages = set()
         for ref in label["acceptable"]:
             section, position = ref.split("#")
-            passages.add((section, index.policy.sections[section].passages[int(position)]))
-        out[index_rules[rule_id]] = passages
+            passages.add((section, pipeline.policy.sections[section].passages[int(position)]))
+        out[pipeline.rules.by_id(rule_id).reason] = passages
     return out
-
-
-index_rules: dict[str, str] = {}
 
 
 def main() -> None:
@@ -79,8 +76,7 @@ def main() -> None:
         settings = Settings(data_dir=Path(tmp), chroma_host=None, extractor="lexical")
         index = PolicyIndex.from_settings(settings)
         pipeline = Pipeline(settings, index=index, cite=False)
-        index_rules.update({rule.id: rule.reason for rule in pipeline.rules.rules})
-        acceptable = acceptable_passages(index)
+        acceptable = acceptable_passages(pipeline)
         k = CITATIONS_PER_FINDING
         for name in args.sets:
             cases = requests_per_case(pipeline, ROOT / "evals" / f"{name}.jsonl")
