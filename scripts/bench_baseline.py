@@ -18,7 +18,7 @@ Backends, both in one run:
     .venv/bin/python scripts/bench_baseline.py --fake-only            # the fake backend alone (seconds)
     .venv/bin/python scripts/bench_baseline.py --stored 10,100,1000,10000   # queue listing / re-triage vs store size
 
-`--stored` grows a SQLite store in a temp dir (cases submitted through `triage.store.submit` with the lexical
+`--stored` grows a SQLite store in a temp dir (cases submitted through `triage.service.submit` with the lexical
 pipeline; results memoised per distinct plan so the loop measures the store) and times `Store.list_cases` (first
 page), `Store.counts` and re-triaging a sample of stored cases (claim + `run_case`), with tracemalloc peaks.
 """
@@ -393,7 +393,10 @@ def measure(fn: Callable[[], Any], repeat: int) -> dict[str, float]:
 
 
 def stored_mode(sizes: list[int], cases: list[dict[str, Any]], budget_s: float, retriage_n: int) -> dict[str, Any]:
-    from triage.store import Store, make_engine, run_case, submit
+    from triage.service import run_case, submit
+    from triage.store import migrations
+    from triage.store.cases import Store
+    from triage.store.db import make_engine
 
     base = Settings().model_copy(update={"extractor": "lexical", "llm_model": None})
     pipeline = Pipeline(base, cite=False)
@@ -409,7 +412,7 @@ def stored_mode(sizes: list[int], cases: list[dict[str, Any]], budget_s: float, 
     started_all = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(make_engine(f"sqlite:///{Path(tmp) / 'triage.db'}"))
-        store.migrate()
+        migrations.migrate(store)
         n = 0
         for size in sorted(sizes):
             t0 = time.perf_counter()

@@ -31,7 +31,8 @@ from triage.records import (
     Media,
     Stage,
 )
-from triage.store import Store, submit
+from triage.service import submit
+from triage.store.cases import Store
 
 QUOTES = "We'll clone her voice. Mood boards only. Nothing goes in the final cut. Under our enterprise agreement."
 

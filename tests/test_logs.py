@@ -31,7 +31,6 @@ from llm_fakes import FakeServer, completion, settings_for, tool_reply
 from triage_support import auth
 
 from api.main import create_app
-from triage.accounts import hash_key, issue_key
 from triage.config import Settings
 from triage.hybrid import HybridExtractor
 from triage.lexical import LexicalExtractor
@@ -39,6 +38,7 @@ from triage.llm import LLMExtractor
 from triage.llm_schema import TOOL_NAME
 from triage.pipeline import Pipeline
 from triage.records import Extraction, Intake, TriageResult
+from triage.store.accounts import hash_key, issue_key
 
 PLAN = (
     "For Project Nightjar we will clone the voice of our lead actress Odalys Vantreece with ElevenLabs for the "

@@ -90,13 +90,10 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
         raise InputError(exc.errors()[0]["msg"]) from exc
     pipeline = Pipeline(settings)
     if args.store:
-        from triage.store import Store, submit
+        from triage import service
 
-        store = Store.open(settings)
-        try:
-            case = submit(store, pipeline, intake, org=args.org, actor="cli", actor_role="partner")
-        finally:
-            store.close()
+        with service.opened(settings) as store:
+            case = service.submit(store, pipeline, intake, org=args.org, actor="cli", actor_role="partner")
         if case.result is None:
             print(f"triage: case {case.id} was stored but its triage failed: {case.error}", file=sys.stderr)
             return 1
@@ -116,19 +113,18 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
-    from triage import accounts
-    from triage.store import Store
+    from triage import service
+    from triage.store import accounts
 
     if args.keys_command == "create":
         try:
-            key = accounts.create_key(settings, args.role, args.org)
+            key = service.create_key(settings, args.role, args.org)
         except ValueError as exc:
             raise InputError(str(exc)) from exc
         print(f"created a {args.role} key for {args.org!r}; it is shown once:")
         print(key)
         return 0
-    store = Store.open(settings)
-    try:
+    with service.opened(settings) as store:
         if args.keys_command == "list":
             for info in accounts.list_keys(store):
                 state = f"revoked {info.revoked_at}" if info.revoked_at else "active"
@@ -138,14 +134,12 @@ def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
             raise InputError(f"no active key {args.key_id!r}")
         print(f"revoked {args.key_id}")
         return 0
-    finally:
-        store.close()
 
 
 def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
-    from triage.audit import verify_chain
+    from triage.service import verify_audit
 
-    ok, message = verify_chain(settings)
+    ok, message = verify_audit(settings)
     print(message)
     return 0 if ok else 1
 

@@ -18,38 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, Connection, Integer, MetaData, String, Table, Text, insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
-from triage.config import Settings
+from triage.store.db import canonical_json
+from triage.store.schema import audit_log, meta
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit:head"
-
-_metadata = MetaData()
-
-audit_log = Table(
-    "audit_log",
-    _metadata,
-    Column("seq", BigInteger, primary_key=True, autoincrement=False),
-    Column("at", String(40), nullable=False),
-    Column("kind", String(40), nullable=False),
-    Column("case_id", String(40)),
-    Column("actor", String(40), nullable=False),
-    Column("actor_role", String(20)),
-    Column("input_sha256", String(64)),
-    Column("result_json", Text),
-    Column("policy_version", String(200)),
-    Column("prompt_version", String(200)),
-    Column("extractor", String(200)),
-    Column("model", String(200)),
-    Column("prompt_tokens", Integer),
-    Column("completion_tokens", Integer),
-    Column("latency_us", BigInteger),
-    Column("prev_hash", String(64), nullable=False),
-    Column("hash", String(64), nullable=False),
-)
-
-_meta = Table("meta", _metadata, Column("key", String(100), primary_key=True), Column("value", Text))
 
 HASHED_FIELDS = tuple(c.name for c in audit_log.columns if c.name != "hash")
 
@@ -82,8 +57,13 @@ class AuditRecord:
 def record_hash(values: dict[str, Any]) -> str:
     """sha256 over the canonical JSON of every field but the hash itself (the previous hash included)."""
     payload = {name: values.get(name) for name in HASHED_FIELDS}
-    blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
+
+
+def input_sha256(text: str, production_type: str | None, production_title: str | None) -> str:
+    """The hash of everything that decides a result: the plan text and the production fields."""
+    payload = {"production_title": production_title, "production_type": production_type, "text": text}
+    return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
 
 
 def append(
@@ -130,8 +110,8 @@ def append(
     values["hash"] = record_hash(values)
     conn.execute(insert(audit_log).values(**values))
     head = f"{seq}:{values['hash']}"
-    if conn.execute(update(_meta).where(_meta.c.key == HEAD_KEY).values(value=head)).rowcount == 0:
-        conn.execute(insert(_meta).values(key=HEAD_KEY, value=head))
+    if conn.execute(update(meta).where(meta.c.key == HEAD_KEY).values(value=head)).rowcount == 0:
+        conn.execute(insert(meta).values(key=HEAD_KEY, value=head))
     return AuditRecord(**values)
 
 
@@ -169,7 +149,7 @@ def verify(conn: Connection) -> Verification:
         if record_hash(values) != values["hash"]:
             return Verification(False, checked, f"{where} was edited: its content does not match its hash", seq)
         prev_hash, expected_seq, checked = values["hash"], seq + 1, checked + 1
-    head_value = conn.scalar(select(_meta.c.value).where(_meta.c.key == HEAD_KEY))
+    head_value = conn.scalar(select(meta.c.value).where(meta.c.key == HEAD_KEY))
     last = f"{expected_seq - 1}:{prev_hash}" if checked else None
     if head_value != last:
         head_seq = int(head_value.split(":", 1)[0]) if head_value else None
@@ -187,16 +167,3 @@ def verify(conn: Connection) -> Verification:
     if not checked:
         return Verification(True, 0, "the audit trail is empty")
     return Verification(True, checked, f"{checked} audit records verified; head #{last}", None, last)
-
-
-def verify_chain(settings: Settings) -> tuple[bool, str]:
-    """CLI hook for `triage audit verify`: (ok, a one-line message naming the first bad record if any)."""
-    from triage.store import Store
-
-    store = Store.open(settings)
-    try:
-        with store.engine.connect() as conn:
-            result = verify(conn)
-    finally:
-        store.close()
-    return result.ok, result.message

@@ -8,11 +8,15 @@ import pytest
 from sqlalchemy import delete, func, select, update
 from triage_support import BACKENDS, FakePipeline, open_store
 
-from triage import audit
-from triage.audit import audit_log, record_hash, verify, verify_chain
 from triage.config import Settings
 from triage.records import Intake
-from triage.store import Store, canonical_json, input_sha256, iso, submit, utcnow
+from triage.service import submit
+from triage.service import verify_audit as verify_chain
+from triage.store import audit
+from triage.store.audit import input_sha256, record_hash, verify
+from triage.store.cases import Store
+from triage.store.db import canonical_json, iso, utcnow
+from triage.store.schema import audit_log
 
 PLAN = "We will clone the narrator's voice for the final cut."
 

@@ -12,10 +12,14 @@ import pytest
 from sqlalchemy import select
 from triage_support import BACKENDS, FakePipeline, open_store
 
-from triage.accounts import authenticate, issue_key
 from triage.config import Settings
 from triage.records import Intake
-from triage.store import DEFAULT_LEASE_S, Store, canonical_json, case_events, make_engine, submit
+from triage.service import submit
+from triage.store import counters, migrations
+from triage.store.accounts import authenticate, issue_key
+from triage.store.cases import DEFAULT_LEASE_S, Store
+from triage.store.db import canonical_json, make_engine
+from triage.store.schema import case_events
 
 PLAN = "We will clone the lead actor's voice for ADR; consent is pending."
 
@@ -23,7 +27,7 @@ PLAN = "We will clone the lead actor's voice for ADR; consent is pending."
 def test_sqlite_reads_do_not_wait_for_an_open_write(tmp_path: Path) -> None:
     """A read takes a WAL snapshot: it answers while another connection holds the write lock (it used to queue)."""
     store = Store(make_engine(f"sqlite:///{tmp_path / 'triage.db'}"))
-    store.migrate()
+    migrations.migrate(store)
     key = issue_key(store, "partner", "acme")[1]
     case = submit(store, FakePipeline(), Intake(text=PLAN), org="acme", actor="k", actor_role="partner")
     holding, release = threading.Event(), threading.Event()
@@ -53,13 +57,13 @@ def test_sqlite_writers_from_two_stores_queue_and_none_is_lost(tmp_path: Path) -
     """Two stores on one file (as two worker processes would be): concurrent writes all land, none fails."""
     url = f"sqlite:///{tmp_path / 'triage.db'}"
     stores = [Store(make_engine(url)), Store(make_engine(url))]
-    stores[0].migrate()
+    migrations.migrate(stores[0])
     errors: list[BaseException] = []
 
     def work(store: Store) -> None:
         try:
             for _ in range(25):
-                store.hit("key:k1", limit=1_000_000)
+                counters.hit(store, "key:k1", limit=1_000_000)
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 
@@ -166,6 +170,6 @@ def test_only_writes_marked_not_durable_skip_the_wait_for_the_disk(backend: str,
             with store.reader.connect() as conn:
                 assert conn.exec_driver_sql("SHOW synchronous_commit").scalar() == "on"
         case, _ = store.create_case(Intake(text=PLAN), org="acme", actor="k")
-        assert store.hit("key:k", limit=5) == 0
+        assert counters.hit(store, "key:k", limit=5) == 0
         with store.reader.connect() as conn:  # committed and visible, durable or not
             assert conn.scalar(select(case_events.c.kind).where(case_events.c.case_id == case.id)) == "submitted"

@@ -6,11 +6,11 @@ import pytest
 from sqlalchemy import select
 from triage_support import BACKENDS, open_store
 
-from triage.accounts import (
+from triage.config import Settings
+from triage.service import create_key
+from triage.store.accounts import (
     Principal,
-    api_keys,
     authenticate,
-    create_key,
     hash_key,
     issue_key,
     list_keys,
@@ -18,8 +18,8 @@ from triage.accounts import (
     principal_for_id,
     revoke_key,
 )
-from triage.config import Settings
-from triage.store import Store
+from triage.store.cases import Store
+from triage.store.schema import api_keys
 
 
 @pytest.fixture(params=BACKENDS)

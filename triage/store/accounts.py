@@ -12,28 +12,14 @@ import secrets
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import Column, MetaData, String, Table, insert, select, update
+from sqlalchemy import insert, select, update
 
-from triage.config import Settings
-from triage.store import Store, iso, utcnow
+from triage.store.db import Database, iso, utcnow
+from triage.store.schema import ORG_MAX_CHARS, api_keys
 
 Role = Literal["partner", "contact", "admin"]
 ROLES: tuple[Role, ...] = ("partner", "contact", "admin")
 KEY_PREFIX = "tri"
-
-_metadata = MetaData()
-
-api_keys = Table(
-    "api_keys",
-    _metadata,
-    Column("id", String(40), primary_key=True),
-    Column("key_hash", String(64), nullable=False),
-    Column("role", String(20), nullable=False),
-    Column("org", String(200), nullable=False),
-    Column("label", String(200)),
-    Column("created_at", String(40), nullable=False),
-    Column("revoked_at", String(40)),
-)
 
 
 @dataclass(frozen=True)
@@ -81,18 +67,18 @@ def _check(role: str, org: str) -> tuple[Role, str]:
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     org = org.strip()
-    if not org or len(org) > 200:
-        raise ValueError("an organisation name of 1 to 200 characters is needed")
+    if not org or len(org) > ORG_MAX_CHARS:
+        raise ValueError(f"an organisation name of 1 to {ORG_MAX_CHARS} characters is needed")
     return role, org  # type: ignore[return-value]
 
 
-def issue_key(store: Store, role: str, org: str, label: str | None = None) -> tuple[KeyInfo, str]:
+def issue_key(db: Database, role: str, org: str, label: str | None = None) -> tuple[KeyInfo, str]:
     """Create a key; the key itself is returned once and never stored."""
     role_, org_ = _check(role, org)
     key_id = secrets.token_hex(8)
     key = f"{KEY_PREFIX}_{key_id}_{secrets.token_urlsafe(32)}"
     info = KeyInfo(id=key_id, role=role_, org=org_, label=label, created_at=iso(utcnow()), revoked_at=None)
-    with store.transaction() as conn:
+    with db.transaction() as conn:
         conn.execute(
             insert(api_keys).values(
                 id=key_id, key_hash=hash_key(key), role=role_, org=org_, label=label, created_at=info.created_at
@@ -101,29 +87,29 @@ def issue_key(store: Store, role: str, org: str, label: str | None = None) -> tu
     return info, key
 
 
-def authenticate(store: Store, key: str) -> Principal | None:
+def authenticate(db: Database, key: str) -> Principal | None:
     """The principal a presented key stands for, or None (unknown, malformed or revoked)."""
     key_id = parse_key(key)
     if key_id is None:
         return None
-    with store.reader.connect() as conn:
+    with db.reader.connect() as conn:
         row = conn.execute(select(api_keys).where(api_keys.c.id == key_id)).first()
     if row is None or not hmac.compare_digest(row.key_hash, hash_key(key.strip())) or row.revoked_at:
         return None
     return Principal(key_id=row.id, role=row.role, org=row.org)
 
 
-def principal_for_id(store: Store, key_id: str) -> Principal | None:
+def principal_for_id(db: Database, key_id: str) -> Principal | None:
     """The principal behind a key id taken from a signed session, if the key is still active."""
-    with store.reader.connect() as conn:
+    with db.reader.connect() as conn:
         row = conn.execute(select(api_keys).where(api_keys.c.id == key_id)).first()
     if row is None or row.revoked_at:
         return None
     return Principal(key_id=row.id, role=row.role, org=row.org)
 
 
-def list_keys(store: Store) -> list[KeyInfo]:
-    with store.reader.connect() as conn:
+def list_keys(db: Database) -> list[KeyInfo]:
+    with db.reader.connect() as conn:
         rows = conn.execute(select(api_keys).order_by(api_keys.c.created_at)).all()
     return [
         KeyInfo(id=r.id, role=r.role, org=r.org, label=r.label, created_at=r.created_at, revoked_at=r.revoked_at)
@@ -131,22 +117,12 @@ def list_keys(store: Store) -> list[KeyInfo]:
     ]
 
 
-def revoke_key(store: Store, key_id: str) -> bool:
+def revoke_key(db: Database, key_id: str) -> bool:
     """Revoke a key at once (sessions signed in with it end too); False when there is no such active key."""
-    with store.transaction() as conn:
+    with db.transaction() as conn:
         done = conn.execute(
             update(api_keys)
             .where(api_keys.c.id == key_id, api_keys.c.revoked_at.is_(None))
             .values(revoked_at=iso(utcnow()))
         )
     return done.rowcount == 1
-
-
-def create_key(settings: Settings, role: str, org: str) -> str:
-    """CLI hook for `triage keys create --role ROLE --org NAME`: print the returned key alone on the last line."""
-    store = Store.open(settings)
-    try:
-        _, key = issue_key(store, role, org)
-    finally:
-        store.close()
-    return key

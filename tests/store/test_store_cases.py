@@ -10,23 +10,14 @@ import pytest
 from sqlalchemy import inspect, update
 from triage_support import BACKENDS, FakePipeline, open_store
 
-from triage import accounts, audit
-from triage import store as store_module
 from triage.answers import ANSWERS_FOOTER, ANSWERS_HEADER, append_answers, split_answers
 from triage.records import Intake
-from triage.store import (
-    Conflict,
-    NotFound,
-    Store,
-    StoreError,
-    TextTooLong,
-    cases,
-    iso,
-    rerun,
-    rerun_pending,
-    submit,
-    utcnow,
-)
+from triage.service import rerun, rerun_pending, run_case, submit
+from triage.store import audit, counters, meta, migrations
+from triage.store.cases import Store
+from triage.store.db import iso, make_engine, utcnow
+from triage.store.errors import Conflict, NotFound, StoreError, TextTooLong
+from triage.store.schema import cases
 
 PLAN = "We will use a cloned voice of our lead actor for temp ADR. Nothing else."
 SECRET_PLAN = "Project Nightjar: the villain's voice is cloned from a retired actor for the final mix."
@@ -38,13 +29,13 @@ def store(request, tmp_path):
         yield s
 
 
-LATEST = store_module._migrations()[-1][0]
+LATEST = migrations.available()[-1][0]
 
 
 def test_migrate_is_idempotent_and_records_the_version(store: Store) -> None:
-    assert store.schema_version() == LATEST
-    assert store.migrate() == LATEST
-    assert store.schema_version() == LATEST
+    assert migrations.current_version(store) == LATEST
+    assert migrations.migrate(store) == LATEST
+    assert migrations.current_version(store) == LATEST
 
 
 def test_the_contact_queue_has_its_index(store: Store) -> None:
@@ -52,28 +43,12 @@ def test_the_contact_queue_has_its_index(store: Store) -> None:
     assert {"ix_cases_created", "ix_cases_org_created"} <= indexes
 
 
-def test_module_tables_match_the_migrated_schema(store: Store) -> None:
-    """The query-side table definitions must not drift from what the migrations created."""
-    inspector = inspect(store.engine)
-    tables = {
-        "cases": store_module.cases,
-        "case_events": store_module.case_events,
-        "meta": store_module.meta,
-        "rate_limits": store_module.rate_limits,
-        "audit_log": audit.audit_log,
-        "api_keys": accounts.api_keys,
-    }
-    for name, table in tables.items():
-        migrated = {c["name"] for c in inspector.get_columns(name)}
-        assert migrated == {c.name for c in table.columns}, name
-
-
 def test_concurrent_migrations_apply_once(store: Store) -> None:
     errors: list[BaseException] = []
 
     def go() -> None:
         try:
-            store.migrate()
+            migrations.migrate(store)
         except BaseException as exc:
             errors.append(exc)
 
@@ -83,7 +58,7 @@ def test_concurrent_migrations_apply_once(store: Store) -> None:
     for t in threads:
         t.join()
     assert not errors
-    assert store.schema_version() == LATEST
+    assert migrations.current_version(store) == LATEST
 
 
 def test_a_case_is_stored_before_extraction_and_survives_a_failing_pipeline(store: Store) -> None:
@@ -201,7 +176,7 @@ def test_answers_are_appended_as_a_delimited_block_and_retriaged(store: Store) -
     assert updated.text.startswith(PLAN)
     assert ANSWERS_HEADER in updated.text and updated.text.endswith(ANSWERS_FOOTER)
     assert "A: No, temp only." in updated.text
-    store_module.run_case(store, FakePipeline(), case.id, token, actor="k1", actor_role="partner")
+    run_case(store, FakePipeline(), case.id, token, actor="k1", actor_role="partner")
     kinds = [e.kind for e in store.history(case.id)]
     assert kinds == ["submitted", "triaged", "review", "answers", "triaged"]
 
@@ -252,16 +227,16 @@ def test_reviews(store: Store) -> None:
 
 
 def test_shared_secret_is_stable(store: Store) -> None:
-    first = store.secret("session")
+    first = meta.secret(store, "session")
     assert len(first) == 64
-    assert store.secret("session") == first
-    assert store.secret("other") != first
+    assert meta.secret(store, "session") == first
+    assert meta.secret(store, "other") != first
 
 
 def test_rate_limit_counts_per_subject(store: Store) -> None:
-    assert [store.hit("k1", limit=3) for _ in range(3)] == [0, 0, 0]
-    assert store.hit("k1", limit=3) > 0
-    assert store.hit("k2", limit=3) == 0
+    assert [counters.hit(store, "k1", limit=3) for _ in range(3)] == [0, 0, 0]
+    assert counters.hit(store, "k1", limit=3) > 0
+    assert counters.hit(store, "k2", limit=3) == 0
 
 
 def test_partner_text_never_reaches_the_logs(store: Store, caplog) -> None:
@@ -276,7 +251,7 @@ def test_partner_text_never_reaches_the_logs(store: Store, caplog) -> None:
 
 @pytest.mark.parametrize("scheme", ["postgres://", "postgresql://"])
 def test_plain_postgres_urls_use_psycopg3(scheme) -> None:
-    engine = store_module.make_engine(scheme + "u@127.0.0.1:5432/db")
+    engine = make_engine(scheme + "u@127.0.0.1:5432/db")
     assert engine.dialect.driver == "psycopg"
     engine.dispose()
 
