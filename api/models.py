@@ -9,11 +9,10 @@ from pydantic import BaseModel, Field, model_validator
 from triage.records import ProductionType, Route, TriageResult
 from triage.service import ANSWER_MAX_CHARS, POLICY_QUESTION_MAX_CHARS, QUESTION_MAX_CHARS, REASON_MAX_CHARS
 from triage.store.accounts import Role
+from triage.store.cases import Decision, Status
 from triage.store.schema import LABEL_MAX_CHARS, ORG_MAX_CHARS, TITLE_MAX_CHARS
 
-Decision = Literal["approve", "request_changes", "reject", "override"]
-Status = Literal["received", "triaged", "failed"]
-ReviewFilter = Literal["none", "approve", "request_changes", "reject", "override"]
+ReviewFilter = Literal["none", Decision]
 
 
 class CaseCreate(BaseModel):

@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from api.models import CaseDetail, CaseOut, CaseSummaryOut, HistoryEntry, ReviewOut
+from triage.records import ProductionType
 from triage.store.accounts import Principal
 from triage.store.cases import Case, CaseSummary, Event
 
@@ -36,7 +37,7 @@ def summary_out(case: Case | CaseSummary) -> CaseSummaryOut:
         id=case.id,
         status=case.status,
         org=case.org,
-        production_type=case.production_type,
+        production_type=ProductionType(case.production_type) if case.production_type else None,
         production_title=case.production_title,
         route=case.effective_route,
         approval_required=case.approval_required,

@@ -6,6 +6,7 @@ carries the session's CSRF token. The JSON API uses bearer keys and none of this
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -42,7 +43,7 @@ def sentence(message: str) -> str:
     return message[:1].upper() + message[1:] + "."
 
 
-def error_page(request: Request, status_code: int, message: str, headers: dict[str, str] | None = None) -> Response:
+def error_page(request: Request, status_code: int, message: str, headers: Mapping[str, str] | None = None) -> Response:
     return templates.TemplateResponse(
         request,
         "error.html",

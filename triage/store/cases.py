@@ -16,13 +16,13 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, Literal, get_args
 
 from sqlalchemy import Connection, Engine, func, insert, or_, select, update
 
 from triage.answers import append_answers
 from triage.config import Settings
-from triage.records import Intake, TriageResult
+from triage.records import Intake, ProductionType, Route, TriageResult
 from triage.store import audit, migrations
 from triage.store.audit import input_sha256
 from triage.store.db import Database, canonical_json, iso, make_engine, utcnow
@@ -31,8 +31,10 @@ from triage.store.schema import case_events, cases
 
 log = logging.getLogger(__name__)
 
-STATUSES = ("received", "triaged", "failed")
-DECISIONS = ("approve", "request_changes", "reject", "override")
+Status = Literal["received", "triaged", "failed"]
+Decision = Literal["approve", "request_changes", "reject", "override"]
+STATUSES: tuple[Status, ...] = get_args(Status)
+DECISIONS: tuple[Decision, ...] = get_args(Decision)
 DEFAULT_LEASE_S = 600  # longer than an LLM call with its retries; an expired lease marks a crashed worker's case
 # (Store.open takes the lease from Settings.effective_lease_s: shorter for the lexical extractor, TRIAGE_LEASE_S.)
 CASE_ID_RE = re.compile(r"c_[0-9a-f]{16}")
@@ -43,16 +45,16 @@ class Case:
     id: str
     org: str
     created_by: str
-    status: str
+    status: Status
     text: str
     production_type: str | None
     production_title: str | None
-    route: str | None
+    route: Route | None
     approval_required: bool | None
     result: dict[str, Any] | None
     error: str | None
-    review: str | None
-    review_route: str | None
+    review: Decision | None
+    review_route: Route | None
     review_reason: str | None
     reviewed_by: str | None
     reviewed_at: str | None
@@ -61,30 +63,31 @@ class Case:
     updated_at: str
 
     @property
-    def effective_route(self) -> str | None:
+    def effective_route(self) -> Route | None:
         """A contact's override wins over the engine's route."""
         return self.review_route or self.route
 
     def intake(self) -> Intake:
-        return Intake(text=self.text, production_type=self.production_type, production_title=self.production_title)
+        production_type = ProductionType(self.production_type) if self.production_type else None
+        return Intake(text=self.text, production_type=production_type, production_title=self.production_title)
 
 
 @dataclass(frozen=True)
 class CaseSummary:
     id: str
     org: str
-    status: str
+    status: Status
     production_type: str | None
     production_title: str | None
-    route: str | None
+    route: Route | None
     approval_required: bool | None
-    review: str | None
-    review_route: str | None
+    review: Decision | None
+    review_route: Route | None
     created_at: str
     updated_at: str
 
     @property
-    def effective_route(self) -> str | None:
+    def effective_route(self) -> Route | None:
         return self.review_route or self.route
 
 
