@@ -85,7 +85,16 @@ def append(
     completion_tokens: int | None = None,
     latency_us: int | None = None,
 ) -> AuditRecord:
-    """Append one record inside the caller's transaction, so the record and the change it audits commit together."""
+    """Append one record inside the caller's transaction, so the record and the change it audits commit together.
+
+    Args:
+        conn: the caller's open write transaction.
+        lock: takes a named lock until commit (Database.advisory_lock), so concurrent appends never fork the chain.
+        kind: triage, triage_failed or review.
+        actor: who acted; `at`: when (iso text).
+        case_id, actor_role, input_sha256, result_json, policy_version, prompt_version, extractor, model,
+            prompt_tokens, completion_tokens, latency_us: the record's fields, stored and hashed as given.
+    """
     lock(conn, "triage.audit")
     last = conn.execute(select(audit_log.c.seq, audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)).first()
     seq, prev_hash = (last.seq + 1, last.hash) if last else (1, GENESIS)

@@ -285,7 +285,17 @@ class Store(Database):
         limit: int = 50,
         offset: int = 0,
     ) -> tuple[list[CaseSummary], int]:
-        """One page of cases, newest first, and how many match in all. `review="none"` means not reviewed yet."""
+        """One page of cases, newest first, and how many match in all.
+
+        Args:
+            org: only this organisation's cases (None: every organisation's).
+            route: the effective route (a contact's override, else the engine's).
+            status: received, triaged or failed.
+            review: a decision, or "none" for cases not reviewed yet.
+            production: the production type's value.
+            limit: the page's size.
+            offset: how many matching cases come before the page.
+        """
         where = self._filters(org=org, route=route, status=status, review=review, production=production)
         with self.reader.connect() as conn:
             total = conn.scalar(select(func.count()).select_from(cases).where(*where)) or 0
@@ -380,7 +390,16 @@ class Store(Database):
     def complete(
         self, case_id: str, token: str, result: TriageResult, *, actor: str, actor_role: str, latency_us: int
     ) -> Case | None:
-        """Record a result and its audit record in one transaction; None when a newer run superseded this one."""
+        """Record a result and its audit record in one transaction; None when a newer run superseded this one.
+
+        Args:
+            case_id: the case the run was for.
+            token: the run's claim token; the result is kept only if the case still holds it.
+            result: the pipeline's result (stored with `case_id` set).
+            actor: who the audit record names.
+            actor_role: that actor's role.
+            latency_us: how long the pipeline took.
+        """
         now = iso(utcnow())
         result = result.model_copy(update={"case_id": case_id})
         payload = result.model_dump(mode="json")
@@ -432,7 +451,16 @@ class Store(Database):
     def fail(
         self, case_id: str, token: str, error: str, *, actor: str, actor_role: str, latency_us: int
     ) -> Case | None:
-        """Mark a run failed (it stays re-runnable) and audit the failure."""
+        """Mark a run failed (it stays re-runnable) and audit the failure; None when a newer run holds the case.
+
+        Args:
+            case_id: the case the run was for.
+            token: the run's claim token.
+            error: what went wrong, safe to store (never the partner's text).
+            actor: who the audit record names.
+            actor_role: that actor's role.
+            latency_us: how long the run took before it failed.
+        """
         now = iso(utcnow())
         with self.transaction() as conn:
             row = conn.execute(
@@ -472,7 +500,18 @@ class Store(Database):
         actor: str,
         max_chars: int,
     ) -> tuple[Case, str]:
-        """Append the partner's answers to the plan and claim the case for re-triage; the old review no longer holds."""
+        """Append the partner's answers to the plan and claim the case for re-triage; the old review no longer holds.
+
+        Args:
+            case_id: the case answered.
+            answers: (question, answer) pairs, already checked.
+            org: the answering organisation; another organisation's case is NotFound.
+            actor: who the history names.
+            max_chars: the plan's limit with the answers appended (TextTooLong beyond it).
+
+        Returns:
+            The case as claimed, and the claim's run token for `complete` or `fail`.
+        """
         now = utcnow()
         token = secrets.token_hex(16)
         with self.transaction() as conn:
@@ -513,7 +552,16 @@ class Store(Database):
     def add_review(
         self, case_id: str, *, decision: str, route: str | None, reason: str, actor: str, actor_role: str
     ) -> Case:
-        """A contact's decision on a triaged (or failed) case, audited like a triage."""
+        """A contact's decision on a triaged (or failed) case, audited like a triage.
+
+        Args:
+            case_id: the case reviewed.
+            decision: one of DECISIONS.
+            route: the route an override sets; given with an override and only then.
+            reason: why, already checked.
+            actor: who the audit record names.
+            actor_role: that actor's role.
+        """
         if decision not in DECISIONS:
             raise StoreError(f"unknown decision {decision!r}")
         if (decision == "override") != (route is not None):
