@@ -6,7 +6,7 @@ with its message, or (when there is no form to show it on) becomes the error pag
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, HTTPException, Query, status
@@ -17,14 +17,14 @@ from api.presenters import highlight, visible_error, visible_history
 from api.security import Session
 from api.web import Page, PageDep, Worker, check_csrf, redirect, render, sentence, set_cookie
 from triage import service
-from triage.records import ProductionType
+from triage.records import ProductionType, Route
 from triage.store.accounts import Principal, authenticate
 from triage.store.cases import DECISIONS, STATUSES, Case
 from triage.store.errors import Conflict, InvalidInput, StoreError, TextTooLong
 from triage.store.schema import TITLE_MAX_CHARS
 
 PAGE_SIZE = 25
-ROUTES = ("notify", "escalate")
+ROUTES: tuple[Route, ...] = get_args(Route)
 
 router = APIRouter(include_in_schema=False)
 
