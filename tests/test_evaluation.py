@@ -17,7 +17,8 @@ from triage_support import FakePipeline
 
 from triage import cli, evaluation
 from triage.config import REPO_ROOT, Settings, get_settings
-from triage.evaluation import CaseRun, LabeledCase, build_report, compare, evaluate, load_cases
+from triage.evals.cases import Expected, LabeledCase, load_cases
+from triage.evaluation import CaseRun, build_report, compare, evaluate
 from triage.pipeline import Pipeline
 from triage.policy import load_policy
 from triage.records import (
@@ -188,7 +189,7 @@ def test_citation_validity_counts_citations_not_verbatim_in_the_policy() -> None
                       citations=[valid, invented, unknown_section, valid])  # fmt: skip
     result = FakePipeline().run(Intake(text="Mood boards only."))
     result = result.model_copy(update={"findings": [finding]})
-    case = LabeledCase(id="c", text="Mood boards only.", expected=evaluation.Expected("notify", False, []))
+    case = LabeledCase(id="c", text="Mood boards only.", expected=Expected(route="notify", approval_required=False))
     report = build_report([CaseRun(case, [result], [1.0])], extractor="fake", policy=policy)
     assert report["metrics"]["citation_validity"] == 0.5
     assert {c["section"] for c in report["invalid_citations"]} == {section.id, "no-such-section"}

@@ -22,7 +22,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from triage.records import Intake, ProductionType, TriageResult, Trigger
+from triage.evals.cases import ROUTES, EvalError, Expected, LabeledCase, LineError, load_cases
+from triage.records import TriageResult
 
 if TYPE_CHECKING:
     from triage.config import Settings
@@ -30,133 +31,9 @@ if TYPE_CHECKING:
     from triage.policy import Policy
     from triage.store import Store
 
-ROUTES = ("escalate", "notify")
-TRIGGER_CODES = frozenset(t.value for t in Trigger)
-PRODUCTION_TYPES = frozenset(p.value for p in ProductionType)
 MISS_FINDINGS_SHOWN = 3  # findings quoted per miss in the markdown summary
 EXIT_GATE = 1
 EXIT_BAD_INPUT = 2
-
-
-class EvalError(Exception):
-    """An eval that cannot run (unreadable case file, bad baseline, no store); the message says why."""
-
-
-# --- labeled cases (contracts §3) ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Expected:
-    route: str
-    approval_required: bool | None  # None: not labeled (e.g. a contact's escalate override); not scored
-    triggers: tuple[str, ...] | None  # None: the label does not list triggers; not scored per trigger
-
-    def as_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"route": self.route, "approval_required": self.approval_required}
-        if self.triggers is not None:
-            out["triggers"] = list(self.triggers)
-        return out
-
-
-@dataclass(frozen=True)
-class LabeledCase:
-    id: str
-    text: str
-    expected: Expected
-    production_type: str | None = None
-    tags: tuple[str, ...] = ()
-    line: int = 0
-
-    def intake(self) -> Intake:
-        return Intake(text=self.text, production_type=self.production_type)
-
-
-@dataclass(frozen=True)
-class LineError:
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.message}"
-
-
-def parse_case(raw: str, line: int) -> LabeledCase:
-    """One case from one JSONL line; ValueError says what is wrong. Unknown fields are ignored (contracts §3)."""
-    try:
-        obj = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
-    if not isinstance(obj, dict):
-        raise ValueError("a case is a JSON object")
-    case_id, text = obj.get("id"), obj.get("text")
-    if not isinstance(case_id, str) or not case_id.strip():
-        raise ValueError('"id" must be a non-empty string')
-    if not isinstance(text, str) or not text.strip():
-        raise ValueError(f'case {case_id}: "text" must be a non-empty string')
-    production_type = obj.get("production_type")
-    if production_type is not None and production_type not in PRODUCTION_TYPES:
-        allowed = ", ".join(sorted(PRODUCTION_TYPES))
-        raise ValueError(f'case {case_id}: "production_type" {production_type!r} is not one of {allowed}')
-    expected = obj.get("expected")
-    if not isinstance(expected, dict):
-        raise ValueError(f'case {case_id}: "expected" must be an object with "route" and "approval_required"')
-    route = expected.get("route")
-    if route not in ROUTES:
-        raise ValueError(f'case {case_id}: expected "route" must be "notify" or "escalate", not {route!r}')
-    if "approval_required" not in expected:
-        raise ValueError(f'case {case_id}: expected "approval_required" is missing (true, false, or null if unknown)')
-    approval = expected["approval_required"]
-    if approval is not None and not isinstance(approval, bool):
-        raise ValueError(f'case {case_id}: expected "approval_required" must be true, false or null')
-    triggers = expected.get("triggers")
-    if triggers is not None:
-        if not isinstance(triggers, list) or not all(isinstance(t, str) for t in triggers):
-            raise ValueError(f'case {case_id}: expected "triggers" must be a list of trigger codes')
-        unknown = sorted(set(triggers) - TRIGGER_CODES)
-        if unknown:
-            raise ValueError(f"case {case_id}: unknown trigger code(s) {unknown}")
-        triggers = tuple(sorted(set(triggers)))
-    tags = obj.get("tags") or []
-    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise ValueError(f'case {case_id}: "tags" must be a list of strings')
-    return LabeledCase(
-        id=case_id,
-        text=text,
-        expected=Expected(route=route, approval_required=approval, triggers=triggers),
-        production_type=production_type,
-        tags=tuple(tags),
-        line=line,
-    )
-
-
-def load_cases(path: Path | str) -> tuple[list[LabeledCase], list[LineError]]:
-    """Every good case and every bad line (by line number): one bad line costs that case only."""
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise EvalError(f"cannot read {path}: {exc.strerror}") from exc
-    cases: list[LabeledCase] = []
-    errors: list[LineError] = []
-    seen: dict[str, int] = {}
-    for number, line_bytes in enumerate(raw.splitlines(), start=1):
-        try:
-            line = line_bytes.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            errors.append(LineError(number, f"not valid UTF-8 (byte {exc.start})"))
-            continue
-        if not line.strip():
-            continue
-        try:
-            case = parse_case(line, number)
-        except ValueError as exc:
-            errors.append(LineError(number, str(exc)))
-            continue
-        if case.id in seen:
-            errors.append(LineError(number, f"duplicate id {case.id!r} (first on line {seen[case.id]})"))
-            continue
-        seen[case.id] = number
-        cases.append(case)
-    return cases, errors
 
 
 # --- running --------------------------------------------------------------------------------------------------
@@ -287,7 +164,7 @@ def case_entry(run: CaseRun) -> dict[str, Any]:
     approval_ok = None if exp.approval_required is None else pred["approval_required"] == exp.approval_required
     entry: dict[str, Any] = {
         "id": case.id,
-        "expected": exp.as_dict(),
+        "expected": exp.model_dump(),
         "predicted": pred,
         "route_ok": route_ok,
         "approval_ok": approval_ok,
