@@ -80,7 +80,7 @@ def cli_retriage(args: argparse.Namespace, settings: Settings) -> int:
             finally:
                 store.close()
             if args.json_out:
-                write_private(args.json_out, json.dumps(stored.model_dump(), indent=2, ensure_ascii=False) + "\n")
+                write_private(args.json_out, stored.to_json())
             print(render_retriage_markdown(stored), end="")
             return EXIT_GATE if stored.errors else 0
         if not args.baseline:

@@ -32,6 +32,10 @@ def absent_when_none() -> Any:
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    def to_json(self) -> str:
+        """The report file: indented, non-ASCII kept (plans are quoted in their own language)."""
+        return json.dumps(self.model_dump(), indent=2, ensure_ascii=False) + "\n"
+
 
 # --- the model --------------------------------------------------------------------------------------------------
 
@@ -215,9 +219,6 @@ class EvalReport(Model):
     def trigger_differences(self) -> list[CaseEntry]:
         """Cases right on route and approval whose triggers differ from the label."""
         return [c for c in self.cases if not c.miss and c.triggers_ok is False]
-
-    def to_json(self) -> str:
-        return json.dumps(self.model_dump(), indent=2, ensure_ascii=False) + "\n"
 
 
 # --- tables shared by both renderings ---------------------------------------------------------------------------
