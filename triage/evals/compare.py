@@ -108,10 +108,9 @@ def compare(report: EvalReport, baseline: Baseline) -> Comparison:
         elif flip.fixed:
             fixed.append(case.id)
     new_ids = {c.id for c in report.cases}
-    now_metrics = report.metrics.model_dump(include=set(DELTA_METRICS))
     deltas = {}
     for key in DELTA_METRICS:
-        old_value, new_value = baseline.metrics.get(key), now_metrics[key]
+        old_value, new_value = baseline.metrics.get(key), getattr(report.metrics, key)
         if isinstance(old_value, int | float) and isinstance(new_value, int | float):
             deltas[key] = MetricDelta(baseline=old_value, now=new_value, delta=round(new_value - old_value, 4))
     return Comparison(

@@ -173,10 +173,16 @@ def by_tag(entries: Sequence[CaseEntry]) -> dict[str, TagMetrics]:
     for entry in entries:
         for tag in entry.tags:
             groups.setdefault(tag, []).append(entry)
-    return {
-        tag: TagMetrics.model_validate(route_metrics(groups[tag]).model_dump(include=set(TagMetrics.model_fields)))
-        for tag in sorted(groups, key=lambda t: (-len(groups[t]), t))
-    }
+    out = {}
+    for tag in sorted(groups, key=lambda t: (-len(groups[t]), t)):
+        m = route_metrics(groups[tag])
+        out[tag] = TagMetrics(
+            n=m.n,
+            route_accuracy=m.route_accuracy,
+            escalate_recall=m.escalate_recall,
+            approval_accuracy=m.approval_accuracy,
+        )
+    return out
 
 
 def gate(report: EvalReport, min_escalate_recall: float = 1.0) -> list[str]:
