@@ -183,19 +183,19 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from triage.evaluation import cli_eval
+    from triage.evals.cli import cli_eval
 
     return cli_eval(args, settings)
 
 
 def cmd_retriage(args: argparse.Namespace, settings: Settings) -> int:
-    from triage.evaluation import cli_retriage
+    from triage.evals.cli import cli_retriage
 
     return cli_retriage(args, settings)
 
 
 def cmd_export_reviews(args: argparse.Namespace, settings: Settings) -> int:
-    from triage.evaluation import cli_export_reviews
+    from triage.evals.cli import cli_export_reviews
 
     return cli_export_reviews(args, settings)
 

@@ -12,4 +12,4 @@ Running the pipeline on a case is the service's job (triage.service), not this p
 from triage.store.cases import Store
 from triage.store.db import make_engine
 
-__all__ = ["Store", "make_engine"]  # what the eval tools (triage.evaluation) import from here
+__all__ = ["Store", "make_engine"]
