@@ -25,14 +25,15 @@ from typing import Any
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from support.llm_replay import RecordingTransport  # noqa: E402
 
 from triage.config import Settings  # noqa: E402
 from triage.engine import evaluate  # noqa: E402
-from triage.hybrid import merge  # noqa: E402
-from triage.lexical import LexicalExtractor, infer_production_type  # noqa: E402
-from triage.llm import LLMExtractor  # noqa: E402
-from triage.llm_replay import RecordingTransport  # noqa: E402
+from triage.extract.hybrid import merge  # noqa: E402
+from triage.extract.lexical.reader import LexicalExtractor, infer_production_type  # noqa: E402
+from triage.extract.llm.extractor import LLMExtractor  # noqa: E402
 from triage.records import AIUse, Intake  # noqa: E402
 from triage.rules import load_rules  # noqa: E402
 

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from triage.config import Settings
 from triage.engine import Decision, evaluate
-from triage.lexical import LexicalExtractor
+from triage.extract.lexical.reader import LexicalExtractor
 from triage.pipeline import Pipeline
 from triage.policy import load_policy
 from triage.records import (

@@ -166,7 +166,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     citations = index.ask(args.question, k=args.k)
     answer = None
     if settings.llm_configured and not args.no_llm:
-        from triage.llm import make_chat_model
+        from triage.extract.llm.extractor import make_chat_model
         from triage.policy_answer import answer_from_policy
 
         answer = answer_from_policy(args.question, citations, make_chat_model(settings))

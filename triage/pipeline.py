@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from triage.config import Settings, get_settings
 from triage.engine import evaluate
-from triage.extract import Extractor, build_extractor, prompt_version_of
-from triage.lexical import infer_production_type
+from triage.extract.factory import Extractor, build_extractor, prompt_version_of
+from triage.extract.lexical.reader import infer_production_type
 from triage.policy import Policy, load_policy
 from triage.records import Citation, Extraction, Finding, Intake, TriageResult
 from triage.rules import RuleSet, load_rules

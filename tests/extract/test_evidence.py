@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from triage.evidence import (
+from triage.extract.evidence import (
     find_quote,
     ground_answer,
     ground_choice,

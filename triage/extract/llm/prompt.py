@@ -19,8 +19,8 @@ from pathlib import Path
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, field_validator, model_validator
 
-from triage.evidence import find_quote
-from triage.llm_schema import CHOICE_FIELDS, FIELD_ORDER, YES_NO_FIELDS, LLMUse, json_schema
+from triage.extract.evidence import find_quote
+from triage.extract.llm.schema import CHOICE_FIELDS, FIELD_ORDER, YES_NO_FIELDS, LLMUse, json_schema
 from triage.records import ProductionType
 
 PROMPT_NAME = "extract"

@@ -37,10 +37,17 @@ from langchain_openai.chat_models.base import BaseChatOpenAI
 from pydantic import ValidationError
 
 from triage.config import Settings
-from triage.evidence import find_quote, ground_answer, ground_choice, locate, sentence_around
-from triage.llm_cache import CACHE_FILE, CachedResponse, LLMCache, cache_key
-from triage.llm_schema import TOOL_NAME, YES_NO_FIELDS, LLMPlan, describe_validation_error, json_schema, schema_hash
-from triage.prompts import ExtractPrompt, load_prompt
+from triage.extract.evidence import find_quote, ground_answer, ground_choice, locate, sentence_around
+from triage.extract.llm.cache import CACHE_FILE, CachedResponse, LLMCache, cache_key
+from triage.extract.llm.prompt import ExtractPrompt, load_prompt
+from triage.extract.llm.schema import (
+    TOOL_NAME,
+    YES_NO_FIELDS,
+    LLMPlan,
+    describe_validation_error,
+    json_schema,
+    schema_hash,
+)
 from triage.records import (
     AIUse,
     Answer,

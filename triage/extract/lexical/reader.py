@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from triage import lexicon as lx
 from triage.answers import answer_lines
-from triage.language import READABLE, detect_language, latin_share
+from triage.extract.lexical import lexicon as lx
+from triage.extract.lexical.language import READABLE, detect_language, latin_share
 from triage.records import (
     AIUse,
     Answer,

@@ -19,7 +19,7 @@ import logging
 import time
 from typing import Any, Protocol
 
-from triage.evidence import spans_of
+from triage.extract.evidence import spans_of
 from triage.records import (
     ANSWER_FIELDS,
     AIUse,

@@ -23,12 +23,12 @@ from llm_fakes import (
     use,
 )
 
-from triage.extract import build_extractor, prompt_version_of
-from triage.hybrid import HybridExtractor
-from triage.llm import LLMExtractor, is_openai_host, make_chat_model, resolve_method
-from triage.llm_cache import CACHE_FILE
-from triage.llm_schema import TOOL_NAME
-from triage.prompts import escape_plan
+from triage.extract.factory import build_extractor, prompt_version_of
+from triage.extract.hybrid import HybridExtractor
+from triage.extract.llm.cache import CACHE_FILE
+from triage.extract.llm.extractor import LLMExtractor, is_openai_host, make_chat_model, resolve_method
+from triage.extract.llm.prompt import escape_plan
+from triage.extract.llm.schema import TOOL_NAME
 from triage.records import Consent, Intake, Stage
 
 INTAKE = Intake(text=EXAMPLE_PLAN, production_type="scripted")

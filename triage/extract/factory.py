@@ -23,7 +23,7 @@ def build_extractor(settings: Settings, *, no_cache: bool = False) -> Extractor:
     extractor beside the LLM as a tripwire. `no_cache` bypasses the LLM response cache (as does
     TRIAGE_LLM_CACHE=false). Raises ValueError for a configuration that cannot work, at start rather than per case.
     """
-    from triage.lexical import LexicalExtractor
+    from triage.extract.lexical.reader import LexicalExtractor
 
     kind = settings.effective_extractor
     if kind == "lexical":
@@ -33,12 +33,12 @@ def build_extractor(settings: Settings, *, no_cache: bool = False) -> Extractor:
             f"extractor {kind!r} needs a model: set TRIAGE_LLM_MODEL (plus TRIAGE_LLM_BASE_URL and "
             "TRIAGE_LLM_API_KEY for a server other than OpenAI's), or use TRIAGE_EXTRACTOR=lexical"
         )
-    from triage.llm import LLMExtractor
+    from triage.extract.llm.extractor import LLMExtractor
 
     llm = LLMExtractor(settings, no_cache=no_cache)
     if kind == "llm":
         return llm
-    from triage.hybrid import HybridExtractor
+    from triage.extract.hybrid import HybridExtractor
 
     return HybridExtractor(LexicalExtractor(), llm)
 
