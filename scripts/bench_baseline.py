@@ -50,9 +50,11 @@ from triage.config import Settings  # noqa: E402
 from triage.engine import evaluate  # noqa: E402
 from triage.extract.factory import build_extractor  # noqa: E402
 from triage.extract.hybrid import HybridExtractor  # noqa: E402
-from triage.extract.lexical.reader import LexicalExtractor, infer_production_type  # noqa: E402
+from triage.extract.lexical.reader import LexicalExtractor  # noqa: E402
 from triage.extract.llm.cache import CACHE_FILE, CachedResponse, LLMCache  # noqa: E402
-from triage.extract.llm.extractor import LLMExtractor, make_chat_model  # noqa: E402
+from triage.extract.llm.client import make_chat_model  # noqa: E402
+from triage.extract.llm.extractor import LLMExtractor  # noqa: E402
+from triage.intake import infer_production_type  # noqa: E402
 from triage.pipeline import Pipeline  # noqa: E402
 from triage.records import Intake  # noqa: E402
 

@@ -32,8 +32,9 @@ from support.llm_replay import RecordingTransport  # noqa: E402
 from triage.config import Settings  # noqa: E402
 from triage.engine import evaluate  # noqa: E402
 from triage.extract.hybrid import merge  # noqa: E402
-from triage.extract.lexical.reader import LexicalExtractor, infer_production_type  # noqa: E402
+from triage.extract.lexical.reader import LexicalExtractor  # noqa: E402
 from triage.extract.llm.extractor import LLMExtractor  # noqa: E402
+from triage.intake import infer_production_type  # noqa: E402
 from triage.records import AIUse, Intake  # noqa: E402
 from triage.rules import load_rules  # noqa: E402
 

@@ -56,6 +56,7 @@ class Leaky(Exception):
 
 class RaisingExtractor:
     name = "raising"
+    prompt_version = None
 
     def extract(self, intake: Intake) -> Extraction:
         raise Leaky(f"could not parse the plan: {intake.text}")

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from triage.intake import Submission
 from triage.records import (
     AIUse,
     Answer,
@@ -54,7 +55,7 @@ def answer_state(answer: Answer) -> str:
     return "unclear" if answer.evidence or answer.note else "silent"
 
 
-def use_facts(use: AIUse, intake: Intake) -> dict[str, Any]:
+def use_facts(use: AIUse, intake: Intake | Submission) -> dict[str, Any]:
     """The facts rules are written over, from one record plus the intake."""
     facts: dict[str, Any] = {name: answer_state(getattr(use, name)) for name in ANSWER_FACTS}
     stage = use.stage.value
@@ -106,7 +107,7 @@ def evidence_for(rule: Rule, use: AIUse, text: str) -> str | None:
     return quote if quote and quote in text else None
 
 
-def evaluate(extraction: Extraction, intake: Intake, rules: RuleSet) -> Decision:
+def evaluate(extraction: Extraction, intake: Intake | Submission, rules: RuleSet) -> Decision:
     """Route a case from its records. The same records always give the same decision."""
     findings: list[Finding] = []
     trace: list[TraceStep] = []
@@ -182,7 +183,7 @@ def evaluate(extraction: Extraction, intake: Intake, rules: RuleSet) -> Decision
     )
 
 
-def principle_answers(extraction: Extraction, intake: Intake) -> dict[str, PrincipleAnswer]:
+def principle_answers(extraction: Extraction, intake: Intake | Submission) -> dict[str, PrincipleAnswer]:
     """P1–P5 as a partner could affirm them from this plan: no (contradicted), unsure (unclear), or yes."""
     if extraction.failure or not extraction.uses:
         return {p: "unsure" for p in ("P1", "P2", "P3", "P4", "P5")}

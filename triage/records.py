@@ -182,12 +182,25 @@ def quotes_the_plan(use: AIUse) -> bool:
     return any(getattr(use, name).evidence for name in ANSWER_FIELDS) or any(c.evidence for c in choices)
 
 
-class Intake(BaseModel):
-    """What a partner submits."""
+INTAKE_MAX_CHARS = 100_000  # the most an intake holds, whatever TRIAGE_MAX_TEXT_CHARS says
 
-    text: str = Field(min_length=1, max_length=100_000)
+
+class PartnerAnswer(BaseModel):
+    """The partner's answer to one follow-up question (the question is the service's wording, never evidence)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    question: str = ""
+    answer: str = Field(min_length=1)
+
+
+class Intake(BaseModel):
+    """What a partner submits: the plan and, on a re-triage, their answers to the follow-up questions, apart."""
+
+    text: str = Field(min_length=1, max_length=INTAKE_MAX_CHARS)
     production_type: ProductionType | None = None
     production_title: str | None = Field(default=None, max_length=300)
+    answers: list[PartnerAnswer] = Field(default_factory=list)
 
     @field_validator("text")
     @classmethod

@@ -48,6 +48,7 @@ class Fixed:
 
     def __init__(self, name: str, extraction: Extraction) -> None:
         self.name = name
+        self.prompt_version: str | None = None
         self.extraction = extraction
         self.calls = 0
 
@@ -58,6 +59,7 @@ class Fixed:
 
 class Exploding:
     name = "lexical"
+    prompt_version = None
 
     def extract(self, intake: Intake) -> Extraction:
         raise RuntimeError("bug")

@@ -1,19 +1,9 @@
-"""The extractor interface every extractor (lexical, LLM, hybrid) implements, and the choice among them."""
+"""The choice among the extractors (lexical, LLM, hybrid) the settings ask for."""
 
 from __future__ import annotations
 
-from typing import Protocol
-
 from triage.config import Settings
-from triage.records import Extraction, Intake
-
-
-class Extractor(Protocol):
-    """Reads a plan into AI-use records. Never raises on bad text: it reports `failure` instead."""
-
-    name: str
-
-    def extract(self, intake: Intake) -> Extraction: ...
+from triage.extract.protocol import Extractor
 
 
 def build_extractor(settings: Settings, *, no_cache: bool = False) -> Extractor:
@@ -41,8 +31,3 @@ def build_extractor(settings: Settings, *, no_cache: bool = False) -> Extractor:
     from triage.extract.hybrid import HybridExtractor
 
     return HybridExtractor(LexicalExtractor(), llm)
-
-
-def prompt_version_of(extractor: Extractor) -> str | None:
-    """The extraction prompt's version for the result's `prompt_version` (None for the lexical extractor)."""
-    return getattr(extractor, "prompt_version", None)

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from triage.answers import answer_lines
 from triage.extract.lexical import lexicon as lx
 from triage.extract.lexical.language import READABLE, detect_language, latin_share
+from triage.intake import Submission, read_intake
 from triage.records import (
     AIUse,
     Answer,
@@ -23,7 +23,6 @@ from triage.records import (
     Extraction,
     Intake,
     Media,
-    ProductionType,
     Stage,
 )
 
@@ -347,40 +346,34 @@ def read_use(segments: list[Segment]) -> AIUse:
     )
 
 
-def infer_production_type(intake: Intake) -> Intake:
-    """A plan that calls itself a documentary is judged as one even when the form left the type blank."""
-    if intake.production_type is None and lx.DOCUMENTARY.search(intake.text):
-        return intake.model_copy(update={"production_type": ProductionType.DOCUMENTARY})
-    return intake
-
-
 class LexicalExtractor:
     """Offline extractor; also the tripwire the hybrid extractor runs beside an LLM."""
 
     name = "lexical"
+    prompt_version: str | None = None
 
-    def extract(self, intake: Intake) -> Extraction:
-        language = detect_language(intake.text)
+    def extract(self, intake: Submission | Intake) -> Extraction:
+        source = read_intake(intake)
+        language = detect_language(source.text)
         code = language.code
-        if code == "unknown" and language.latin_share >= 0.9 and len(intake.text.split()) <= 8:
-            code = "en" if lx.AI_CUE.search(intake.text) else "unknown"
+        if code == "unknown" and language.latin_share >= 0.9 and len(source.text.split()) <= 8:
+            code = "en" if lx.AI_CUE.search(source.text) else "unknown"
         if code in READABLE:
-            return self._read(intake.text, code)
+            return self._read(source, code)
         # fail closed, yet what it can read still counts: a paragraph in another script (an injected one, say) must
         # not hide the risk of the sentences around it; those uses can only add findings to the escalation
-        latin = latin_language(intake.text)
+        latin = latin_language(source.plan)
         return Extraction(
-            uses=self._read(intake.text, latin, latin_only=True).uses if latin else [],
+            uses=self._read(source, latin, latin_only=True).uses if latin else [],
             language=code,
             extractor=self.name,
             failure="the plan appears to be in a language the offline extractor cannot read "
             f"(it reads {', '.join(READABLE)})",
         )
 
-    def _read(self, text: str, code: str, *, latin_only: bool = False) -> Extraction:
-        plan, answers = answer_lines(text)
-        segments = split_segments(plan, code)
-        for line in answers:  # the service's questions are never evidence; the partner's answers are
+    def _read(self, source: Submission, code: str, *, latin_only: bool = False) -> Extraction:
+        segments = split_segments(source.plan, code)
+        for line in source.answer_lines:  # the service's questions are never evidence; the partner's answers are
             segments += split_segments(line, code, answer=True)
         if latin_only:
             segments = [s for s in segments if latin_share(s.text) >= LATIN_SEGMENT]
@@ -401,9 +394,9 @@ class LexicalExtractor:
         )
 
 
-def latin_language(text: str) -> str | None:
+def latin_language(plan: str) -> str | None:
     """The readable language of a plan's Latin-script sentences, when only some of its sentences are Latin."""
-    segments = split_segments(answer_lines(text)[0])
+    segments = split_segments(plan)
     latin = [s.text for s in segments if latin_share(s.text) >= LATIN_SEGMENT]
     if not latin or len(latin) == len(segments):
         return None  # none of it, or all of it: the whole plan was already judged
