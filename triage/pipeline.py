@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from triage.config import Settings, get_settings
-from triage.engine import Decision, evaluate
+from triage.engine import Verdict, evaluate
 from triage.extract.factory import build_extractor
 from triage.extract.protocol import Extractor
 from triage.intake import Submission, read_intake
@@ -85,7 +85,7 @@ class Pipeline:
             extraction = extraction.model_copy(update={"notes": [*submission.notes, *extraction.notes]})
         return extraction
 
-    def result(self, submission: Submission, extraction: Extraction, decision: Decision) -> TriageResult:
+    def result(self, submission: Submission, extraction: Extraction, decision: Verdict) -> TriageResult:
         """The public result (contracts §1), with each finding's citations when citing is on."""
         findings = self._with_citations(decision.findings) if self.cite_findings else decision.findings
         return TriageResult(

@@ -20,6 +20,7 @@ from typing import Any
 
 from triage.extract.evidence import spans_of
 from triage.extract.protocol import Extractor
+from triage.facts import OFF_SCREEN_STAGES, answer_state
 from triage.intake import Submission, read_intake
 from triage.records import (
     ANSWER_FIELDS,
@@ -39,8 +40,7 @@ log = logging.getLogger(__name__)
 CHOICE_FIELDS: tuple[str, ...] = ("stage", "consent", "data_handling")
 ALIGN_MIN_OVERLAP = 0.3
 
-# Stages whose output stays off screen; when the two readings disagree, the screen-bound reading wins.
-OFF_SCREEN_STAGES = {Stage.IDEATION, Stage.PITCH, Stage.PREVIS, Stage.TEMP, Stage.ADMIN, Stage.WRITING}
+# Stages whose output stays off screen (the engine's own set); when the readings disagree, the screen-bound wins.
 CONSENT_RISK = {Consent.OBTAINED: 0, Consent.PENDING: 1, Consent.ABSENT: 2}
 HANDLING_RISK = {DataHandling.ENTERPRISE: 0, DataHandling.NO_TRAINING: 1, DataHandling.MAY_TRAIN: 2}
 
@@ -50,16 +50,9 @@ def _q(text: str | None, n: int = 70) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def _state(a: Answer) -> str:
-    """The engine's reading of an answer: yes / no / unclear (unknown that touches the text) / silent."""
-    if a.value != "unknown":
-        return a.value
-    return "unclear" if a.evidence or a.note else "silent"
-
-
 def merge_answer(field: str, lex: Answer, llm: Answer) -> tuple[Answer, str | None]:
     """One question's merged answer and, when the two readings disagree, a note saying how."""
-    ls, ms = _state(lex), _state(llm)
+    ls, ms = answer_state(lex), answer_state(llm)  # the engine's reading of each answer
     if ls == "yes":
         if ms == "no":
             both = f"tripwire: yes ('{_q(lex.evidence)}'); LLM: no ('{_q(llm.evidence)}')"
