@@ -121,5 +121,5 @@ def test_reason_detail_is_data_and_only_for_case_rules(tmp_path: Path) -> None:
         'reason = "A reason long enough."\nreason_detail = "extraction_failure"\n',
         encoding="utf-8",
     )
-    with pytest.raises(RulesError, match="x.y: reason_detail is for case rules"):
+    with pytest.raises(RulesError, match=r"x\.y: reason_detail is for case rules"):
         load_rules(path)

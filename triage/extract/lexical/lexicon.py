@@ -1,5 +1,5 @@
 """Phrase patterns the offline extractor reads plans with: English first, Spanish, French, Portuguese and German
-for the core triggers. Patterns are data; triage/lexical.py decides scope, negation and hedging around them.
+for the core triggers. Patterns are data; triage/extract/lexical/reader.py decides scope, negation and hedging around them.
 """
 
 from __future__ import annotations

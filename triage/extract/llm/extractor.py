@@ -1,8 +1,8 @@
 """LLM extraction through LangChain: any OpenAI-compatible chat model reads a plan into AI-use records.
 
 The model only extracts; deterministic rules decide the route. One call per case returns every use in one
-structured response (`triage.llm_schema`), then every yes/no/choice is kept only if its quote is found in the plan
-(`triage.evidence`). Whatever goes wrong — timeout, connection, HTTP error, refusal, output that breaks the schema,
+structured response (`triage.extract.llm.schema`), then every yes/no/choice is kept only if its quote is found in the plan
+(`triage.extract.evidence`). Whatever goes wrong — timeout, connection, HTTP error, refusal, output that breaks the schema,
 no use found — comes back as `Extraction(failure=reason)` so the case fails closed to escalate. Logs carry the
 reason, never the partner's text.
 

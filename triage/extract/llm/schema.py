@@ -4,18 +4,18 @@ Kept flat and small on purpose so a 1-2B model constrained by a JSON grammar can
 one `<question>_quote` string per material question, no nesting beyond the list of uses. Values the model gets
 slightly wrong ("Yes", "maybe") are read leniently as `unknown`, the fail-safe; a wrong shape (no `uses` list, a use
 without a summary) is a schema violation the extractor reports. Converting to `AIUse` (and verifying the quotes)
-happens in `triage.llm`.
+happens in `triage.extract.llm.extractor`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, create_model, field_validator
 
-from triage.records import Consent, DataHandling, Media, Stage
+from triage.records import ANSWER_FIELDS, AIUse, Choice, Media
 
 TOOL_NAME = "record_ai_uses"
 MAX_USES = 8
@@ -23,24 +23,15 @@ MAX_QUOTE = 300
 MAX_SUMMARY = 600
 
 YN = Literal["yes", "no", "unknown"]
-YES_NO_FIELDS: tuple[str, ...] = (
-    "final_output",
-    "key_creative",
-    "real_person",
-    "performance_alteration",
-    "union_work",
-    "personal_data",
-    "proprietary_input",
-    "third_party_ip",
-    "unowned_training",
-    "misleading",
-    "vendor_pipeline",
-    "hedged",
-)
+# Record questions the model does not answer as yes/no: it names the tool as free text (`tool`), and whether the
+# real person is a performer is left to the lexical reader.
+NOT_ASKED: tuple[str, ...] = ("tool", "performer")
+YES_NO_FIELDS: tuple[str, ...] = tuple(name for name in ANSWER_FIELDS if name not in NOT_ASKED)
+# The record's categorical answers (stage, consent, data handling) and the values each can take.
 CHOICE_FIELDS: dict[str, tuple[str, ...]] = {
-    "stage": tuple(s.value for s in Stage),
-    "consent": tuple(c.value for c in Consent),
-    "data_handling": tuple(d.value for d in DataHandling),
+    name: tuple(v.value for v in field.annotation.__pydantic_generic_metadata__["args"][0])
+    for name, field in AIUse.model_fields.items()
+    if isinstance(field.annotation, type) and issubclass(field.annotation, Choice)
 }
 MEDIA_VALUES: tuple[str, ...] = tuple(m.value for m in Media)
 
@@ -86,44 +77,18 @@ def _quote(value: Any) -> str:
     return value.strip()[: MAX_QUOTE * 2]
 
 
-class LLMUse(BaseModel):
-    """One AI use as the model reports it. Quotes are unverified here."""
+class LLMUseBase(BaseModel):
+    """One AI use as the model reports it. Quotes are unverified here.
+
+    The fields besides summary, tool and media are derived from `AIUse` (`LLMUse` below): one `<question>` (yes /
+    no / unknown, or a choice's value) and one `<question>_quote` per question in YES_NO_FIELDS and CHOICE_FIELDS.
+    """
 
     model_config = ConfigDict(extra="ignore")
 
     summary: str = Field(min_length=1)
     tool: str = ""
-    stage: str = "unknown"
-    stage_quote: str = ""
     media: list[str] = Field(default_factory=list)
-    final_output: YN = "unknown"
-    final_output_quote: str = ""
-    key_creative: YN = "unknown"
-    key_creative_quote: str = ""
-    real_person: YN = "unknown"
-    real_person_quote: str = ""
-    performance_alteration: YN = "unknown"
-    performance_alteration_quote: str = ""
-    consent: str = "unknown"
-    consent_quote: str = ""
-    union_work: YN = "unknown"
-    union_work_quote: str = ""
-    personal_data: YN = "unknown"
-    personal_data_quote: str = ""
-    proprietary_input: YN = "unknown"
-    proprietary_input_quote: str = ""
-    third_party_ip: YN = "unknown"
-    third_party_ip_quote: str = ""
-    unowned_training: YN = "unknown"
-    unowned_training_quote: str = ""
-    data_handling: str = "unknown"
-    data_handling_quote: str = ""
-    misleading: YN = "unknown"
-    misleading_quote: str = ""
-    vendor_pipeline: YN = "unknown"
-    vendor_pipeline_quote: str = ""
-    hedged: YN = "unknown"
-    hedged_quote: str = ""
 
     @field_validator("summary", mode="before")
     @classmethod
@@ -136,27 +101,17 @@ class LLMUse(BaseModel):
         text = _quote(v)
         return "" if text.lower() in ("none", "null", "n/a", "unknown", "unspecified") else text
 
-    @field_validator(*YES_NO_FIELDS, mode="before")
+    @field_validator(*YES_NO_FIELDS, mode="before", check_fields=False)
     @classmethod
     def _yes_no(cls, v: Any) -> str:
         if isinstance(v, bool):
             return "yes" if v else "no"
         return _enum_or_unknown(v, ("yes", "no", "unknown"))
 
-    @field_validator("stage", mode="before")
+    @field_validator(*CHOICE_FIELDS, mode="before", check_fields=False)
     @classmethod
-    def _stage(cls, v: Any) -> str:
-        return _enum_or_unknown(v, CHOICE_FIELDS["stage"])
-
-    @field_validator("consent", mode="before")
-    @classmethod
-    def _consent(cls, v: Any) -> str:
-        return _enum_or_unknown(v, CHOICE_FIELDS["consent"])
-
-    @field_validator("data_handling", mode="before")
-    @classmethod
-    def _data_handling(cls, v: Any) -> str:
-        return _enum_or_unknown(v, CHOICE_FIELDS["data_handling"])
+    def _choice(cls, v: Any, info: ValidationInfo) -> str:
+        return _enum_or_unknown(v, CHOICE_FIELDS[str(info.field_name)])
 
     @field_validator("media", mode="before")
     @classmethod
@@ -169,16 +124,30 @@ class LLMUse(BaseModel):
         out = [_enum_or_unknown(m, MEDIA_VALUES) for m in items]
         return sorted({m for m in out if m != "unknown"}, key=MEDIA_VALUES.index)
 
-    @field_validator(
-        "stage_quote",
-        "consent_quote",
-        "data_handling_quote",
-        *(f"{f}_quote" for f in YES_NO_FIELDS),
-        mode="before",
-    )
+    @field_validator(*(f"{f}_quote" for f in (*CHOICE_FIELDS, *YES_NO_FIELDS)), mode="before", check_fields=False)
     @classmethod
     def _quotes(cls, v: Any) -> str:
         return _quote(v)
+
+
+def _answer_fields() -> dict[str, Any]:
+    """Each question of AIUse the model answers, with its quote beside it, in AIUse's order."""
+    fields: dict[str, Any] = {}
+    for name in AIUse.model_fields:
+        if name in YES_NO_FIELDS:
+            fields[name] = (YN, "unknown")
+        elif name in CHOICE_FIELDS:
+            fields[name] = (str, "unknown")
+        else:
+            continue
+        fields[f"{name}_quote"] = (str, "")
+    return fields
+
+
+if TYPE_CHECKING:
+    LLMUse = LLMUseBase
+else:
+    LLMUse = create_model("LLMUse", __base__=LLMUseBase, __module__=__name__, **_answer_fields())
 
 
 class LLMPlan(BaseModel):
