@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
@@ -202,8 +201,3 @@ def _normalised_answer(answer: PartnerAnswer, notes: list[str]) -> PartnerAnswer
     # as append_answers writes it: stripped, continuation lines without trailing blanks, no block markers inside
     lines = [line.rstrip() for line in _neutralise_markers(text).strip().splitlines()]
     return PartnerAnswer(question=_neutralise_markers(question), answer="\n".join(lines))
-
-
-def submissions(intakes: Iterable[Intake]) -> list[Submission]:
-    """Each intake through the intake stage (for scripts that triage many plans)."""
-    return [read_intake(i) for i in intakes]

@@ -175,6 +175,14 @@ ANSWER_FIELDS: tuple[str, ...] = tuple(
 )
 
 
+# The categorical questions of a record (stage, consent, data handling), in order.
+CHOICE_FIELDS: tuple[str, ...] = tuple(
+    name
+    for name, field in AIUse.model_fields.items()
+    if isinstance(field.annotation, type) and issubclass(field.annotation, Choice)
+)
+
+
 def quotes_the_plan(use: AIUse) -> bool:
     """True when at least one of the record's answers or choices carries a quote (the summary alone does not count:
     a reader that understood nothing can still copy the whole plan into it)."""

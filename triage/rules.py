@@ -13,14 +13,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
-from triage.facts import ANSWER_STATES, BOOLEAN, CASE_FACTS, EVIDENCE_FIELDS, FACTS_BY_SCOPE, USE_FACTS
+from triage.facts import CASE_FACTS, EVIDENCE_FIELDS, FACTS_BY_SCOPE, USE_FACTS
 from triage.records import ANSWER_FIELDS, Severity, Trigger
 
 ANSWER_FACTS = ANSWER_FIELDS
 __all__ = [
     "ANSWER_FACTS",
-    "ANSWER_STATES",
-    "BOOLEAN",
     "CASE_FACTS",
     "USE_FACTS",
     "Condition",

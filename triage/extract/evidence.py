@@ -92,7 +92,7 @@ def _fuzzy(q: str, norm: str) -> tuple[int, int] | None:
     return (best[1], best[2]) if best else None
 
 
-def locate(quote: str, text: str) -> tuple[int, int] | None:
+def quote_span(quote: str, text: str) -> tuple[int, int] | None:
     """Character span (start, end) of `quote` in `text`: exact after normalisation, else fuzzy; None if absent."""
     if not quote or not text:
         return None
@@ -122,7 +122,7 @@ def locate(quote: str, text: str) -> tuple[int, int] | None:
 
 def find_quote(quote: str, text: str) -> str | None:
     """The exact span of `text` that `quote` stands for, or None when it is not there."""
-    span = locate(quote, text)
+    span = quote_span(quote, text)
     return text[span[0] : span[1]] if span else None
 
 
@@ -172,7 +172,7 @@ def spans_of(strings: list[str | None], text: str) -> list[tuple[int, int]]:
         if not s:
             continue
         pos = text.find(s)
-        span = (pos, pos + len(s)) if pos >= 0 else locate(s, text)
+        span = (pos, pos + len(s)) if pos >= 0 else quote_span(s, text)
         if span:
             out.append(span)
     return out

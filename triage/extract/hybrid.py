@@ -24,6 +24,7 @@ from triage.facts import OFF_SCREEN_STAGES, answer_state
 from triage.intake import Submission, read_intake
 from triage.records import (
     ANSWER_FIELDS,
+    CHOICE_FIELDS,
     AIUse,
     Answer,
     Choice,
@@ -37,7 +38,6 @@ from triage.records import (
 
 log = logging.getLogger(__name__)
 
-CHOICE_FIELDS: tuple[str, ...] = ("stage", "consent", "data_handling")
 ALIGN_MIN_OVERLAP = 0.3
 
 # Stages whose output stays off screen (the engine's own set); when the readings disagree, the screen-bound wins.

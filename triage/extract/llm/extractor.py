@@ -1,10 +1,10 @@
 """LLM extraction through LangChain: any OpenAI-compatible chat model reads a plan into AI-use records.
 
 The model only extracts; deterministic rules decide the route. One call per case returns every use in one
-structured response (`triage.extract.llm.schema`), then every yes/no/choice is kept only if its quote is found in the plan
-(`triage.extract.evidence`). Whatever goes wrong — timeout, connection, HTTP error, refusal, output that breaks the schema,
-no use found — comes back as `Extraction(failure=reason)` so the case fails closed to escalate. Logs carry the
-reason, never the partner's text.
+structured response (`triage.extract.llm.schema`), then every yes/no/choice is kept only if its quote is found in
+the plan (`triage.extract.evidence`). Whatever goes wrong — timeout, connection, HTTP error, refusal, output that
+breaks the schema, no use found — comes back as `Extraction(failure=reason)` so the case fails closed to escalate.
+Logs carry the reason, never the partner's text. The chat model comes from `triage.extract.llm.client`.
 
 Structured-output method (`TRIAGE_LLM_METHOD`):
 - `json_schema`: OpenAI Structured Outputs (`response_format` type json_schema). Right for api.openai.com and Azure;
@@ -36,7 +36,7 @@ from langchain_openai.chat_models.base import BaseChatOpenAI
 from pydantic import ValidationError
 
 from triage.config import Settings
-from triage.extract.evidence import find_quote, ground_answer, ground_choice, locate, sentence_around
+from triage.extract.evidence import find_quote, ground_answer, ground_choice, quote_span, sentence_around
 from triage.extract.llm.cache import CACHE_FILE, CachedResponse, LLMCache, cache_key
 from triage.extract.llm.client import endpoint_of, is_openai_host, make_chat_model
 from triage.extract.llm.prompt import ExtractPrompt, load_prompt
@@ -373,7 +373,7 @@ def ground_plan(plan: LLMPlan, text: str) -> tuple[list[AIUse], int, list[str]]:
         summary = find_quote(u.summary, text)
         if summary is None:
             evidence = [a.evidence for a in fields.values() if getattr(a, "evidence", None)]
-            span = locate(evidence[0], text) if evidence else None
+            span = quote_span(evidence[0], text) if evidence else None
             if span:
                 summary = sentence_around(text, span)
             else:

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, create_model, field_validator
 
-from triage.records import ANSWER_FIELDS, AIUse, Choice, Media
+from triage.records import ANSWER_FIELDS, CHOICE_FIELDS, AIUse, Media
 
 TOOL_NAME = "record_ai_uses"
-MAX_USES = 8
+MAX_LLM_USES = 8
 MAX_QUOTE = 300
 MAX_SUMMARY = 600
 
@@ -28,10 +28,9 @@ YN = Literal["yes", "no", "unknown"]
 NOT_ASKED: tuple[str, ...] = ("tool", "performer")
 YES_NO_FIELDS: tuple[str, ...] = tuple(name for name in ANSWER_FIELDS if name not in NOT_ASKED)
 # The record's categorical answers (stage, consent, data handling) and the values each can take.
-CHOICE_FIELDS: dict[str, tuple[str, ...]] = {
-    name: tuple(v.value for v in field.annotation.__pydantic_generic_metadata__["args"][0])
-    for name, field in AIUse.model_fields.items()
-    if isinstance(field.annotation, type) and issubclass(field.annotation, Choice)
+CHOICE_VALUES: dict[str, tuple[str, ...]] = {
+    name: tuple(v.value for v in AIUse.model_fields[name].annotation.__pydantic_generic_metadata__["args"][0])  # type: ignore[union-attr]
+    for name in CHOICE_FIELDS
 }
 MEDIA_VALUES: tuple[str, ...] = tuple(m.value for m in Media)
 
@@ -81,7 +80,7 @@ class LLMUseBase(BaseModel):
     """One AI use as the model reports it. Quotes are unverified here.
 
     The fields besides summary, tool and media are derived from `AIUse` (`LLMUse` below): one `<question>` (yes /
-    no / unknown, or a choice's value) and one `<question>_quote` per question in YES_NO_FIELDS and CHOICE_FIELDS.
+    no / unknown, or a choice's value) and one `<question>_quote` per question in YES_NO_FIELDS and CHOICE_VALUES.
     """
 
     model_config = ConfigDict(extra="ignore")
@@ -108,10 +107,10 @@ class LLMUseBase(BaseModel):
             return "yes" if v else "no"
         return _enum_or_unknown(v, ("yes", "no", "unknown"))
 
-    @field_validator(*CHOICE_FIELDS, mode="before", check_fields=False)
+    @field_validator(*CHOICE_VALUES, mode="before", check_fields=False)
     @classmethod
     def _choice(cls, v: Any, info: ValidationInfo) -> str:
-        return _enum_or_unknown(v, CHOICE_FIELDS[str(info.field_name)])
+        return _enum_or_unknown(v, CHOICE_VALUES[str(info.field_name)])
 
     @field_validator("media", mode="before")
     @classmethod
@@ -124,7 +123,7 @@ class LLMUseBase(BaseModel):
         out = [_enum_or_unknown(m, MEDIA_VALUES) for m in items]
         return sorted({m for m in out if m != "unknown"}, key=MEDIA_VALUES.index)
 
-    @field_validator(*(f"{f}_quote" for f in (*CHOICE_FIELDS, *YES_NO_FIELDS)), mode="before", check_fields=False)
+    @field_validator(*(f"{f}_quote" for f in (*CHOICE_VALUES, *YES_NO_FIELDS)), mode="before", check_fields=False)
     @classmethod
     def _quotes(cls, v: Any) -> str:
         return _quote(v)
@@ -136,7 +135,7 @@ def _answer_fields() -> dict[str, Any]:
     for name in AIUse.model_fields:
         if name in YES_NO_FIELDS:
             fields[name] = (YN, "unknown")
-        elif name in CHOICE_FIELDS:
+        elif name in CHOICE_VALUES:
             fields[name] = (str, "unknown")
         else:
             continue
@@ -156,7 +155,7 @@ class LLMPlan(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     language: str = "unknown"
-    uses: list[LLMUse] = Field(max_length=MAX_USES * 2)
+    uses: list[LLMUse] = Field(max_length=MAX_LLM_USES * 2)
 
     @field_validator("language", mode="before")
     @classmethod
@@ -190,9 +189,9 @@ def json_schema() -> dict[str, Any]:
             props[name] = {"type": "string", "maxLength": 120}
         elif name == "media":
             props[name] = {"type": "array", "items": {"type": "string", "enum": list(MEDIA_VALUES)}, "maxItems": 4}
-        elif name in CHOICE_FIELDS:
+        elif name in CHOICE_VALUES:
             props[f"{name}_quote"] = _quote_schema()
-            props[name] = {"type": "string", "enum": list(CHOICE_FIELDS[name])}
+            props[name] = {"type": "string", "enum": list(CHOICE_VALUES[name])}
         else:
             props[f"{name}_quote"] = _quote_schema()
             props[name] = _yn()
@@ -203,7 +202,7 @@ def json_schema() -> dict[str, Any]:
         "type": "object",
         "properties": {
             "language": {"type": "string", "maxLength": 8},
-            "uses": {"type": "array", "items": use, "maxItems": MAX_USES},
+            "uses": {"type": "array", "items": use, "maxItems": MAX_LLM_USES},
         },
         "required": ["language", "uses"],
         "additionalProperties": False,
