@@ -237,6 +237,7 @@ class LLMExtractor:
         reply cut off at the token limit must not pass as a plan with fewer uses.
         """
         raw, error = out.get("raw"), out.get("parsing_error")
+        data: Any
         if _refused(raw, error):
             raise LLMFailure("the model refused to answer")
         if isinstance(raw, AIMessage):
@@ -373,9 +374,9 @@ def ground_plan(plan: LLMPlan, text: str) -> tuple[list[AIUse], int, list[str]]:
         summary = find_quote(u.summary, text)
         if summary is None:
             evidence = [a.evidence for a in fields.values() if getattr(a, "evidence", None)]
-            span = quote_span(evidence[0], text) if evidence else None
-            if span:
-                summary = sentence_around(text, span)
+            where = quote_span(evidence[0], text) if evidence else None
+            if where:
+                summary = sentence_around(text, where)
             else:
                 summary = u.summary
                 notes.append(f"use {n}: the model's summary is not a quote of the plan and no evidence was verified")
