@@ -34,7 +34,7 @@ from triage.engine import evaluate  # noqa: E402
 from triage.extract.hybrid import merge  # noqa: E402
 from triage.extract.lexical.reader import LexicalExtractor  # noqa: E402
 from triage.extract.llm.extractor import LLMExtractor  # noqa: E402
-from triage.intake import infer_production_type  # noqa: E402
+from triage.intake import read_intake  # noqa: E402
 from triage.records import AIUse, Intake  # noqa: E402
 from triage.rules import load_rules  # noqa: E402
 
@@ -146,7 +146,7 @@ def main() -> int:
     rows: list[dict[str, Any]] = []
     recorded: list[dict[str, Any]] = []
     for case in cases:
-        intake = infer_production_type(Intake(text=case["text"], production_type=case.get("production_type")))
+        intake = read_intake(Intake(text=case["text"], production_type=case.get("production_type")))
         if recorder:
             recorder.label = case["id"]
         started = time.perf_counter()
