@@ -11,6 +11,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from triage.config import Settings, get_settings
+from triage.intake import IntakeError, check_text, decode_plan
 from triage.records import Intake, ProductionType, TriageResult
 
 EXIT_BAD_INPUT = 2
@@ -34,17 +35,10 @@ def read_plan(args: argparse.Namespace, settings: Settings) -> str:
         raw = args.text.encode("utf-8", errors="surrogateescape")
     else:
         raise InputError('give the plan as an argument, with -f FILE, or "-" to read stdin')
-    if b"\x00" in raw:
-        raise InputError("the plan looks binary (it contains NUL bytes); paste plain text")
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"the plan is not valid UTF-8 (byte {exc.start})") from exc
-    if not text.strip():
-        raise InputError("the plan is empty")
-    if len(text) > settings.max_text_chars:
-        raise InputError(f"the plan has {len(text)} characters; the limit is {settings.max_text_chars}")
-    return text
+        return check_text(decode_plan(raw), max_chars=settings.max_text_chars, what="the plan")
+    except IntakeError as exc:
+        raise InputError(str(exc)) from exc
 
 
 def render(result: TriageResult) -> str:
@@ -160,7 +154,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     citations = index.ask(args.question, k=args.k)
     answer = None
     if settings.llm_configured and not args.no_llm:
-        from triage.llm import make_chat_model
+        from triage.extract.llm.client import make_chat_model
         from triage.policy_answer import answer_from_policy
 
         answer = answer_from_policy(args.question, citations, make_chat_model(settings))

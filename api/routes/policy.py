@@ -50,7 +50,7 @@ def ask(body: Question, principal: CurrentPrincipal, settings: SettingsDep) -> A
         raise _unavailable("policy search", exc) from exc
     if not settings.llm_configured:
         return PolicyAnswer(question=question, citations=[c.model_dump(mode="json") for c in citations])
-    from triage.llm import make_chat_model
+    from triage.extract.llm.client import make_chat_model
 
     grounded = answer_from_policy(question, citations, make_chat_model(settings))
     return PolicyAnswer(

@@ -46,6 +46,7 @@ class ScriptedExtractor:
     """Implements the Extractor protocol: the first word of the plan names the extraction to return."""
 
     name = "scripted"
+    prompt_version = None
 
     def __init__(self, overrides: dict[str, str] | None = None) -> None:
         self.overrides = overrides or {}

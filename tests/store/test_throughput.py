@@ -121,7 +121,7 @@ def test_lease_follows_the_extractor(tmp_path: Path) -> None:
 def test_only_embedding_quotes_runs_the_model_per_case(tmp_path: Path, quotes: str) -> None:
     """TRIAGE_CITE_QUOTES=words|off: citations still verbatim from the rule's sections, and the partner's quote is
     never embedded (the rule's vectors are cached, so a warm pipeline runs no model); `embedding` embeds it."""
-    from triage.lexical import LexicalExtractor
+    from triage.extract.lexical.reader import LexicalExtractor
     from triage.pipeline import Pipeline
 
     settings = Settings(data_dir=tmp_path, cite_quotes=quotes)

@@ -183,7 +183,7 @@ def eval_settings(settings: Settings, *, extractor: str | None = None, no_cache:
 
 
 def make_pipeline(settings: Settings, *, cite: bool = True) -> Pipeline:
-    from triage.extract import build_extractor
+    from triage.extract.factory import build_extractor
     from triage.pipeline import Pipeline
 
     try:

@@ -23,12 +23,13 @@ from llm_fakes import (
     use,
 )
 
-from triage.extract import build_extractor, prompt_version_of
-from triage.hybrid import HybridExtractor
-from triage.llm import LLMExtractor, is_openai_host, make_chat_model, resolve_method
-from triage.llm_cache import CACHE_FILE
-from triage.llm_schema import TOOL_NAME
-from triage.prompts import escape_plan
+from triage.extract.factory import build_extractor
+from triage.extract.hybrid import HybridExtractor
+from triage.extract.llm.cache import CACHE_FILE
+from triage.extract.llm.client import is_openai_host, make_chat_model
+from triage.extract.llm.extractor import LLMExtractor, resolve_method
+from triage.extract.llm.prompt import escape_plan
+from triage.extract.llm.schema import TOOL_NAME
 from triage.records import Consent, Intake, Stage
 
 INTAKE = Intake(text=EXAMPLE_PLAN, production_type="scripted")
@@ -66,7 +67,7 @@ def test_one_call_returns_all_uses_with_verified_evidence(tmp_path: Path) -> Non
     for u in result.uses:
         assert u.summary in EXAMPLE_PLAN
     assert result.language == "en"
-    assert prompt_version_of(ex) == ex.prompt_version and ex.prompt_version.startswith("extract-v")
+    assert ex.prompt_version and ex.prompt_version.startswith("extract-v")
 
 
 def test_quotes_are_replaced_by_the_exact_span_and_unfound_claims_dropped(tmp_path: Path) -> None:
@@ -374,7 +375,7 @@ def test_cache_makes_a_rerun_free(tmp_path: Path) -> None:
     assert not first.stats.cached and second.stats.cached
     assert second.uses == first.uses
     assert second.stats.prompt_tokens == first.stats.prompt_tokens  # the cost of the call that made it
-    ex.extract(INTAKE, no_cache=True)
+    LLMExtractor(settings, model, no_cache=True).extract(INTAKE)
     assert len(model.calls) == 2
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from triage.config import REPO_ROOT
-from triage.llm_schema import FIELD_ORDER, json_schema
-from triage.prompts import PromptError, escape_plan, load_prompt
+from triage.extract.llm.prompt import PromptError, escape_plan, load_prompt
+from triage.extract.llm.schema import FIELD_ORDER, json_schema
 
 PROMPTS = REPO_ROOT / "prompts"
 

@@ -1,12 +1,12 @@
 """Phrase patterns the offline extractor reads plans with: English first, Spanish, French, Portuguese and German
-for the core triggers. Patterns are data; triage/lexical.py decides scope, negation and hedging around them.
+for the core triggers. Patterns are data; triage/extract/lexical/reader.py decides scope, negation and hedging around them.
 """
 
 from __future__ import annotations
 
 import re
 
-from triage.records import Consent, DataHandling, Media, Stage
+from triage.records import Consent, Media, Stage
 
 FLAGS = re.IGNORECASE | re.UNICODE
 
@@ -619,15 +619,6 @@ UNOWNED_TRAINING_YES = rx(
     r"(?:treinar|treinamento|ajustar)\s+(?:[\w'’-]+\s){0,6}(?:com|em) (?:[\w'’-]+\s){0,3}(?:obras?|artista|filmes)",
     r"(?:trainieren|training|feinabstimm\w*)\s+(?:[\w'’-]+\s){0,6}(?:mit|auf) (?:[\w'’-]+\s){0,3}(?:werken?|künstler\w*|filmen)",
 )
-UNOWNED_STATEMENT = rx(
-    r"(?:belongs?|belonging) to (?:our |the |a |another )?(?:co-?producer|other|third[- ]part\w*|network|broadcaster|"
-    r"distributor|someone else|them|the artist|the estate)",
-    r"(?:owned by|property of) (?:our |the |a |another )?(?:co-?producer|other|third[- ]part\w*|network|"
-    r"broadcaster|distributor|someone else|artist|estate|studio)",
-    r"(?:we|the production) (?:don'?t|do not|doesn'?t|does not) own",
-    r"(?:isn'?t|is not|aren'?t|are not) (?:ours|owned by us)|not us|not ours",
-    r"(?:without|no) (?:a )?(?:licen[sc]e|clearance|permission) (?:for|to)",
-)
 TRAINING_ANY = rx(
     r"train(?:s|ing|ed)? (?:a |an |our |the |its |their |this |that )?(?:own |custom |new |in-house |bespoke )?"
     r"(?:[\w-]+ )?(?:models?|loras?|networks?|checkpoints?)",
@@ -1035,11 +1026,6 @@ CONSENT_PATTERNS: list[tuple[Consent, re.Pattern[str]]] = [
     (Consent.ABSENT, CONSENT_ABSENT),
     (Consent.PENDING, CONSENT_PENDING),
     (Consent.OBTAINED, CONSENT_OBTAINED),
-]
-DATA_HANDLING_PATTERNS: list[tuple[DataHandling, re.Pattern[str]]] = [
-    (DataHandling.MAY_TRAIN, MAY_TRAIN),
-    (DataHandling.ENTERPRISE, ENTERPRISE),
-    (DataHandling.NO_TRAINING, NO_TRAINING),
 ]
 TOOL = rx(TOOLS)
 # Chat and text assistants: without other media named, what they produce is text, not something for the screen.

@@ -4,43 +4,33 @@ Kept flat and small on purpose so a 1-2B model constrained by a JSON grammar can
 one `<question>_quote` string per material question, no nesting beyond the list of uses. Values the model gets
 slightly wrong ("Yes", "maybe") are read leniently as `unknown`, the fail-safe; a wrong shape (no `uses` list, a use
 without a summary) is a schema violation the extractor reports. Converting to `AIUse` (and verifying the quotes)
-happens in `triage.llm`.
+happens in `triage.extract.llm.extractor`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, create_model, field_validator
 
-from triage.records import Consent, DataHandling, Media, Stage
+from triage.records import ANSWER_FIELDS, CHOICE_FIELDS, AIUse, Media
 
 TOOL_NAME = "record_ai_uses"
-MAX_USES = 8
+MAX_LLM_USES = 8
 MAX_QUOTE = 300
 MAX_SUMMARY = 600
 
 YN = Literal["yes", "no", "unknown"]
-YES_NO_FIELDS: tuple[str, ...] = (
-    "final_output",
-    "key_creative",
-    "real_person",
-    "performance_alteration",
-    "union_work",
-    "personal_data",
-    "proprietary_input",
-    "third_party_ip",
-    "unowned_training",
-    "misleading",
-    "vendor_pipeline",
-    "hedged",
-)
-CHOICE_FIELDS: dict[str, tuple[str, ...]] = {
-    "stage": tuple(s.value for s in Stage),
-    "consent": tuple(c.value for c in Consent),
-    "data_handling": tuple(d.value for d in DataHandling),
+# Record questions the model does not answer as yes/no: it names the tool as free text (`tool`), and whether the
+# real person is a performer is left to the lexical reader.
+NOT_ASKED: tuple[str, ...] = ("tool", "performer")
+YES_NO_FIELDS: tuple[str, ...] = tuple(name for name in ANSWER_FIELDS if name not in NOT_ASKED)
+# The record's categorical answers (stage, consent, data handling) and the values each can take.
+CHOICE_VALUES: dict[str, tuple[str, ...]] = {
+    name: tuple(v.value for v in AIUse.model_fields[name].annotation.__pydantic_generic_metadata__["args"][0])  # type: ignore[union-attr]
+    for name in CHOICE_FIELDS
 }
 MEDIA_VALUES: tuple[str, ...] = tuple(m.value for m in Media)
 
@@ -86,44 +76,18 @@ def _quote(value: Any) -> str:
     return value.strip()[: MAX_QUOTE * 2]
 
 
-class LLMUse(BaseModel):
-    """One AI use as the model reports it. Quotes are unverified here."""
+class LLMUseBase(BaseModel):
+    """One AI use as the model reports it. Quotes are unverified here.
+
+    The fields besides summary, tool and media are derived from `AIUse` (`LLMUse` below): one `<question>` (yes /
+    no / unknown, or a choice's value) and one `<question>_quote` per question in YES_NO_FIELDS and CHOICE_VALUES.
+    """
 
     model_config = ConfigDict(extra="ignore")
 
     summary: str = Field(min_length=1)
     tool: str = ""
-    stage: str = "unknown"
-    stage_quote: str = ""
     media: list[str] = Field(default_factory=list)
-    final_output: YN = "unknown"
-    final_output_quote: str = ""
-    key_creative: YN = "unknown"
-    key_creative_quote: str = ""
-    real_person: YN = "unknown"
-    real_person_quote: str = ""
-    performance_alteration: YN = "unknown"
-    performance_alteration_quote: str = ""
-    consent: str = "unknown"
-    consent_quote: str = ""
-    union_work: YN = "unknown"
-    union_work_quote: str = ""
-    personal_data: YN = "unknown"
-    personal_data_quote: str = ""
-    proprietary_input: YN = "unknown"
-    proprietary_input_quote: str = ""
-    third_party_ip: YN = "unknown"
-    third_party_ip_quote: str = ""
-    unowned_training: YN = "unknown"
-    unowned_training_quote: str = ""
-    data_handling: str = "unknown"
-    data_handling_quote: str = ""
-    misleading: YN = "unknown"
-    misleading_quote: str = ""
-    vendor_pipeline: YN = "unknown"
-    vendor_pipeline_quote: str = ""
-    hedged: YN = "unknown"
-    hedged_quote: str = ""
 
     @field_validator("summary", mode="before")
     @classmethod
@@ -136,27 +100,17 @@ class LLMUse(BaseModel):
         text = _quote(v)
         return "" if text.lower() in ("none", "null", "n/a", "unknown", "unspecified") else text
 
-    @field_validator(*YES_NO_FIELDS, mode="before")
+    @field_validator(*YES_NO_FIELDS, mode="before", check_fields=False)
     @classmethod
     def _yes_no(cls, v: Any) -> str:
         if isinstance(v, bool):
             return "yes" if v else "no"
         return _enum_or_unknown(v, ("yes", "no", "unknown"))
 
-    @field_validator("stage", mode="before")
+    @field_validator(*CHOICE_VALUES, mode="before", check_fields=False)
     @classmethod
-    def _stage(cls, v: Any) -> str:
-        return _enum_or_unknown(v, CHOICE_FIELDS["stage"])
-
-    @field_validator("consent", mode="before")
-    @classmethod
-    def _consent(cls, v: Any) -> str:
-        return _enum_or_unknown(v, CHOICE_FIELDS["consent"])
-
-    @field_validator("data_handling", mode="before")
-    @classmethod
-    def _data_handling(cls, v: Any) -> str:
-        return _enum_or_unknown(v, CHOICE_FIELDS["data_handling"])
+    def _choice(cls, v: Any, info: ValidationInfo) -> str:
+        return _enum_or_unknown(v, CHOICE_VALUES[str(info.field_name)])
 
     @field_validator("media", mode="before")
     @classmethod
@@ -169,16 +123,30 @@ class LLMUse(BaseModel):
         out = [_enum_or_unknown(m, MEDIA_VALUES) for m in items]
         return sorted({m for m in out if m != "unknown"}, key=MEDIA_VALUES.index)
 
-    @field_validator(
-        "stage_quote",
-        "consent_quote",
-        "data_handling_quote",
-        *(f"{f}_quote" for f in YES_NO_FIELDS),
-        mode="before",
-    )
+    @field_validator(*(f"{f}_quote" for f in (*CHOICE_VALUES, *YES_NO_FIELDS)), mode="before", check_fields=False)
     @classmethod
     def _quotes(cls, v: Any) -> str:
         return _quote(v)
+
+
+def _answer_fields() -> dict[str, Any]:
+    """Each question of AIUse the model answers, with its quote beside it, in AIUse's order."""
+    fields: dict[str, Any] = {}
+    for name in AIUse.model_fields:
+        if name in YES_NO_FIELDS:
+            fields[name] = (YN, "unknown")
+        elif name in CHOICE_VALUES:
+            fields[name] = (str, "unknown")
+        else:
+            continue
+        fields[f"{name}_quote"] = (str, "")
+    return fields
+
+
+if TYPE_CHECKING:
+    LLMUse = LLMUseBase
+else:
+    LLMUse = create_model("LLMUse", __base__=LLMUseBase, __module__=__name__, **_answer_fields())
 
 
 class LLMPlan(BaseModel):
@@ -187,7 +155,7 @@ class LLMPlan(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     language: str = "unknown"
-    uses: list[LLMUse] = Field(max_length=MAX_USES * 2)
+    uses: list[LLMUse] = Field(max_length=MAX_LLM_USES * 2)
 
     @field_validator("language", mode="before")
     @classmethod
@@ -221,9 +189,9 @@ def json_schema() -> dict[str, Any]:
             props[name] = {"type": "string", "maxLength": 120}
         elif name == "media":
             props[name] = {"type": "array", "items": {"type": "string", "enum": list(MEDIA_VALUES)}, "maxItems": 4}
-        elif name in CHOICE_FIELDS:
+        elif name in CHOICE_VALUES:
             props[f"{name}_quote"] = _quote_schema()
-            props[name] = {"type": "string", "enum": list(CHOICE_FIELDS[name])}
+            props[name] = {"type": "string", "enum": list(CHOICE_VALUES[name])}
         else:
             props[f"{name}_quote"] = _quote_schema()
             props[name] = _yn()
@@ -234,7 +202,7 @@ def json_schema() -> dict[str, Any]:
         "type": "object",
         "properties": {
             "language": {"type": "string", "maxLength": 8},
-            "uses": {"type": "array", "items": use, "maxItems": MAX_USES},
+            "uses": {"type": "array", "items": use, "maxItems": MAX_LLM_USES},
         },
         "required": ["language", "uses"],
         "additionalProperties": False,

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from triage.config import Settings
-from triage.hybrid import HybridExtractor
-from triage.lexical import LexicalExtractor
-from triage.llm import LLMExtractor
+from triage.extract.hybrid import HybridExtractor
+from triage.extract.lexical.reader import LexicalExtractor
+from triage.extract.llm.extractor import LLMExtractor
 from triage.records import Intake
 
 pytestmark = pytest.mark.live

@@ -19,8 +19,8 @@ from pathlib import Path
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, field_validator, model_validator
 
-from triage.evidence import find_quote
-from triage.llm_schema import CHOICE_FIELDS, FIELD_ORDER, YES_NO_FIELDS, LLMUse, json_schema
+from triage.extract.evidence import find_quote
+from triage.extract.llm.schema import CHOICE_VALUES, FIELD_ORDER, YES_NO_FIELDS, LLMUse, json_schema
 from triage.records import ProductionType
 
 PROMPT_NAME = "extract"
@@ -53,14 +53,14 @@ class Example(BaseModel):
     @model_validator(mode="after")
     def _quotes_are_in_the_plan(self) -> Example:
         for i, use in enumerate(self.uses):
-            for field in ("summary", "tool", *(f"{f}_quote" for f in (*YES_NO_FIELDS, *CHOICE_FIELDS))):
+            for field in ("summary", "tool", *(f"{f}_quote" for f in (*YES_NO_FIELDS, *CHOICE_VALUES))):
                 quote = getattr(use, field)
                 if quote and find_quote(quote, self.plan) is None:
                     raise ValueError(f"example use {i}: {field} is not a quote of the example plan")
             for field in YES_NO_FIELDS:
                 if getattr(use, field) != "unknown" and not getattr(use, f"{field}_quote"):
                     raise ValueError(f"example use {i}: {field} is answered without a quote")
-            for field in CHOICE_FIELDS:
+            for field in CHOICE_VALUES:
                 if getattr(use, field) != "unknown" and not getattr(use, f"{field}_quote"):
                     raise ValueError(f"example use {i}: {field} is answered without a quote")
         return self

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 from typing import TypeVar
 
@@ -92,7 +93,7 @@ def _fuzzy(q: str, norm: str) -> tuple[int, int] | None:
     return (best[1], best[2]) if best else None
 
 
-def locate(quote: str, text: str) -> tuple[int, int] | None:
+def quote_span(quote: str, text: str) -> tuple[int, int] | None:
     """Character span (start, end) of `quote` in `text`: exact after normalisation, else fuzzy; None if absent."""
     if not quote or not text:
         return None
@@ -103,13 +104,14 @@ def locate(quote: str, text: str) -> tuple[int, int] | None:
     # A quote the model elided with "..." is located by its longest fragment.
     q = max(parts, key=len)
     pos = norm.find(q)
+    span: tuple[int, int] | None
     if pos >= 0:
         span = (pos, pos + len(q))
     elif len(q) >= MIN_FUZZY_CHARS:
         span = _fuzzy(q, norm)
-        if span is None:
-            return None
     else:
+        span = None
+    if span is None:
         return None
     start, end = index[span[0]], index[span[1] - 1] + 1
     # Trim surrounding punctuation the window may have picked up, but keep the text verbatim.
@@ -122,7 +124,7 @@ def locate(quote: str, text: str) -> tuple[int, int] | None:
 
 def find_quote(quote: str, text: str) -> str | None:
     """The exact span of `text` that `quote` stands for, or None when it is not there."""
-    span = locate(quote, text)
+    span = quote_span(quote, text)
     return text[span[0] : span[1]] if span else None
 
 
@@ -152,7 +154,7 @@ def ground_answer(value: str, quote: str, text: str, question: str) -> tuple[Ans
 
 def ground_choice(value: E, unknown: E, quote: str, text: str, question: str) -> tuple[Choice[E], str | None]:
     """Like `ground_answer` for a categorical answer: a known value needs a quote found in the text."""
-    cls = Choice[type(unknown)]  # type: ignore[misc]
+    cls: type[Choice[E]] = Choice[type(unknown)]  # type: ignore[misc,assignment]
     if value == unknown:
         return cls(value=unknown), None
     if not quote.strip():
@@ -165,14 +167,14 @@ def ground_choice(value: E, unknown: E, quote: str, text: str, question: str) ->
     return cls(value=unknown, note=dropped), dropped
 
 
-def spans_of(strings: list[str | None], text: str) -> list[tuple[int, int]]:
+def spans_of(strings: Sequence[str | None], text: str) -> list[tuple[int, int]]:
     """Where each (verbatim) string sits in the text; strings not found are skipped."""
     out = []
     for s in strings:
         if not s:
             continue
         pos = text.find(s)
-        span = (pos, pos + len(s)) if pos >= 0 else locate(s, text)
+        span = (pos, pos + len(s)) if pos >= 0 else quote_span(s, text)
         if span:
             out.append(span)
     return out

@@ -1,19 +1,9 @@
-"""The extractor interface every extractor (lexical, LLM, hybrid) implements, and the choice among them."""
+"""The choice among the extractors (lexical, LLM, hybrid) the settings ask for."""
 
 from __future__ import annotations
 
-from typing import Protocol
-
 from triage.config import Settings
-from triage.records import Extraction, Intake
-
-
-class Extractor(Protocol):
-    """Reads a plan into AI-use records. Never raises on bad text: it reports `failure` instead."""
-
-    name: str
-
-    def extract(self, intake: Intake) -> Extraction: ...
+from triage.extract.protocol import Extractor
 
 
 def build_extractor(settings: Settings, *, no_cache: bool = False) -> Extractor:
@@ -23,7 +13,7 @@ def build_extractor(settings: Settings, *, no_cache: bool = False) -> Extractor:
     extractor beside the LLM as a tripwire. `no_cache` bypasses the LLM response cache (as does
     TRIAGE_LLM_CACHE=false). Raises ValueError for a configuration that cannot work, at start rather than per case.
     """
-    from triage.lexical import LexicalExtractor
+    from triage.extract.lexical.reader import LexicalExtractor
 
     kind = settings.effective_extractor
     if kind == "lexical":
@@ -33,16 +23,11 @@ def build_extractor(settings: Settings, *, no_cache: bool = False) -> Extractor:
             f"extractor {kind!r} needs a model: set TRIAGE_LLM_MODEL (plus TRIAGE_LLM_BASE_URL and "
             "TRIAGE_LLM_API_KEY for a server other than OpenAI's), or use TRIAGE_EXTRACTOR=lexical"
         )
-    from triage.llm import LLMExtractor
+    from triage.extract.llm.extractor import LLMExtractor
 
     llm = LLMExtractor(settings, no_cache=no_cache)
     if kind == "llm":
         return llm
-    from triage.hybrid import HybridExtractor
+    from triage.extract.hybrid import HybridExtractor
 
     return HybridExtractor(LexicalExtractor(), llm)
-
-
-def prompt_version_of(extractor: Extractor) -> str | None:
-    """The extraction prompt's version for the result's `prompt_version` (None for the lexical extractor)."""
-    return getattr(extractor, "prompt_version", None)

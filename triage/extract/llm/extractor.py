@@ -1,10 +1,10 @@
 """LLM extraction through LangChain: any OpenAI-compatible chat model reads a plan into AI-use records.
 
 The model only extracts; deterministic rules decide the route. One call per case returns every use in one
-structured response (`triage.llm_schema`), then every yes/no/choice is kept only if its quote is found in the plan
-(`triage.evidence`). Whatever goes wrong — timeout, connection, HTTP error, refusal, output that breaks the schema,
-no use found — comes back as `Extraction(failure=reason)` so the case fails closed to escalate. Logs carry the
-reason, never the partner's text.
+structured response (`triage.extract.llm.schema`), then every yes/no/choice is kept only if its quote is found in
+the plan (`triage.extract.evidence`). Whatever goes wrong — timeout, connection, HTTP error, refusal, output that
+breaks the schema, no use found — comes back as `Extraction(failure=reason)` so the case fails closed to escalate.
+Logs carry the reason, never the partner's text. The chat model comes from `triage.extract.llm.client`.
 
 Structured-output method (`TRIAGE_LLM_METHOD`):
 - `json_schema`: OpenAI Structured Outputs (`response_format` type json_schema). Right for api.openai.com and Azure;
@@ -24,7 +24,6 @@ import re
 import time
 from collections.abc import Callable
 from typing import Any, Literal
-from urllib.parse import urlparse
 
 import httpx
 import openai
@@ -32,15 +31,24 @@ from langchain_core.exceptions import ContextOverflowError, ModelError, ModelRef
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.runnables import Runnable
-from langchain_openai import ChatOpenAI
+from langchain_openai import AzureChatOpenAI
 from langchain_openai.chat_models.base import BaseChatOpenAI
 from pydantic import ValidationError
 
 from triage.config import Settings
-from triage.evidence import find_quote, ground_answer, ground_choice, locate, sentence_around
-from triage.llm_cache import CACHE_FILE, CachedResponse, LLMCache, cache_key
-from triage.llm_schema import TOOL_NAME, YES_NO_FIELDS, LLMPlan, describe_validation_error, json_schema, schema_hash
-from triage.prompts import ExtractPrompt, load_prompt
+from triage.extract.evidence import find_quote, ground_answer, ground_choice, quote_span, sentence_around
+from triage.extract.llm.cache import CACHE_FILE, CachedResponse, LLMCache, cache_key
+from triage.extract.llm.client import endpoint_of, is_openai_host, make_chat_model
+from triage.extract.llm.prompt import ExtractPrompt, load_prompt
+from triage.extract.llm.schema import (
+    TOOL_NAME,
+    YES_NO_FIELDS,
+    LLMPlan,
+    describe_validation_error,
+    json_schema,
+    schema_hash,
+)
+from triage.intake import Submission, read_intake, too_long
 from triage.records import (
     AIUse,
     Answer,
@@ -57,7 +65,6 @@ from triage.records import (
 log = logging.getLogger(__name__)
 
 Method = Literal["json_schema", "function_calling", "json_mode"]
-MAX_COMPLETION_TOKENS = 3000
 MAX_BACKOFF_S = 30.0
 _FENCE = re.compile(r"^\s*```(?:json)?\s*|\s*```\s*$", re.IGNORECASE)
 
@@ -70,51 +77,15 @@ class LLMFailure(Exception):
         self.reason = reason
 
 
-def is_openai_host(base_url: str | None) -> bool:
-    """True for OpenAI's own API (the default when no base URL is set) and Azure OpenAI."""
-    if not base_url:
-        return True
-    host = (urlparse(base_url).hostname or "").lower()
-    return host == "api.openai.com" or host.endswith(".openai.azure.com")
-
-
 def resolve_method(method: str, base_url: str | None, chat_model: BaseChatModel | None = None) -> Method:
     """The concrete structured-output method for `auto` (see the module docstring)."""
     if method in ("json_schema", "function_calling", "json_mode"):
         return method  # type: ignore[return-value]
     if chat_model is not None and not isinstance(chat_model, BaseChatOpenAI):
         return "function_calling"
+    if isinstance(chat_model, AzureChatOpenAI):
+        return "json_schema"
     return "json_schema" if is_openai_host(base_url) else "function_calling"
-
-
-def make_chat_model(settings: Settings, *, http_client: httpx.Client | None = None) -> ChatOpenAI:
-    """A ChatOpenAI for the configured server. Retries are ours (`LLMExtractor`), so the client's are off."""
-    if not settings.llm_model:
-        raise ValueError("no LLM configured: set TRIAGE_LLM_MODEL (and TRIAGE_LLM_BASE_URL for a non-OpenAI server)")
-    openai_host = is_openai_host(settings.llm_base_url)
-    api_key = settings.llm_api_key
-    if not api_key:
-        if openai_host:
-            raise ValueError("TRIAGE_LLM_API_KEY (or OPENAI_API_KEY) is needed for OpenAI's API")
-        api_key = "not-needed"  # local servers ignore it, the client insists on one
-    kwargs: dict[str, Any] = {
-        "model": settings.llm_model,
-        "base_url": settings.llm_base_url,
-        "api_key": api_key,
-        "temperature": settings.llm_temperature,
-        "timeout": settings.llm_timeout_s,
-        "max_retries": 0,
-        "use_responses_api": False,
-    }
-    if openai_host:
-        kwargs["max_tokens"] = MAX_COMPLETION_TOKENS  # sent as max_completion_tokens
-    else:
-        # max_tokens is what llama.cpp / vLLM read; llama.cpp's default repeat penalty (1.1) skews a grammar-bound
-        # record full of repeated keys and "unknown"s, so it is switched off (servers that lack it ignore it).
-        kwargs["extra_body"] = {"max_tokens": MAX_COMPLETION_TOKENS, "repeat_penalty": 1.0}
-    if http_client is not None:
-        kwargs["http_client"] = http_client
-    return ChatOpenAI(**kwargs)
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -204,9 +175,11 @@ class LLMExtractor:
         if chat_model is None:
             chat_model = make_chat_model(settings, http_client=http_client)
         self.chat_model = chat_model
-        self.model: str = settings.llm_model or getattr(chat_model, "model_name", None) or type(chat_model).__name__
+        self.model: str = (
+            settings.llm_model_name or getattr(chat_model, "model_name", None) or type(chat_model).__name__
+        )
         self.name: str = f"llm:{self.model}"
-        base_url = settings.llm_base_url or getattr(chat_model, "openai_api_base", None)
+        base_url = endpoint_of(settings) or getattr(chat_model, "openai_api_base", None)
         self.method: Method = resolve_method(settings.llm_structured_method, base_url, chat_model)
         self.schema_hash = schema_hash()
         self.max_retries = max(0, settings.llm_max_retries)
@@ -264,6 +237,7 @@ class LLMExtractor:
         reply cut off at the token limit must not pass as a plan with fewer uses.
         """
         raw, error = out.get("raw"), out.get("parsing_error")
+        data: Any
         if _refused(raw, error):
             raise LLMFailure("the model refused to answer")
         if isinstance(raw, AIMessage):
@@ -291,7 +265,7 @@ class LLMExtractor:
         except ValidationError as e:
             return None, describe_validation_error(e)
 
-    def _ask(self, intake: Intake, stats: ExtractionStats) -> LLMPlan:
+    def _ask(self, intake: Submission, stats: ExtractionStats) -> LLMPlan:
         """The model's plan, after at most one repair turn for output that breaks the schema."""
         ptype = intake.production_type.value if intake.production_type else None
         messages = self.prompt.messages(intake.text, ptype, schema_in_prompt=self.method == "json_mode")
@@ -306,7 +280,7 @@ class LLMExtractor:
 
     # -- extraction -------------------------------------------------------------------------------------------
 
-    def _key(self, intake: Intake) -> str:
+    def _key(self, intake: Submission) -> str:
         return cache_key(
             model=self.model,
             prompt_version=self.prompt_version,
@@ -317,14 +291,19 @@ class LLMExtractor:
             production_type=intake.production_type.value if intake.production_type else None,
         )
 
-    def extract(self, intake: Intake, *, no_cache: bool = False) -> Extraction:
-        """Never raises: any failure is returned as `Extraction(failure=...)` and logged without the text."""
+    def extract(self, intake: Submission | Intake) -> Extraction:
+        """Never raises: any failure is returned as `Extraction(failure=...)` and logged without the text.
+
+        The model reads `Submission.text`: the plan, then the partner's answers in their delimited block.
+        """
         started = time.perf_counter()
         stats = ExtractionStats()
         try:
-            if len(intake.text) > self.settings.max_text_chars:
-                raise LLMFailure(f"the plan is longer than {self.settings.max_text_chars} characters")
-            cache = None if no_cache else self.cache
+            intake = read_intake(intake)
+            problem = too_long(intake.text, self.settings.max_text_chars)
+            if problem:
+                raise LLMFailure(problem)
+            cache = self.cache
             key = self._key(intake) if cache is not None else ""
             hit = cache.get(key) if cache is not None else None
             plan = None
@@ -395,9 +374,9 @@ def ground_plan(plan: LLMPlan, text: str) -> tuple[list[AIUse], int, list[str]]:
         summary = find_quote(u.summary, text)
         if summary is None:
             evidence = [a.evidence for a in fields.values() if getattr(a, "evidence", None)]
-            span = locate(evidence[0], text) if evidence else None
-            if span:
-                summary = sentence_around(text, span)
+            where = quote_span(evidence[0], text) if evidence else None
+            if where:
+                summary = sentence_around(text, where)
             else:
                 summary = u.summary
                 notes.append(f"use {n}: the model's summary is not a quote of the plan and no evidence was verified")

@@ -7,9 +7,9 @@ from pathlib import Path
 from llm_fakes import EXAMPLE_PLAN, example_output, scripted, settings_for, use
 
 from triage.engine import evaluate
-from triage.hybrid import HybridExtractor, align, merge, merge_answer, merge_choice
-from triage.lexical import LexicalExtractor
-from triage.llm import LLMExtractor
+from triage.extract.hybrid import HybridExtractor, align, merge, merge_answer, merge_choice
+from triage.extract.lexical.reader import LexicalExtractor
+from triage.extract.llm.extractor import LLMExtractor
 from triage.records import (
     AIUse,
     Answer,
@@ -48,6 +48,7 @@ class Fixed:
 
     def __init__(self, name: str, extraction: Extraction) -> None:
         self.name = name
+        self.prompt_version: str | None = None
         self.extraction = extraction
         self.calls = 0
 
@@ -58,6 +59,7 @@ class Fixed:
 
 class Exploding:
     name = "lexical"
+    prompt_version = None
 
     def extract(self, intake: Intake) -> Extraction:
         raise RuntimeError("bug")

@@ -7,7 +7,7 @@ import pytest
 from rule_cases import RULE_CASES
 
 from triage.config import Settings
-from triage.lexical import LexicalExtractor, split_segments
+from triage.extract.lexical.reader import LexicalExtractor, split_segments
 from triage.pipeline import Pipeline
 from triage.records import Answer, Choice, Intake, TriageResult
 
@@ -215,10 +215,12 @@ def test_answers_to_follow_up_questions_count_and_questions_never_do(pipeline: P
 
 
 def test_more_uses_than_the_cap_fail_closed_with_the_first_uses_kept(pipeline: Pipeline) -> None:
-    from triage.lexical import MAX_USES
+    from triage.extract.lexical.reader import MAX_LEXICAL_USES
 
-    text = "\n".join(f"- We generate background plate {n} with AI for episode {n}." for n in range(MAX_USES + 5))
+    text = "\n".join(
+        f"- We generate background plate {n} with AI for episode {n}." for n in range(MAX_LEXICAL_USES + 5)
+    )
     result = run(pipeline, text)
-    assert len(result.uses) == MAX_USES
+    assert len(result.uses) == MAX_LEXICAL_USES
     assert result.route == "escalate"
     assert "split it into several submissions" in " ".join(f.reason for f in result.findings)

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from triage import lexicon as lx
-from triage.answers import answer_lines
-from triage.language import READABLE, detect_language, latin_share
+from triage.extract.lexical import lexicon as lx
+from triage.extract.lexical.language import READABLE, detect_language, latin_share
+from triage.intake import Submission, read_intake
 from triage.records import (
     AIUse,
     Answer,
@@ -23,7 +23,6 @@ from triage.records import (
     Extraction,
     Intake,
     Media,
-    ProductionType,
     Stage,
 )
 
@@ -45,13 +44,13 @@ CLAUSE_BREAK = re.compile(
 )
 WORD = re.compile(r"\S+")
 NEGATION_WINDOW = 12
-MAX_USES = 40
+MAX_LEXICAL_USES = 40
 LATIN_SEGMENT = 0.9  # share of Latin letters for a sentence to count as readable in a mixed-script plan
 LOW_RISK = {Stage.IDEATION, Stage.PITCH, Stage.PREVIS, Stage.TEMP}
 
 
 @dataclass(frozen=True)
-class Segment:
+class PlanSegment:
     """A verbatim slice of the plan: a sentence, bullet or clause-level use."""
 
     text: str
@@ -61,15 +60,15 @@ class Segment:
 
 
 @dataclass(frozen=True)
-class Hit:
-    segment: Segment
+class PatternHit:
+    segment: PlanSegment
     start: int
     end: int
     negated: bool
     hedged: bool
 
 
-def split_segments(text: str, language: str = "en", *, answer: bool = False) -> list[Segment]:
+def split_segments(text: str, language: str = "en", *, answer: bool = False) -> list[PlanSegment]:
     """Sentences, bullets and enumerated uses, each a verbatim, stripped slice of the text."""
     pieces: list[str] = []
     for sentence in SENTENCE_END.split(text):
@@ -81,7 +80,7 @@ def split_segments(text: str, language: str = "en", *, answer: bool = False) -> 
             part = part.strip().lstrip("-*•▪● ").strip()
             if part and any(ch.isalnum() for ch in part):
                 untrusted = bool(lx.INJECTION.search(part))
-                segments.append(Segment(part, untrusted=untrusted, language=language, answer=answer))
+                segments.append(PlanSegment(part, untrusted=untrusted, language=language, answer=answer))
     return segments
 
 
@@ -100,11 +99,11 @@ def _split_uses(sentence: str) -> list[str]:
     return merged
 
 
-def group_uses(segments: list[Segment]) -> list[list[Segment]]:
+def group_uses(segments: list[PlanSegment]) -> list[list[PlanSegment]]:
     """Each segment with an AI cue starts a use; others describe the use before them (or all, when global)."""
-    uses: list[list[Segment]] = []
-    before_first: list[Segment] = []
-    global_context: list[Segment] = []
+    uses: list[list[PlanSegment]] = []
+    before_first: list[PlanSegment] = []
+    global_context: list[PlanSegment] = []
     for segment in segments:
         live = _has_live_ai_cue(segment)
         starts_use = (
@@ -130,13 +129,13 @@ def group_uses(segments: list[Segment]) -> list[list[Segment]]:
     return [use + [s for s in global_context if s not in use] for use in uses]
 
 
-def _has_live_ai_cue(segment: Segment) -> bool:
+def _has_live_ai_cue(segment: PlanSegment) -> bool:
     """An AI cue that is neither talk about AI ("per the GenAI policy") nor negated ("nothing generated")."""
-    masked = Segment(lx.AI_META.sub(lambda m: " " * len(m.group(0)), segment.text), language=segment.language)
+    masked = PlanSegment(lx.AI_META.sub(lambda m: " " * len(m.group(0)), segment.text), language=segment.language)
     return any(not hit.negated for hit in find_hits(lx.AI_CUE, [masked]))
 
 
-def _only_names_known_tools(segment: Segment, use: list[Segment]) -> bool:
+def _only_names_known_tools(segment: PlanSegment, use: list[PlanSegment]) -> bool:
     """ "Flagging because Otter is an AI tool" after a use of Otter: the same use, not a new one."""
     masked = lx.AI_META.sub(lambda m: " " * len(m.group(0)), segment.text)
     cues = [m.group(0).lower() for m in lx.AI_CUE.finditer(masked)]
@@ -152,7 +151,7 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() if right_match else len(text)
 
 
-def find_hits(pattern: re.Pattern[str], segments: list[Segment]) -> list[Hit]:
+def find_hits(pattern: re.Pattern[str], segments: list[PlanSegment]) -> list[PatternHit]:
     """Every match, with whether a negation governs it and whether its clause hedges."""
     hits = []
     for segment in segments:
@@ -168,16 +167,16 @@ def find_hits(pattern: re.Pattern[str], segments: list[Segment]) -> list[Hit]:
                 and not lx.EXCEPTION.search(segment.text, match.end())
             )
             hedged = bool(lx.HEDGE.search(clause))
-            hits.append(Hit(segment, match.start(), match.end(), negated, hedged))
+            hits.append(PatternHit(segment, match.start(), match.end(), negated, hedged))
     return hits
 
 
-def _answer(value: str, hit: Hit | None, note: str | None = None) -> Answer:
+def _answer(value: str, hit: PatternHit | None, note: str | None = None) -> Answer:
     return Answer(value=value, evidence=hit.segment.text if hit else None, note=note)  # type: ignore[arg-type]
 
 
 def yes_no(
-    segments: list[Segment],
+    segments: list[PlanSegment],
     yes: re.Pattern[str],
     no: re.Pattern[str] | None = None,
     hedge_unclear: bool = False,
@@ -214,12 +213,12 @@ def yes_no(
     return Answer()
 
 
-def _preceded_by(hit: Hit, pattern: re.Pattern[str], words: int = 2) -> bool:
+def _preceded_by(hit: PatternHit, pattern: re.Pattern[str], words: int = 2) -> bool:
     before = WORD.findall(hit.segment.text[: hit.start])[-words:]
     return bool(pattern.search(" ".join(before)))
 
 
-def detect_stage(segments: list[Segment]) -> Choice[Stage]:
+def detect_stage(segments: list[PlanSegment]) -> Choice[Stage]:
     for stage, pattern in lx.STAGE_PATTERNS:
         for segment in segments:
             if pattern.search(segment.text):
@@ -227,7 +226,7 @@ def detect_stage(segments: list[Segment]) -> Choice[Stage]:
     return Choice[Stage](value=Stage.UNKNOWN)
 
 
-def detect_media(segments: list[Segment]) -> list[Media]:
+def detect_media(segments: list[PlanSegment]) -> list[Media]:
     joined = " ".join(s.text for s in segments)
     media = [media for media, pattern in lx.MEDIA_PATTERNS if pattern.search(joined)]
     if not media and lx.TEXT_TOOL.search(joined):
@@ -235,11 +234,11 @@ def detect_media(segments: list[Segment]) -> list[Media]:
     return media
 
 
-def _inside(hit: Hit, spans: list[Hit]) -> bool:
+def _inside(hit: PatternHit, spans: list[PatternHit]) -> bool:
     return any(s.segment is hit.segment and s.start <= hit.start and hit.end <= s.end for s in spans)
 
 
-def detect_consent(segments: list[Segment]) -> Choice[Consent]:
+def detect_consent(segments: list[PlanSegment]) -> Choice[Consent]:
     """Riskiest stated consent wins: refused > pending > obtained. "We won't … without consent" is a promise."""
     for consent, pattern in lx.CONSENT_PATTERNS:
         for hit in find_hits(pattern, segments):
@@ -251,13 +250,13 @@ def detect_consent(segments: list[Segment]) -> Choice[Consent]:
     return Choice[Consent](value=Consent.UNKNOWN)
 
 
-def _negated_before(hit: Hit) -> bool:
+def _negated_before(hit: PatternHit) -> bool:
     left, _ = _clause_bounds(hit.segment.text, hit.start, hit.end)
     prefix = hit.segment.text[left : hit.start]
     return bool(lx.negation_for(hit.segment.language).search(prefix))
 
 
-def detect_data_handling(segments: list[Segment]) -> Choice[DataHandling]:
+def detect_data_handling(segments: list[PlanSegment]) -> Choice[DataHandling]:
     may_train = find_hits(lx.MAY_TRAIN, segments)
     for hit in may_train:
         if not hit.negated:
@@ -275,7 +274,7 @@ def detect_data_handling(segments: list[Segment]) -> Choice[DataHandling]:
     return Choice[DataHandling](value=DataHandling.UNKNOWN)
 
 
-def detect_hedge(segments: list[Segment]) -> Answer:
+def detect_hedge(segments: list[PlanSegment]) -> Answer:
     for hit in find_hits(lx.HEDGE, segments):
         left, right = _clause_bounds(hit.segment.text, hit.start, hit.end)
         clause = hit.segment.text[max(0, left - 1) : right]
@@ -284,7 +283,7 @@ def detect_hedge(segments: list[Segment]) -> Answer:
     return Answer()
 
 
-def read_use(segments: list[Segment]) -> AIUse:
+def read_use(segments: list[PlanSegment]) -> AIUse:
     """Answer every material question for one use from its segments."""
     stage = detect_stage(segments)
     final = yes_no(segments, lx.FINAL_YES, lx.FINAL_NO, hedge_unclear=True, negated_no_is_yes=True, not_after=lx.BEFORE)
@@ -347,40 +346,34 @@ def read_use(segments: list[Segment]) -> AIUse:
     )
 
 
-def infer_production_type(intake: Intake) -> Intake:
-    """A plan that calls itself a documentary is judged as one even when the form left the type blank."""
-    if intake.production_type is None and lx.DOCUMENTARY.search(intake.text):
-        return intake.model_copy(update={"production_type": ProductionType.DOCUMENTARY})
-    return intake
-
-
 class LexicalExtractor:
     """Offline extractor; also the tripwire the hybrid extractor runs beside an LLM."""
 
     name = "lexical"
+    prompt_version: str | None = None
 
-    def extract(self, intake: Intake) -> Extraction:
-        language = detect_language(intake.text)
+    def extract(self, intake: Submission | Intake) -> Extraction:
+        source = read_intake(intake)
+        language = detect_language(source.text)
         code = language.code
-        if code == "unknown" and language.latin_share >= 0.9 and len(intake.text.split()) <= 8:
-            code = "en" if lx.AI_CUE.search(intake.text) else "unknown"
+        if code == "unknown" and language.latin_share >= 0.9 and len(source.text.split()) <= 8:
+            code = "en" if lx.AI_CUE.search(source.text) else "unknown"
         if code in READABLE:
-            return self._read(intake.text, code)
+            return self._read(source, code)
         # fail closed, yet what it can read still counts: a paragraph in another script (an injected one, say) must
         # not hide the risk of the sentences around it; those uses can only add findings to the escalation
-        latin = latin_language(intake.text)
+        latin = latin_language(source.plan)
         return Extraction(
-            uses=self._read(intake.text, latin, latin_only=True).uses if latin else [],
+            uses=self._read(source, latin, latin_only=True).uses if latin else [],
             language=code,
             extractor=self.name,
             failure="the plan appears to be in a language the offline extractor cannot read "
             f"(it reads {', '.join(READABLE)})",
         )
 
-    def _read(self, text: str, code: str, *, latin_only: bool = False) -> Extraction:
-        plan, answers = answer_lines(text)
-        segments = split_segments(plan, code)
-        for line in answers:  # the service's questions are never evidence; the partner's answers are
+    def _read(self, source: Submission, code: str, *, latin_only: bool = False) -> Extraction:
+        segments = split_segments(source.plan, code)
+        for line in source.answer_lines:  # the service's questions are never evidence; the partner's answers are
             segments += split_segments(line, code, answer=True)
         if latin_only:
             segments = [s for s in segments if latin_share(s.text) >= LATIN_SEGMENT]
@@ -389,9 +382,11 @@ class LexicalExtractor:
         if any(s.untrusted for s in segments):
             notes.append("the plan contains instructions addressed to the triage; they were read as data only")
         failure = None
-        if len(groups) > MAX_USES:  # bounded work and result size; a person reads what no rule should guess at
-            failure = f"the plan describes more than {MAX_USES} separate AI uses; split it into several submissions"
-            groups = groups[:MAX_USES]
+        if len(groups) > MAX_LEXICAL_USES:  # bounded work and result size; a person reads what no rule should guess at
+            failure = (
+                f"the plan describes more than {MAX_LEXICAL_USES} separate AI uses; split it into several submissions"
+            )
+            groups = groups[:MAX_LEXICAL_USES]
         return Extraction(
             uses=[read_use(group) for group in groups],
             language=code,
@@ -401,9 +396,9 @@ class LexicalExtractor:
         )
 
 
-def latin_language(text: str) -> str | None:
+def latin_language(plan: str) -> str | None:
     """The readable language of a plan's Latin-script sentences, when only some of its sentences are Latin."""
-    segments = split_segments(answer_lines(text)[0])
+    segments = split_segments(plan)
     latin = [s.text for s in segments if latin_share(s.text) >= LATIN_SEGMENT]
     if not latin or len(latin) == len(segments):
         return None  # none of it, or all of it: the whole plan was already judged

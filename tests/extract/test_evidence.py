@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from triage.evidence import (
+from triage.extract.evidence import (
     find_quote,
     ground_answer,
     ground_choice,
-    locate,
     normalize_with_map,
+    quote_span,
     sentence_around,
     spans_of,
 )
@@ -68,13 +68,13 @@ def test_normalisation_map_points_back_into_the_original() -> None:
 
 
 def test_locate_and_spans() -> None:
-    span = locate("the sky", PLAN)
+    span = quote_span("the sky", PLAN)
     assert span and PLAN[span[0] : span[1]] == "the sky"
     assert spans_of(["the sky", None, "nowhere to be seen"], PLAN) == [span]
 
 
 def test_sentence_around() -> None:
-    span = locate("the late narrator's voice", PLAN)
+    span = quote_span("the late narrator's voice", PLAN)
     assert span is not None
     assert sentence_around(PLAN, span).startswith("We’ll also clone")
 

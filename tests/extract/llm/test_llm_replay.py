@@ -14,17 +14,17 @@ from typing import Any
 
 import httpx
 import pytest
+from support.llm_replay import ReplayTransport
 
 from triage.config import Settings
 from triage.engine import evaluate
-from triage.hybrid import merge
-from triage.lexical import LexicalExtractor
-from triage.llm import LLMExtractor
-from triage.llm_replay import ReplayTransport
+from triage.extract.hybrid import merge
+from triage.extract.lexical.reader import LexicalExtractor
+from triage.extract.llm.extractor import LLMExtractor
 from triage.records import AIUse, Intake
 from triage.rules import load_rules
 
-RECORDINGS = Path(__file__).parent / "data" / "llm_recordings"
+RECORDINGS = Path(__file__).resolve().parents[2] / "data" / "llm_recordings"
 INDEX = json.loads((RECORDINGS / "cases.json").read_text(encoding="utf-8"))
 CASES: list[dict[str, Any]] = INDEX["cases"]
 BY_ID = {c["id"]: c for c in CASES}

@@ -14,14 +14,17 @@ If the LLM fails, the case fails (closed) but keeps the tripwire's uses so a con
 
 from __future__ import annotations
 
-import inspect
 import logging
 import time
-from typing import Any, Protocol
+from typing import Any
 
-from triage.evidence import spans_of
+from triage.extract.evidence import spans_of
+from triage.extract.protocol import Extractor
+from triage.facts import OFF_SCREEN_STAGES, answer_state
+from triage.intake import Submission, read_intake
 from triage.records import (
     ANSWER_FIELDS,
+    CHOICE_FIELDS,
     AIUse,
     Answer,
     Choice,
@@ -35,19 +38,11 @@ from triage.records import (
 
 log = logging.getLogger(__name__)
 
-CHOICE_FIELDS: tuple[str, ...] = ("stage", "consent", "data_handling")
 ALIGN_MIN_OVERLAP = 0.3
 
-# Stages whose output stays off screen; when the two readings disagree, the screen-bound reading wins.
-OFF_SCREEN_STAGES = {Stage.IDEATION, Stage.PITCH, Stage.PREVIS, Stage.TEMP, Stage.ADMIN, Stage.WRITING}
+# Stages whose output stays off screen (the engine's own set); when the readings disagree, the screen-bound wins.
 CONSENT_RISK = {Consent.OBTAINED: 0, Consent.PENDING: 1, Consent.ABSENT: 2}
 HANDLING_RISK = {DataHandling.ENTERPRISE: 0, DataHandling.NO_TRAINING: 1, DataHandling.MAY_TRAIN: 2}
-
-
-class _Extractor(Protocol):
-    name: str
-
-    def extract(self, intake: Intake) -> Extraction: ...
 
 
 def _q(text: str | None, n: int = 70) -> str:
@@ -55,16 +50,9 @@ def _q(text: str | None, n: int = 70) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def _state(a: Answer) -> str:
-    """The engine's reading of an answer: yes / no / unclear (unknown that touches the text) / silent."""
-    if a.value != "unknown":
-        return a.value
-    return "unclear" if a.evidence or a.note else "silent"
-
-
 def merge_answer(field: str, lex: Answer, llm: Answer) -> tuple[Answer, str | None]:
     """One question's merged answer and, when the two readings disagree, a note saying how."""
-    ls, ms = _state(lex), _state(llm)
+    ls, ms = answer_state(lex), answer_state(llm)  # the engine's reading of each answer
     if ls == "yes":
         if ms == "no":
             both = f"tripwire: yes ('{_q(lex.evidence)}'); LLM: no ('{_q(llm.evidence)}')"
@@ -206,31 +194,29 @@ def merge(lex: Extraction, llm: Extraction, text: str, name: str) -> Extraction:
     return Extraction(uses=uses, language=language, extractor=name, notes=notes, stats=stats)
 
 
-def _safe_extract(extractor: _Extractor, intake: Intake, **kwargs: Any) -> Extraction:
+def _safe_extract(extractor: Extractor, intake: Submission) -> Extraction:
     try:
-        return extractor.extract(intake, **kwargs)
+        return extractor.extract(intake)
     except Exception as e:  # extractors must not raise; if one does, its reading is a failure
-        log.error("extractor %s raised %s", getattr(extractor, "name", "?"), type(e).__name__)
-        return Extraction(extractor=getattr(extractor, "name", "?"), failure=f"extractor error ({type(e).__name__})")
+        log.error("extractor %s raised %s", extractor.name, type(e).__name__)
+        return Extraction(extractor=extractor.name, failure=f"extractor error ({type(e).__name__})")
 
 
 class HybridExtractor:
     """LLM reading with the lexical extractor as a tripwire; name "hybrid:<model>"."""
 
-    def __init__(self, lexical: _Extractor, llm: _Extractor) -> None:
+    def __init__(self, lexical: Extractor, llm: Extractor) -> None:
         self.lexical = lexical
         self.llm = llm
-        model = getattr(llm, "model", None) or llm.name.split(":", 1)[-1]
-        self.name: str = f"hybrid:{model}"
-        self.prompt_version: str | None = getattr(llm, "prompt_version", None)
-        self._llm_takes_no_cache = "no_cache" in inspect.signature(llm.extract).parameters
+        self.name: str = f"hybrid:{llm.name.split(':', 1)[-1]}"
+        self.prompt_version: str | None = llm.prompt_version
 
-    def extract(self, intake: Intake, *, no_cache: bool = False) -> Extraction:
+    def extract(self, intake: Submission | Intake) -> Extraction:
         started = time.perf_counter()
-        lex = _safe_extract(self.lexical, intake)
-        kwargs = {"no_cache": no_cache} if self._llm_takes_no_cache else {}
-        llm = _safe_extract(self.llm, intake, **kwargs)
-        result = merge(lex, llm, intake.text, self.name)
+        source = read_intake(intake)
+        lex = _safe_extract(self.lexical, source)
+        llm = _safe_extract(self.llm, source)
+        result = merge(lex, llm, source.text, self.name)
         stats: ExtractionStats = result.stats
         stats.latency_ms = (time.perf_counter() - started) * 1000
         return result
