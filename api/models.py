@@ -10,7 +10,7 @@ from triage.records import ProductionType, Route, TriageResult
 from triage.service import ANSWER_MAX_CHARS, POLICY_QUESTION_MAX_CHARS, QUESTION_MAX_CHARS, REASON_MAX_CHARS
 from triage.store.accounts import Role
 from triage.store.cases import Decision, Status
-from triage.store.schema import LABEL_MAX_CHARS, ORG_MAX_CHARS, TITLE_MAX_CHARS
+from triage.store.schema import EMAIL_MAX_CHARS, LABEL_MAX_CHARS, NAME_MAX_CHARS, ORG_MAX_CHARS, TITLE_MAX_CHARS
 
 ReviewFilter = Literal["none", Decision]
 
@@ -48,14 +48,16 @@ class ReviewOut(BaseModel):
     decision: Decision
     route: Route | None
     reason: str | None
-    by: str | None
+    by: str | None = Field(description="the reviewer's key id (for partners: the reviewer's name)")
+    by_name: str | None = Field(default=None, description="the reviewer's name")
     at: str | None
 
 
 class HistoryEntry(BaseModel):
     seq: int
     kind: str = Field(description="submitted, triaged, failed, answers or review")
-    actor: str
+    actor: str = Field(description="the acting key's id; for partners, another person's name instead of their key id")
+    actor_name: str = Field(default="", description="the person (or the service) who acted")
     at: str
     data: dict[str, Any]
 
@@ -97,6 +99,8 @@ class KeyCreate(BaseModel):
     role: Role
     org: str = Field(min_length=1, max_length=ORG_MAX_CHARS)
     label: str | None = Field(default=None, max_length=LABEL_MAX_CHARS)
+    name: str | None = Field(default=None, max_length=NAME_MAX_CHARS, description="the person the key is issued to")
+    email: str | None = Field(default=None, max_length=EMAIL_MAX_CHARS, description="where their notifications go")
 
 
 class KeyOut(BaseModel):
@@ -106,6 +110,8 @@ class KeyOut(BaseModel):
     label: str | None
     created_at: str
     revoked_at: str | None
+    name: str | None = None
+    email: str | None = None
 
 
 class KeyCreated(KeyOut):

@@ -32,6 +32,13 @@ def visible_history(events: list[Event], principal: Principal) -> list[Event]:
     return [replace(e, data={**e.data, "error": FAILED_FOR_PARTNER}) if e.kind == "failed" else e for e in events]
 
 
+def visible_actor(actor: str | None, principal: Principal, names: dict[str, str]) -> str | None:
+    """An actor's id as this caller may see it: partners see their own key's id, and everyone else's name."""
+    if actor is None or principal.role != "partner" or actor == principal.key_id:
+        return actor
+    return names.get(actor, "someone")
+
+
 def summary_out(case: Case | CaseSummary) -> CaseSummaryOut:
     return CaseSummaryOut(
         id=case.id,
@@ -47,15 +54,20 @@ def summary_out(case: Case | CaseSummary) -> CaseSummaryOut:
     )
 
 
-def case_out(case: Case, principal: Principal, events: list[Event] | None = None) -> CaseDetail | CaseOut:
-    """The case as this caller may see it; with its history (`events`) it is the full detail."""
+def case_out(
+    case: Case, principal: Principal, events: list[Event] | None = None, names: dict[str, str] | None = None
+) -> CaseDetail | CaseOut:
+    """The case as this caller may see it; with its history (`events`) it is the full detail. `names`: the people
+    behind the actor ids (triage.service.people); a partner never sees another person's key id."""
+    names = names or {}
     review = None
     if case.review:
         review = ReviewOut(
             decision=case.review,
             route=case.review_route,
             reason=case.review_reason,
-            by=case.reviewed_by,
+            by=visible_actor(case.reviewed_by, principal, names),
+            by_name=names.get(case.reviewed_by or ""),
             at=case.reviewed_at,
         )
     error = visible_error(case.error, principal)
@@ -64,7 +76,14 @@ def case_out(case: Case, principal: Principal, events: list[Event] | None = None
     if events is None:
         return CaseOut(**fields)
     history = [
-        HistoryEntry(seq=e.seq, kind=e.kind, actor=e.actor, at=e.at, data=e.data)
+        HistoryEntry(
+            seq=e.seq,
+            kind=e.kind,
+            actor=visible_actor(e.actor, principal, names) or "",
+            actor_name=names.get(e.actor, "someone"),
+            at=e.at,
+            data=e.data,
+        )
         for e in visible_history(events, principal)
     ]
     return CaseDetail(**fields, text=case.text, history=history)

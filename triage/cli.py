@@ -109,20 +109,23 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
     from triage import service
     from triage.store import accounts
+    from triage.store.errors import StoreError
 
     if args.keys_command == "create":
         try:
-            key = service.create_key(settings, args.role, args.org)
-        except ValueError as exc:
+            key = service.create_key(settings, args.role, args.org, name=args.name, email=args.email)
+        except (ValueError, StoreError) as exc:
             raise InputError(str(exc)) from exc
-        print(f"created a {args.role} key for {args.org!r}; it is shown once:")
+        holder = f"{args.name} ({args.org})" if args.name else repr(args.org)
+        print(f"created a {args.role} key for {holder}; it is shown once:")
         print(key)
         return 0
     with service.opened(settings) as store:
         if args.keys_command == "list":
             for info in accounts.list_keys(store):
                 state = f"revoked {info.revoked_at}" if info.revoked_at else "active"
-                print(f"{info.id}  {info.role:8} {info.org}  created {info.created_at}  {state}")
+                person = f"  {info.display_name}" + (f" <{info.email}>" if info.email else "")
+                print(f"{info.id}  {info.role:8} {info.org}{person}  created {info.created_at}  {state}")
             return 0
         if not accounts.revoke_key(store, args.key_id):
             raise InputError(f"no active key {args.key_id!r}")
@@ -218,6 +221,8 @@ def build_parser() -> argparse.ArgumentParser:
     create = key_commands.add_parser("create", help="create a key; it is printed alone on the last line")
     create.add_argument("--role", required=True, choices=["partner", "contact", "admin"])
     create.add_argument("--org", required=True)
+    create.add_argument("--name", help="the person the key is issued to (shown in pages and histories)")
+    create.add_argument("--email", help="where that person's notifications go")
     key_commands.add_parser("list", help="list keys (never the keys themselves)")
     revoke = key_commands.add_parser("revoke", help="revoke a key by its id")
     revoke.add_argument("key_id")

@@ -14,7 +14,7 @@ import logging
 import re
 import time
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Protocol
 
@@ -24,7 +24,7 @@ from triage.store import accounts, audit
 from triage.store.accounts import KeyInfo, Principal
 from triage.store.cases import DECISIONS, Case, Store
 from triage.store.errors import Conflict, Forbidden, InvalidInput, NotFound
-from triage.store.schema import LABEL_MAX_CHARS, ORG_MAX_CHARS, TITLE_MAX_CHARS
+from triage.store.schema import EMAIL_MAX_CHARS, LABEL_MAX_CHARS, NAME_MAX_CHARS, ORG_MAX_CHARS, TITLE_MAX_CHARS
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +96,12 @@ def visible_case(store: Store, case_id: str, principal: Principal) -> Case:
     if case is None:
         raise NotFound("case not found")
     return case
+
+
+def people(store: Store, actors: Iterable[str]) -> dict[str, str]:
+    """The name to show for each actor id (a key's holder; the service itself for its own runs)."""
+    keys = accounts.get_keys(store, (a for a in actors if a != SYSTEM_ACTOR))
+    return {SYSTEM_ACTOR: "the triage service", **{key_id: info.display_name for key_id, info in keys.items()}}
 
 
 def _error_message(exc: BaseException) -> str:
@@ -250,13 +256,27 @@ def rerun_pending(
     return done
 
 
-def issue_key(store: Store, role: str, org: str, label: str | None = None) -> tuple[KeyInfo, str]:
-    """An admin's new key, its organisation and label checked as text; the key itself is returned once."""
+def issue_key(
+    store: Store,
+    role: str,
+    org: str,
+    label: str | None = None,
+    *,
+    name: str | None = None,
+    email: str | None = None,
+) -> tuple[KeyInfo, str]:
+    """An admin's new key for a person, every field checked as text; the key itself is returned once."""
     check_text(org, max_chars=ORG_MAX_CHARS, what="the organisation")
-    if label:
-        check_text(label, max_chars=LABEL_MAX_CHARS, what="the label")
+    fields = (
+        (label, LABEL_MAX_CHARS, "the label"),
+        (name, NAME_MAX_CHARS, "the name"),
+        (email, EMAIL_MAX_CHARS, "the email"),
+    )
+    for value, max_chars, what in fields:
+        if value:
+            check_text(value, max_chars=max_chars, what=what)
     try:
-        return accounts.issue_key(store, role, org, label)
+        return accounts.issue_key(store, role, org, label, name=name, email=email)
     except ValueError as exc:
         raise InvalidInput(str(exc)) from None
 
@@ -274,10 +294,11 @@ def opened(settings: Settings) -> Iterator[Store]:
         store.close()
 
 
-def create_key(settings: Settings, role: str, org: str) -> str:
-    """`triage keys create --role ROLE --org NAME`: the new key (ValueError for a bad role or organisation)."""
+def create_key(settings: Settings, role: str, org: str, *, name: str | None = None, email: str | None = None) -> str:
+    """`triage keys create --role ROLE --org NAME [--name "Full Name"] [--email addr]`: the new key (InvalidInput
+    for a bad role, organisation, name or address)."""
     with opened(settings) as store:
-        return accounts.issue_key(store, role, org)[1]
+        return issue_key(store, role, org, name=name, email=email)[1]
 
 
 def verify_audit(settings: Settings) -> tuple[bool, str]:

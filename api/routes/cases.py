@@ -22,7 +22,9 @@ router = APIRouter(prefix="/cases", tags=["cases"])
 
 
 def detail(store: Store, case: Case, principal: Principal) -> CaseDetail:
-    return case_out(case, principal, store.history(case.id))  # type: ignore[return-value]
+    events = store.history(case.id)
+    names = service.people(store, [e.actor for e in events] + [case.reviewed_by or ""])
+    return case_out(case, principal, events, names)  # type: ignore[return-value]
 
 
 @router.post(

@@ -24,7 +24,7 @@ KEY_ID = re.compile(r"[0-9a-f]{1,40}")  # what triage.store.accounts.parse_key a
     dependencies=[JsonBody],
 )
 def create_key(body: KeyCreate, principal: Admin, store: StoreDep) -> Any:
-    info, key = service.issue_key(store, body.role, body.org, body.label)
+    info, key = service.issue_key(store, body.role, body.org, body.label, name=body.name, email=body.email)
     return KeyCreated(**info.__dict__, key=key)
 
 

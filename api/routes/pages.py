@@ -157,13 +157,15 @@ def _case_context(page: Page, principal: Principal, case: Case) -> dict[str, Any
     result = case.result or {}
     findings = result.get("findings") or []
     segments, anchors = highlight(case.text, findings)
+    history = visible_history(page.store.history(case.id), principal)
     return {
         "case": case,
         "result": result,
         "findings": list(zip(findings, anchors, strict=True)),
         "segments": segments,
         "questions": result.get("questions") or [],
-        "history": visible_history(page.store.history(case.id), principal),
+        "history": history,
+        "names": service.people(page.store, [e.actor for e in history]),
         "error": visible_error(case.error, principal),
         "is_owner": case.org == principal.org and principal.role in ("partner", "contact"),
         "is_contact": principal.role == "contact",

@@ -32,6 +32,6 @@ def test_module_tables_match_the_migrated_schema(store: Store) -> None:
 def test_the_runtime_schema_is_the_initial_migration_plus_what_came_after() -> None:
     initial = importlib.import_module("triage.store.migrations.0001_initial").metadata
     for name, frozen in initial.tables.items():
-        runtime = schema.metadata.tables[name]
+        runtime = list(schema.metadata.tables[name].columns)[: len(frozen.columns)]  # later migrations append
         describe = [(c.name, repr(c.type), c.nullable, c.primary_key, c.unique) for c in frozen.columns]
-        assert describe == [(c.name, repr(c.type), c.nullable, c.primary_key, c.unique) for c in runtime.columns], name
+        assert describe == [(c.name, repr(c.type), c.nullable, c.primary_key, c.unique) for c in runtime], name

@@ -1,5 +1,8 @@
 """API keys and roles: partners see their own organisation's cases, contacts see and review all, admins manage keys.
 
+A key is issued to a person (a name and an email, both optional for keys issued before people existed: their name
+is their label), who is shown by name wherever the key acts: pages, histories, reviews and exports.
+
 A key is `tri_<id>_<secret>` with 256 random bits of secret. Only its sha256 is stored: a high-entropy key needs
 no slow hash, and a leaked table gives no usable key. The id finds the row; the hash is compared in constant time.
 """
@@ -9,13 +12,14 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import insert, select, update
 
 from triage.store.db import Database, iso, utcnow
-from triage.store.schema import ORG_MAX_CHARS, api_keys
+from triage.store.schema import EMAIL_MAX_CHARS, NAME_MAX_CHARS, ORG_MAX_CHARS, api_keys
 
 Role = Literal["partner", "contact", "admin"]
 ROLES: tuple[Role, ...] = ("partner", "contact", "admin")
@@ -29,6 +33,7 @@ class Principal:
     key_id: str
     role: Role
     org: str
+    name: str | None = None
 
     def can_see(self, case_org: str) -> bool:
         return self.role == "contact" or (self.role == "partner" and case_org == self.org)
@@ -47,6 +52,17 @@ class KeyInfo:
     label: str | None
     created_at: str
     revoked_at: str | None
+    name: str | None = None
+    email: str | None = None
+
+    @property
+    def display_name(self) -> str:
+        return display_name(self.name, self.role, self.org)
+
+
+def display_name(name: str | None, role: str, org: str) -> str:
+    """How a key's holder is shown: their name, else (a key issued before people had names) the organisation's role."""
+    return name or f"{org} {role}"
 
 
 def hash_key(key: str) -> str:
@@ -72,16 +88,55 @@ def _check(role: str, org: str) -> tuple[Role, str]:
     return role, org  # type: ignore[return-value]
 
 
-def issue_key(db: Database, role: str, org: str, label: str | None = None) -> tuple[KeyInfo, str]:
-    """Create a key; the key itself is returned once and never stored."""
+def _check_person(name: str | None, email: str | None) -> tuple[str | None, str | None]:
+    name = name.strip() if name else None
+    email = email.strip() if email else None
+    if name is not None and len(name) > NAME_MAX_CHARS:
+        raise ValueError(f"a name has at most {NAME_MAX_CHARS} characters")
+    if email is not None:
+        local, _, domain = email.rpartition("@")
+        odd = any(c.isspace() or c in '<>,;"' for c in email)
+        if len(email) > EMAIL_MAX_CHARS or not local or "." not in domain or odd:
+            raise ValueError("an email address like name@example.org is needed")
+    return name or None, email or None
+
+
+def issue_key(
+    db: Database,
+    role: str,
+    org: str,
+    label: str | None = None,
+    *,
+    name: str | None = None,
+    email: str | None = None,
+) -> tuple[KeyInfo, str]:
+    """Create a key for a person (name and email optional; the name defaults to the label); the key itself is
+    returned once and never stored."""
     role_, org_ = _check(role, org)
+    name_, email_ = _check_person(name or label, email)
     key_id = secrets.token_hex(8)
     key = f"{KEY_PREFIX}_{key_id}_{secrets.token_urlsafe(32)}"
-    info = KeyInfo(id=key_id, role=role_, org=org_, label=label, created_at=iso(utcnow()), revoked_at=None)
+    info = KeyInfo(
+        id=key_id,
+        role=role_,
+        org=org_,
+        label=label,
+        created_at=iso(utcnow()),
+        revoked_at=None,
+        name=name_,
+        email=email_,
+    )
     with db.transaction() as conn:
         conn.execute(
             insert(api_keys).values(
-                id=key_id, key_hash=hash_key(key), role=role_, org=org_, label=label, created_at=info.created_at
+                id=key_id,
+                key_hash=hash_key(key),
+                role=role_,
+                org=org_,
+                label=label,
+                created_at=info.created_at,
+                name=name_,
+                email=email_,
             )
         )
     return info, key
@@ -96,7 +151,7 @@ def authenticate(db: Database, key: str) -> Principal | None:
         row = conn.execute(select(api_keys).where(api_keys.c.id == key_id)).first()
     if row is None or not hmac.compare_digest(row.key_hash, hash_key(key.strip())) or row.revoked_at:
         return None
-    return Principal(key_id=row.id, role=row.role, org=row.org)
+    return Principal(key_id=row.id, role=row.role, org=row.org, name=row.name)
 
 
 def principal_for_id(db: Database, key_id: str) -> Principal | None:
@@ -105,16 +160,39 @@ def principal_for_id(db: Database, key_id: str) -> Principal | None:
         row = conn.execute(select(api_keys).where(api_keys.c.id == key_id)).first()
     if row is None or row.revoked_at:
         return None
-    return Principal(key_id=row.id, role=row.role, org=row.org)
+    return Principal(key_id=row.id, role=row.role, org=row.org, name=row.name)
+
+
+def _info(row: Any) -> KeyInfo:
+    return KeyInfo(
+        id=row.id,
+        role=row.role,
+        org=row.org,
+        label=row.label,
+        created_at=row.created_at,
+        revoked_at=row.revoked_at,
+        name=row.name,
+        email=row.email,
+    )
+
+
+_INFO_COLUMNS = [c for c in api_keys.c if c.name != "key_hash"]
 
 
 def list_keys(db: Database) -> list[KeyInfo]:
     with db.reader.connect() as conn:
-        rows = conn.execute(select(api_keys).order_by(api_keys.c.created_at)).all()
-    return [
-        KeyInfo(id=r.id, role=r.role, org=r.org, label=r.label, created_at=r.created_at, revoked_at=r.revoked_at)
-        for r in rows
-    ]
+        rows = conn.execute(select(*_INFO_COLUMNS).order_by(api_keys.c.created_at)).all()
+    return [_info(r) for r in rows]
+
+
+def get_keys(db: Database, key_ids: Iterable[str]) -> dict[str, KeyInfo]:
+    """The keys among these ids (revoked ones included: a history still names who acted)."""
+    wanted = sorted(set(key_ids))
+    if not wanted:
+        return {}
+    with db.reader.connect() as conn:
+        rows = conn.execute(select(*_INFO_COLUMNS).where(api_keys.c.id.in_(wanted))).all()
+    return {r.id: _info(r) for r in rows}
 
 
 def revoke_key(db: Database, key_id: str) -> bool:

@@ -24,6 +24,9 @@ from sqlalchemy import (
 ORG_MAX_CHARS = 200
 LABEL_MAX_CHARS = 200
 TITLE_MAX_CHARS = 300
+NAME_MAX_CHARS = 200
+EMAIL_MAX_CHARS = 320
+URL_MAX_CHARS = 2000
 
 metadata = MetaData()
 
@@ -108,6 +111,8 @@ api_keys = Table(
     Column("label", String(LABEL_MAX_CHARS)),
     Column("created_at", String(40), nullable=False),
     Column("revoked_at", String(40)),
+    Column("name", String(NAME_MAX_CHARS)),  # 0004: the person the key was issued to
+    Column("email", String(EMAIL_MAX_CHARS)),  # 0004
 )
 
 meta = Table(
@@ -123,4 +128,62 @@ rate_limits = Table(
     Column("bucket", String(100), primary_key=True),
     Column("count", Integer, nullable=False),
     Column("expires_at", String(40), nullable=False),
+)
+
+# --- 0004: people and notifications ---------------------------------------------------------------------------
+
+contact_routes = Table(  # which partner organisations a contact handles (an organisation with none: every contact)
+    "contact_routes",
+    metadata,
+    Column("contact_id", String(40), nullable=False),
+    Column("org", String(ORG_MAX_CHARS), nullable=False),
+    PrimaryKeyConstraint("contact_id", "org"),
+    Index("ix_contact_routes_org", "org"),
+)
+
+notify_settings = Table(  # per organisation ("org") or person ("person", a key id): email events, plan text opt-in
+    "notify_settings",
+    metadata,
+    Column("owner_kind", String(10), nullable=False),
+    Column("owner", String(ORG_MAX_CHARS), nullable=False),
+    Column("email_events", Text),  # JSON list; NULL: the default (every event)
+    Column("include_plan", Boolean),
+    PrimaryKeyConstraint("owner_kind", "owner"),
+)
+
+webhooks = Table(
+    "webhooks",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("owner_kind", String(10), nullable=False),
+    Column("owner", String(ORG_MAX_CHARS), nullable=False),
+    Column("url", Text, nullable=False),
+    Column("secret", String(100), nullable=False),
+    Column("format", String(20), nullable=False),
+    Column("events", Text, nullable=False),  # JSON list
+    Column("created_at", String(40), nullable=False),
+    Column("revoked_at", String(40)),
+)
+
+outbox = Table(  # one row per message: written with the event, delivered at least once under the same id
+    "outbox",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("event_id", String(40), nullable=False),
+    Column("event", String(40), nullable=False),
+    Column("case_id", String(40)),
+    Column("channel", String(20), nullable=False),
+    Column("recipient", String(40)),
+    Column("target", String(400), nullable=False),
+    Column("payload_json", Text, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("next_attempt_at", String(40), nullable=False),
+    Column("lease_until", String(40)),
+    Column("claim_token", String(40)),
+    Column("last_error", Text),
+    Column("created_at", String(40), nullable=False),
+    Column("updated_at", String(40), nullable=False),
+    Column("delivered_at", String(40)),
+    Index("ix_outbox_due", "status", "next_attempt_at"),
 )
