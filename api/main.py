@@ -24,9 +24,10 @@ from starlette.routing import Match
 from api.deps import AppState, http_status
 from api.limits import BodySizeLimit, SecurityHeaders
 from api.models import ErrorOut, ValidationErrorOut
-from api.routes import cases, health, keys, pages, policy
+from api.routes import cases, health, keys, notify, pages, policy
 from api.web import SignInNeeded, error_page, is_page, redirect, sentence
 from triage.config import Settings, get_settings
+from triage.notify.worker import Worker
 from triage.service import PipelineLike, rerun_pending
 from triage.store.errors import StoreError
 
@@ -92,6 +93,21 @@ def _rerun_in_background(state: AppState, stop: threading.Event) -> threading.Th
     return thread
 
 
+def _deliver_in_background(state: AppState, stop: threading.Event) -> threading.Thread:
+    """Send the outbox's messages from this process (TRIAGE_NOTIFY_WORKER), beside the requests, never in them."""
+
+    def work() -> None:
+        worker = Worker(state.store(), state.settings)
+        try:
+            worker.run(stop)
+        finally:
+            worker.close()
+
+    thread = threading.Thread(target=work, name="triage-notify", daemon=True)
+    thread.start()
+    return thread
+
+
 def create_app(
     settings: Settings | None = None,
     *,
@@ -105,18 +121,20 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         stop = threading.Event()
-        sweeper: threading.Thread | None = None
+        background: list[threading.Thread] = []
         try:
             state.store()  # migrate before the first request
         except Exception as exc:  # /readyz reports it; the process stays up to say so
             log.error("database not ready at start-up: %s", type(exc).__name__)
         else:
             if rerun_on_startup:
-                sweeper = _rerun_in_background(state, stop)
+                background.append(_rerun_in_background(state, stop))
+            if settings.notify_worker:
+                background.append(_deliver_in_background(state, stop))
         yield
         stop.set()
-        if sweeper is not None:
-            sweeper.join(timeout=2)
+        for thread in background:
+            thread.join(timeout=2)
         state.close()
 
     app = FastAPI(
@@ -130,6 +148,7 @@ def create_app(
     app.include_router(cases.router, prefix="/v1", responses=error_responses(*API_ERRORS, 404, 409))
     app.include_router(policy.router, prefix="/v1", responses=error_responses(*API_ERRORS))
     app.include_router(keys.router, prefix="/v1", responses=error_responses(*API_ERRORS, 404))
+    app.include_router(notify.router, prefix="/v1", responses=error_responses(*API_ERRORS, 404))
     app.include_router(health.router, responses=error_responses(503))
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

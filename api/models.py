@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -10,7 +10,16 @@ from triage.records import ProductionType, Route, TriageResult
 from triage.service import ANSWER_MAX_CHARS, POLICY_QUESTION_MAX_CHARS, QUESTION_MAX_CHARS, REASON_MAX_CHARS
 from triage.store.accounts import Role
 from triage.store.cases import Decision, Status
-from triage.store.schema import EMAIL_MAX_CHARS, LABEL_MAX_CHARS, NAME_MAX_CHARS, ORG_MAX_CHARS, TITLE_MAX_CHARS
+from triage.store.notifications import EventKind, WebhookFormat
+from triage.store.outbox import DeliveryStatus
+from triage.store.schema import (
+    EMAIL_MAX_CHARS,
+    LABEL_MAX_CHARS,
+    NAME_MAX_CHARS,
+    ORG_MAX_CHARS,
+    TITLE_MAX_CHARS,
+    URL_MAX_CHARS,
+)
 
 ReviewFilter = Literal["none", Decision]
 
@@ -164,3 +173,64 @@ class ValidationErrorOut(BaseModel):
 class Health(BaseModel):
     status: str
     schema_version: int | None = None
+
+
+# --- notifications (admins) -----------------------------------------------------------------------------------
+
+OwnerKindIn = Literal["org", "person"]
+
+
+class RoutesIn(BaseModel):
+    orgs: list[Annotated[str, Field(min_length=1, max_length=ORG_MAX_CHARS)]] = Field(
+        max_length=1000, description="the partner organisations this contact handles"
+    )
+
+
+class NotifySettingsIn(BaseModel):
+    email_events: list[EventKind] | None = Field(default=None, description="events sent by email; null: every event")
+    include_plan: bool | None = Field(default=None, description="an organisation's opt-in: plan text in its messages")
+
+
+class WebhookIn(BaseModel):
+    owner_kind: OwnerKindIn
+    owner: str = Field(min_length=1, max_length=ORG_MAX_CHARS, description="an organisation, or a person's key id")
+    url: str = Field(min_length=1, max_length=URL_MAX_CHARS)
+    format: WebhookFormat = Field(default="standard", description="standard (signed JSON) or slack (Slack, Teams)")
+    events: list[EventKind] = Field(default_factory=list, description="empty: every case event")
+
+
+class WebhookOut(BaseModel):
+    id: str
+    owner_kind: OwnerKindIn
+    owner: str
+    url: str
+    format: WebhookFormat
+    events: list[EventKind]
+    created_at: str
+    revoked_at: str | None
+
+
+class WebhookCreated(WebhookOut):
+    secret: str = Field(description="the signing secret (whsec_...), shown this once")
+
+
+class TestIn(BaseModel):
+    webhook_id: str | None = Field(default=None, max_length=40)
+    key_id: str | None = Field(default=None, max_length=40, description="a person's key: a test email to them")
+
+
+class DeliveryOut(BaseModel):
+    id: str = Field(description="the message id, the same on every attempt (webhook-id; the email's Message-ID)")
+    event_id: str
+    event: EventKind
+    case_id: str | None
+    channel: Literal["email", "webhook"]
+    recipient: str | None
+    target: str
+    status: DeliveryStatus
+    attempts: int
+    next_attempt_at: str
+    last_error: str | None
+    created_at: str
+    updated_at: str
+    delivered_at: str | None

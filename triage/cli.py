@@ -141,6 +141,43 @@ def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
     return 0 if ok else 1
 
 
+def cmd_notify(args: argparse.Namespace, settings: Settings) -> int:
+    import signal
+    import threading
+
+    from triage import service
+    from triage.notify.worker import Worker
+    from triage.store import outbox
+    from triage.store.errors import StoreError
+
+    with service.opened(settings) as store:
+        if args.notify_command == "work":  # a delivery worker of its own, until SIGTERM or Ctrl-C
+            stop = threading.Event()
+            signal.signal(signal.SIGTERM, lambda *_: stop.set())
+            worker = Worker(store, settings)
+            print(f"delivering notifications from {store.engine.url.render_as_string(hide_password=True)}", flush=True)
+            try:
+                worker.run(stop)
+            except KeyboardInterrupt:
+                stop.set()
+            finally:
+                worker.close()
+            return 0
+        if args.notify_command == "deliveries":
+            for d in outbox.deliveries(store, status=args.status, limit=args.limit):
+                error = f"  last error: {d.last_error}" if d.last_error else ""
+                print(f"{d.id}  {d.status:9} {d.event:9} {d.channel:7} {d.target}  attempts {d.attempts}{error}")
+            return 0
+        try:
+            delivery = service.send_test(
+                store, settings, by="the command line", webhook_id=args.webhook, key_id=args.key
+            )
+        except StoreError as exc:
+            raise InputError(str(exc)) from exc
+        print(f"{delivery.id}: {delivery.status}" + (f" ({delivery.last_error})" if delivery.last_error else ""))
+        return 0 if delivery.status == "delivered" else 1
+
+
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     from triage.retrieval import PolicyIndex
 
@@ -227,6 +264,18 @@ def build_parser() -> argparse.ArgumentParser:
     revoke = key_commands.add_parser("revoke", help="revoke a key by its id")
     revoke.add_argument("key_id")
     keys.set_defaults(handler=cmd_keys)
+
+    notify = commands.add_parser("notify", help="notifications: a delivery worker, deliveries, a test message")
+    notify_commands = notify.add_subparsers(dest="notify_command", required=True)
+    notify_commands.add_parser("work", help="deliver the outbox's messages until stopped (API processes do too)")
+    deliveries = notify_commands.add_parser("deliveries", help="messages newest first, with their last error")
+    deliveries.add_argument("--status", choices=["pending", "delivered", "dead"])
+    deliveries.add_argument("--limit", type=int, default=50)
+    test = notify_commands.add_parser("test", help="send a test message now; exit 1 unless it was delivered")
+    target = test.add_mutually_exclusive_group(required=True)
+    target.add_argument("--webhook", help="a webhook's id")
+    target.add_argument("--key", help="a person's key id (a test email to them)")
+    notify.set_defaults(handler=cmd_notify)
 
     audit = commands.add_parser("audit", help="the hash-chained audit trail")
     audit_commands = audit.add_subparsers(dest="audit_command", required=True)

@@ -15,6 +15,7 @@ ExtractorName = Literal["lexical", "llm", "hybrid"]
 StructuredMethod = Literal["auto", "json_schema", "function_calling", "json_mode"]
 LLMProvider = Literal["openai", "azure"]
 QuoteRanking = Literal["words", "embedding", "off"]
+SmtpSecurity = Literal["starttls", "tls", "none"]
 
 
 class Settings(BaseSettings):
@@ -59,6 +60,34 @@ class Settings(BaseSettings):
     # always does): `words` (overlap, microseconds), `embedding` (one model run per case, most of a lexical
     # triage's CPU) or `off`. Every citation is verbatim whichever is chosen; scripts/bench_citations.py compares.
     cite_quotes: QuoteRanking = Field(default="words", validation_alias="TRIAGE_CITE_QUOTES")
+
+    # Notifications (triage/notify/). Email goes out once a host is set: then everyone with an email gets their events
+    # unless their (or their organisation's) settings say otherwise. Webhook targets are configured by admins.
+    public_url: str = Field(default="http://127.0.0.1:8000", validation_alias="TRIAGE_PUBLIC_URL")
+    smtp_host: str | None = Field(default=None, validation_alias="TRIAGE_SMTP_HOST")
+    smtp_port: int | None = Field(default=None, validation_alias="TRIAGE_SMTP_PORT")  # 587, or 465 with `tls`
+    smtp_from: str = Field(default="triage@localhost", validation_alias="TRIAGE_SMTP_FROM")
+    smtp_security: SmtpSecurity = Field(default="starttls", validation_alias="TRIAGE_SMTP_SECURITY")
+    smtp_username: str | None = Field(default=None, validation_alias="TRIAGE_SMTP_USERNAME")
+    smtp_password: SecretStr | None = Field(default=None, validation_alias="TRIAGE_SMTP_PASSWORD")
+    notify_timeout_s: float = Field(default=10.0, gt=0, validation_alias="TRIAGE_NOTIFY_TIMEOUT")
+    notify_max_attempts: int = Field(default=8, ge=1, validation_alias="TRIAGE_NOTIFY_MAX_ATTEMPTS")
+    notify_backoff_s: float = Field(default=30.0, gt=0, validation_alias="TRIAGE_NOTIFY_BACKOFF")
+    notify_poll_s: float = Field(default=1.0, gt=0, validation_alias="TRIAGE_NOTIFY_POLL")
+    notify_lease: float | None = Field(default=None, gt=0, validation_alias="TRIAGE_NOTIFY_LEASE_S")
+    notify_concurrency: int = Field(default=4, ge=1, validation_alias="TRIAGE_NOTIFY_CONCURRENCY")
+    notify_worker: bool = Field(default=True, validation_alias="TRIAGE_NOTIFY_WORKER")  # deliver from API processes
+    webhook_allow_loopback: bool = Field(default=False, validation_alias="TRIAGE_WEBHOOK_ALLOW_LOOPBACK")
+
+    @property
+    def effective_smtp_port(self) -> int:
+        return self.smtp_port or {"tls": 465, "starttls": 587, "none": 25}[self.smtp_security]
+
+    @property
+    def notify_lease_s(self) -> float:
+        """How long a worker holds a message it is sending before another may re-send it: past the send's timeout
+        (SMTP's connect, greeting and data each get the timeout: four of them), so a live send is not duplicated."""
+        return self.notify_lease or 4 * self.notify_timeout_s + 30.0
 
     @property
     def llm_configured(self) -> bool:

@@ -19,12 +19,24 @@ from contextlib import contextmanager
 from typing import Protocol
 
 from triage.config import Settings
+from triage.notify.channels import SendError
+from triage.notify.channels.webhook import check_url
+from triage.notify.worker import Worker
 from triage.records import Intake, ProductionType, TriageResult
-from triage.store import accounts, audit
+from triage.store import accounts, audit, notifications, outbox
 from triage.store.accounts import KeyInfo, Principal
 from triage.store.cases import DECISIONS, Case, Store
 from triage.store.errors import Conflict, Forbidden, InvalidInput, NotFound
-from triage.store.schema import EMAIL_MAX_CHARS, LABEL_MAX_CHARS, NAME_MAX_CHARS, ORG_MAX_CHARS, TITLE_MAX_CHARS
+from triage.store.notifications import CASE_EVENTS, EventKind, OwnerKind, Target, Webhook
+from triage.store.outbox import Delivery
+from triage.store.schema import (
+    EMAIL_MAX_CHARS,
+    LABEL_MAX_CHARS,
+    NAME_MAX_CHARS,
+    ORG_MAX_CHARS,
+    TITLE_MAX_CHARS,
+    URL_MAX_CHARS,
+)
 
 log = logging.getLogger(__name__)
 
@@ -279,6 +291,94 @@ def issue_key(
         return accounts.issue_key(store, role, org, label, name=name, email=email)
     except ValueError as exc:
         raise InvalidInput(str(exc)) from None
+
+
+# --- notifications: admins route contacts, choose channels per organisation and person, add webhooks, test ------
+
+
+def _check_events(events: Iterable[str]) -> list[EventKind]:
+    try:
+        return notifications.check_events(events)
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from None
+
+
+def _owner(store: Store, owner_kind: str, owner: str) -> OwnerKind:
+    """A settings or webhook owner: an organisation's name, or a person's key id (which must exist)."""
+    if owner_kind == "person":
+        if owner not in accounts.get_keys(store, [owner]):
+            raise NotFound("no such key")
+        return "person"
+    if owner_kind != "org":
+        raise InvalidInput("the owner is an organisation (org) or a person (person)")
+    check_text(owner, max_chars=ORG_MAX_CHARS, what="the organisation")
+    return "org"
+
+
+def set_contact_routes(store: Store, contact_id: str, orgs: Sequence[str]) -> None:
+    """The partner organisations a contact handles; an organisation no contact is routed to goes to every contact."""
+    info = accounts.get_keys(store, [contact_id]).get(contact_id)
+    if info is None or info.role != "contact":
+        raise NotFound("no such contact key")
+    for org in orgs:
+        check_text(org, max_chars=ORG_MAX_CHARS, what="the organisation")
+    notifications.set_routes(store, contact_id, [org.strip() for org in orgs])
+
+
+def set_notify_settings(
+    store: Store, owner_kind: str, owner: str, *, email_events: Sequence[str] | None, include_plan: bool | None
+) -> None:
+    """Which events an organisation's people (or one person) get by email; whether an organisation's messages carry
+    its plan text. `email_events` None: every event (the default); a person's settings win over the organisation's."""
+    kind = _owner(store, owner_kind, owner)
+    if include_plan is not None and kind != "org":
+        raise InvalidInput("only an organisation opts in to the plan text in its messages")
+    events = None if email_events is None else _check_events(email_events)
+    notifications.set_settings(store, kind, owner, email_events=events, include_plan=include_plan)
+
+
+def add_webhook(
+    store: Store, settings: Settings, owner_kind: str, owner: str, url: str, fmt: str, events: Sequence[str]
+) -> tuple[Webhook, str]:
+    """A webhook target for an organisation or a person; its signing secret is returned this once."""
+    kind = _owner(store, owner_kind, owner)
+    if fmt not in ("standard", "slack"):
+        raise InvalidInput("the format is standard (signed JSON) or slack (a Slack or Teams incoming webhook)")
+    check_text(url, max_chars=URL_MAX_CHARS, what="the URL")
+    try:
+        check_url(url.strip(), allow_loopback=settings.webhook_allow_loopback, resolve=False)
+    except SendError as exc:
+        raise InvalidInput(str(exc)) from None
+    return notifications.add_webhook(store, kind, owner, url.strip(), fmt, _check_events(events or CASE_EVENTS))  # type: ignore[arg-type]
+
+
+def send_test(
+    store: Store, settings: Settings, *, by: str, webhook_id: str | None = None, key_id: str | None = None
+) -> Delivery:
+    """An admin's "send test": one message to a webhook or to a person's email, sent now; the delivery as recorded
+    (delivered, or pending with the error that the worker's retries will start from)."""
+    if (webhook_id is None) == (key_id is None):
+        raise InvalidInput("name a webhook or a person's key")
+    if webhook_id is not None:
+        if notifications.webhook_secret(store, webhook_id) is None:
+            raise NotFound("no such active webhook")
+        target = Target("webhook", webhook_id, None)
+    else:
+        info = accounts.get_keys(store, [key_id or ""]).get(key_id or "")
+        if info is None or info.revoked_at:
+            raise NotFound("no such active key")
+        if not info.email:
+            raise InvalidInput("that key's holder has no email address")
+        if not settings.smtp_host:
+            raise InvalidInput("no SMTP host is configured (TRIAGE_SMTP_HOST)")
+        target = Target("email", info.email, info.id)
+    token, delivery = outbox.record_test(store, target, by=by, lease_s=settings.notify_lease_s)
+    worker = Worker(store, settings)
+    try:
+        worker.deliver(delivery, token)
+    finally:
+        worker.close()
+    return outbox.get(store, delivery.id) or delivery
 
 
 # --- the command line's entry points: each opens the configured store (migrating it) and closes it again ------

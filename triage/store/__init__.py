@@ -1,8 +1,10 @@
-"""Persistence: cases and their history, the audit chain, API keys, shared settings and rate-limit counters.
+"""Persistence: cases and their history, the audit chain, API keys, shared settings, rate-limit counters, and
+notifications (who is told what, and the outbox of messages to send).
 
 Modules import one way, each only from those below it:
 
     cases ─┬─> audit ──> schema          accounts, counters, meta ──> schema, db
+           ├─> outbox ──> notifications ──> schema, db
            ├─> migrations ──> schema, db
            └─> db
 

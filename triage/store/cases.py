@@ -23,10 +23,12 @@ from sqlalchemy import Connection, Engine, func, insert, or_, select, update
 from triage.answers import append_answers
 from triage.config import Settings
 from triage.records import Intake, ProductionType, Route, TriageResult
-from triage.store import audit, migrations
+from triage.store import audit, migrations, outbox
 from triage.store.audit import input_sha256
 from triage.store.db import Database, canonical_json, iso, make_engine, utcnow
 from triage.store.errors import Conflict, NotFound, StoreError, TextTooLong
+from triage.store.notifications import EventKind
+from triage.store.outbox import CaseNews
 from triage.store.schema import case_events, cases
 
 log = logging.getLogger(__name__)
@@ -147,13 +149,16 @@ _SUMMARY_COLUMNS = [
 class Store(Database):
     """The case repository: cases and their history, each method one transaction (claims, results, reviews)."""
 
-    def __init__(self, engine: Engine, *, lease_s: float = DEFAULT_LEASE_S) -> None:
+    def __init__(self, engine: Engine, *, lease_s: float = DEFAULT_LEASE_S, email: bool = False) -> None:
         super().__init__(engine)
         self.lease_s = lease_s
+        self.email = email  # whether events are emailed (an SMTP host is configured): see triage.store.outbox
 
     @classmethod
     def open(cls, settings: Settings, *, migrate: bool = True) -> Store:
-        store = cls(make_engine(settings.sqlalchemy_url), lease_s=settings.effective_lease_s)
+        store = cls(
+            make_engine(settings.sqlalchemy_url), lease_s=settings.effective_lease_s, email=bool(settings.smtp_host)
+        )
         if migrate:
             migrations.migrate(store)
         return store
@@ -171,6 +176,45 @@ class Store(Database):
         values = {"case_id": case_id, "seq": last + 1, "kind": kind, "actor": actor, "at": at, "data_json": data_json}
         conn.execute(insert(case_events).values(**values))
         return last + 1
+
+    def _news(
+        self, conn: Connection, case: Case, event: EventKind, at: str, *, reviewer: str | None, **kw: Any
+    ) -> None:
+        """Write the messages the event causes into the outbox, in this transaction (see triage.store.outbox)."""
+        result = case.result or {}
+        news = CaseNews(
+            event=event,
+            case_id=case.id,
+            org=case.org,
+            submitter=case.created_by,
+            reviewer=reviewer,
+            title=case.production_title,
+            route=case.effective_route,
+            approval_required=case.approval_required,
+            triggers=list(result.get("triggers") or []),
+            plan=case.text,
+            **kw,
+        )
+        outbox.record(conn, news, email=self.email, at=at)
+
+    def _run_news(self, conn: Connection, case_id: str) -> tuple[EventKind | None, str | None]:
+        """What a run's first result reports: the submission, or the answers since the last result (None: a re-run
+        of neither); and the contact who last reviewed the case."""
+        rows = conn.execute(
+            select(case_events.c.kind, case_events.c.actor)
+            .where(
+                case_events.c.case_id == case_id, case_events.c.kind.in_(["submitted", "answers", "triaged", "review"])
+            )
+            .order_by(case_events.c.seq)
+        ).all()
+        news: EventKind | None = None
+        reviewer = None
+        for kind, actor in rows:
+            if kind == "review":
+                reviewer = actor
+            else:
+                news = {"submitted": "submitted", "answers": "answered", "triaged": None}[kind]  # type: ignore[assignment]
+        return news, reviewer
 
     def _locked_case(self, conn: Connection, case_id: str, org: str | None = None) -> Case:
         if not CASE_ID_RE.fullmatch(case_id):
@@ -443,6 +487,10 @@ class Store(Database):
                 latency_us=latency_us,
                 at=now,
             )
+            news, reviewer = self._run_news(conn, case_id)
+            if news is not None:
+                reason = result.summary or next((f.reason for f in result.findings), f"Route: {result.route}.")
+                self._news(conn, case, news, now, reviewer=reviewer, reason=reason)
             # canonical_json({"audit_seq": ..., "result": payload}), without encoding the result a second time
             self._event(conn, case_id, "triaged", actor, now, f'{{"audit_seq":{record.seq},"result":{result_json}}}')
         log.info("case %s triaged: %s", case_id, result.route)
@@ -598,5 +646,6 @@ class Store(Database):
             )
             self._event(conn, case_id, "review", actor, now, {**review, "audit_seq": record.seq})
             case = self._locked_case(conn, case_id)
+            self._news(conn, case, "reviewed", now, reviewer=actor, reason=reason, decision=decision)
         log.info("case %s reviewed: %s", case_id, decision)
         return case

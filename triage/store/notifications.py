@@ -1,0 +1,265 @@
+"""Who is told what: contact routing, per-organisation and per-person settings, webhook targets, and the audience
+of each event.
+
+Events: `submitted` (a partner's case has its first result; escalations flagged), `answered` (a partner's answers
+or revision were triaged again), `reviewed` (a contact decided or asked for changes), `reminder` (a due date comes
+near: a hook for when cases have due dates; nothing emits it yet) and `test` (an admin's "send test").
+
+Audiences: a submission goes to the contacts routed to the case's organisation (an organisation no contact is
+routed to: every contact); an answer goes to the contact who last reviewed the case, else the routed ones; a review
+goes to whoever submitted the case. Each person gets email (when the service sends email and they have an address,
+unless their settings, or else their organisation's, leave the event out) and their own webhooks; an organisation's
+webhooks get the events its people get, and a partner organisation's get the reviews of its cases.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from base64 import b64encode
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, get_args
+
+from sqlalchemy import Connection, delete, insert, or_, select, update
+
+from triage.store.db import Database, iso, utcnow
+from triage.store.schema import api_keys, contact_routes, notify_settings, webhooks
+
+EventKind = Literal["submitted", "answered", "reviewed", "reminder", "test"]
+EVENTS: tuple[EventKind, ...] = get_args(EventKind)
+CASE_EVENTS: tuple[EventKind, ...] = ("submitted", "answered", "reviewed", "reminder")
+OwnerKind = Literal["org", "person"]
+WebhookFormat = Literal["standard", "slack"]  # slack: a Slack or Teams incoming webhook ({"text": ...})
+SECRET_PREFIX = "whsec_"
+
+
+@dataclass(frozen=True)
+class Person:
+    key_id: str
+    role: str
+    org: str
+    name: str | None
+    email: str | None
+
+
+@dataclass(frozen=True)
+class Webhook:
+    id: str
+    owner_kind: OwnerKind
+    owner: str
+    url: str
+    format: WebhookFormat
+    events: list[EventKind]
+    created_at: str
+    revoked_at: str | None
+
+
+@dataclass(frozen=True)
+class NotifySettings:
+    email_events: list[EventKind] | None  # None: every event
+    include_plan: bool | None  # an organisation's opt-in to put the plan text in its cases' messages
+
+
+def check_events(events: Iterable[str]) -> list[EventKind]:
+    chosen = sorted(set(events))
+    unknown = [e for e in chosen if e not in EVENTS]
+    if unknown:
+        raise ValueError(f"unknown event {unknown[0]!r}; events are {', '.join(EVENTS)}")
+    return chosen  # type: ignore[return-value]
+
+
+# --- configuration --------------------------------------------------------------------------------------------
+
+
+def set_routes(db: Database, contact_id: str, orgs: Sequence[str]) -> None:
+    """The partner organisations a contact handles (none: the contact is routed nowhere in particular)."""
+    with db.transaction() as conn:
+        conn.execute(delete(contact_routes).where(contact_routes.c.contact_id == contact_id))
+        for org in sorted(set(orgs)):
+            conn.execute(insert(contact_routes).values(contact_id=contact_id, org=org))
+
+
+def routes(db: Database) -> dict[str, list[str]]:
+    """Each routed contact's organisations."""
+    out: dict[str, list[str]] = {}
+    with db.reader.connect() as conn:
+        for row in conn.execute(select(contact_routes).order_by(contact_routes.c.contact_id, contact_routes.c.org)):
+            out.setdefault(row.contact_id, []).append(row.org)
+    return out
+
+
+def set_settings(
+    db: Database, owner_kind: OwnerKind, owner: str, *, email_events: list[EventKind] | None, include_plan: bool | None
+) -> None:
+    values = {"email_events": None if email_events is None else json.dumps(email_events), "include_plan": include_plan}
+    key = (notify_settings.c.owner_kind == owner_kind, notify_settings.c.owner == owner)
+    with db.transaction() as conn:
+        if conn.execute(update(notify_settings).where(*key).values(**values)).rowcount == 0:
+            conn.execute(insert(notify_settings).values(owner_kind=owner_kind, owner=owner, **values))
+
+
+def _settings(conn: Connection, owners: Iterable[tuple[str, str]]) -> dict[tuple[str, str], NotifySettings]:
+    wanted = set(owners)
+    if not wanted:
+        return {}
+    rows = conn.execute(select(notify_settings).where(notify_settings.c.owner.in_({o for _, o in wanted}))).all()
+    return {
+        (r.owner_kind, r.owner): NotifySettings(
+            email_events=None if r.email_events is None else json.loads(r.email_events), include_plan=r.include_plan
+        )
+        for r in rows
+        if (r.owner_kind, r.owner) in wanted
+    }
+
+
+def get_settings(db: Database, owner_kind: OwnerKind, owner: str) -> NotifySettings:
+    with db.reader.connect() as conn:
+        return _settings(conn, [(owner_kind, owner)]).get((owner_kind, owner), NotifySettings(None, None))
+
+
+def new_secret() -> str:
+    """A Standard Webhooks secret: `whsec_` and 32 random bytes in base64."""
+    return SECRET_PREFIX + b64encode(secrets.token_bytes(32)).decode()
+
+
+def _webhook(row: Any) -> Webhook:
+    return Webhook(
+        id=row.id,
+        owner_kind=row.owner_kind,
+        owner=row.owner,
+        url=row.url,
+        format=row.format,
+        events=json.loads(row.events),
+        created_at=row.created_at,
+        revoked_at=row.revoked_at,
+    )
+
+
+_PUBLIC_WEBHOOK_COLUMNS = [c for c in webhooks.c if c.name != "secret"]
+
+
+def add_webhook(
+    db: Database, owner_kind: OwnerKind, owner: str, url: str, fmt: WebhookFormat, events: list[EventKind]
+) -> tuple[Webhook, str]:
+    """A new webhook target; its signing secret is returned this once (admins list targets without it)."""
+    secret = new_secret()
+    hook = Webhook(
+        id="wh_" + secrets.token_hex(8),
+        owner_kind=owner_kind,
+        owner=owner,
+        url=url,
+        format=fmt,
+        events=events,
+        created_at=iso(utcnow()),
+        revoked_at=None,
+    )
+    with db.transaction() as conn:
+        values = {**hook.__dict__, "events": json.dumps(events), "secret": secret}
+        conn.execute(insert(webhooks).values(**values))
+    return hook, secret
+
+
+def list_webhooks(db: Database) -> list[Webhook]:
+    with db.reader.connect() as conn:
+        rows = conn.execute(select(*_PUBLIC_WEBHOOK_COLUMNS).order_by(webhooks.c.created_at)).all()
+    return [_webhook(r) for r in rows]
+
+
+def webhook_secret(db: Database, webhook_id: str) -> tuple[Webhook, str] | None:
+    """An active target and its secret, for sending to it."""
+    with db.reader.connect() as conn:
+        row = conn.execute(select(webhooks).where(webhooks.c.id == webhook_id, webhooks.c.revoked_at.is_(None))).first()
+    return (_webhook(row), row.secret) if row else None
+
+
+def revoke_webhook(db: Database, webhook_id: str) -> bool:
+    with db.transaction() as conn:
+        done = conn.execute(
+            update(webhooks)
+            .where(webhooks.c.id == webhook_id, webhooks.c.revoked_at.is_(None))
+            .values(revoked_at=iso(utcnow()))
+        )
+    return done.rowcount == 1
+
+
+# --- audiences ------------------------------------------------------------------------------------------------
+
+
+def _people(conn: Connection, *where: Any) -> list[Person]:
+    rows = conn.execute(
+        select(api_keys.c.id, api_keys.c.role, api_keys.c.org, api_keys.c.name, api_keys.c.email)
+        .where(api_keys.c.revoked_at.is_(None), *where)
+        .order_by(api_keys.c.created_at)
+    ).all()
+    return [Person(key_id=r.id, role=r.role, org=r.org, name=r.name, email=r.email) for r in rows]
+
+
+def person(conn: Connection, key_id: str) -> Person | None:
+    found = _people(conn, api_keys.c.id == key_id)
+    return found[0] if found else None
+
+
+def routed_contacts(conn: Connection, org: str) -> list[Person]:
+    """The contacts routed to an organisation; every contact when none is."""
+    routed = select(contact_routes.c.contact_id).where(contact_routes.c.org == org)
+    contacts = _people(conn, api_keys.c.role == "contact", api_keys.c.id.in_(routed))
+    return contacts or _people(conn, api_keys.c.role == "contact")
+
+
+def audience(conn: Connection, event: EventKind, *, org: str, submitter: str, reviewer: str | None) -> list[Person]:
+    """The people an event about a case of `org` is for (see the module's docstring)."""
+    if event == "reviewed":
+        found = person(conn, submitter)
+        return [found] if found else []
+    if event == "answered" and reviewer is not None:
+        found = person(conn, reviewer)
+        if found is not None and found.role == "contact":
+            return [found]
+    return routed_contacts(conn, org)
+
+
+@dataclass(frozen=True)
+class Target:
+    channel: Literal["email", "webhook"]
+    target: str  # an email address, or a webhook's id (its URL and secret are read when sending)
+    recipient: str | None  # the person's key id, None for an organisation's webhook
+
+
+def any_webhooks(conn: Connection) -> bool:
+    return conn.scalar(select(webhooks.c.id).where(webhooks.c.revoked_at.is_(None)).limit(1)) is not None
+
+
+def targets(
+    conn: Connection, event: EventKind, people: Sequence[Person], *, email: bool, extra_orgs: Iterable[str] = ()
+) -> list[Target]:
+    """Where an event for these people goes: email (when `email`, the service sending it), their webhooks, and the
+    webhooks of their organisations and `extra_orgs`, each target once."""
+    out: list[Target] = []
+    if email:
+        owners = [("person", p.key_id) for p in people] + [("org", p.org) for p in people]
+        prefs = _settings(conn, owners)
+        for p in people:
+            chosen = prefs.get(("person", p.key_id)) or prefs.get(("org", p.org)) or NotifySettings(None, None)
+            if p.email and (chosen.email_events is None or event in chosen.email_events):
+                out.append(Target("email", p.email, p.key_id))
+    orgs = {p.org for p in people} | set(extra_orgs)
+    owned = or_(
+        (webhooks.c.owner_kind == "person") & webhooks.c.owner.in_([p.key_id for p in people]),
+        (webhooks.c.owner_kind == "org") & webhooks.c.owner.in_(sorted(orgs)),
+    )
+    rows = conn.execute(
+        select(*_PUBLIC_WEBHOOK_COLUMNS).where(webhooks.c.revoked_at.is_(None), owned).order_by(webhooks.c.created_at)
+    ).all()
+    for row in rows:
+        hook = _webhook(row)
+        if event in hook.events:
+            out.append(Target("webhook", hook.id, hook.owner if hook.owner_kind == "person" else None))
+    unique: dict[tuple[str, str], Target] = {}
+    for t in out:
+        unique.setdefault((t.channel, t.target), t)
+    return list(unique.values())
+
+
+def include_plan(conn: Connection, org: str) -> bool:
+    return bool(_settings(conn, [("org", org)]).get(("org", org), NotifySettings(None, None)).include_plan)
