@@ -81,6 +81,7 @@ class WebhookReceiver:
     received: list[Received] = field(default_factory=list)
     behaviour: Callable[[int], tuple[int, float]] = lambda n: (204, 0.0)
     requests: int = 0
+    seen_ids: list[str | None] = field(default_factory=list)  # every request's webhook-id, answered or not
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def verified(self) -> list[Received]:
@@ -117,6 +118,7 @@ def webhook_receiver() -> Iterator[WebhookReceiver]:
             headers = {k.lower(): v for k, v in self.headers.items()}
             with receiver.lock:
                 receiver.requests += 1
+                receiver.seen_ids.append(headers.get("webhook-id"))
                 number = receiver.requests
             status, delay = receiver.behaviour(number)
             try:
