@@ -2,7 +2,7 @@
 
 Usage:
   .venv/bin/python scripts/load.py [--db sqlite|postgres] [--workers 2] [--requests 3000] [--duration 60]
-                                   [--concurrency 16] [--vary] [--json-out report.json]
+                                   [--concurrency 16] [--vary] [--notify] [--json-out report.json]
 
 Bounded and local: it starts its own server on a free loopback port over a fresh database (a temporary SQLite file,
 or a fresh schema on the PostgreSQL server at --pg-url, dropped afterwards), sends at most --requests plans or for
@@ -10,6 +10,9 @@ at most --duration seconds, whichever ends first, then stops the server. Plans c
 `--vary` weaves a serial number into every sentence so no two submissions share a quote (the citation query cache,
 keyed by quote, then never hits: the cost of genuinely new plans). Reports throughput, latency p50/p95/p99, errors,
 and whether the database holds exactly the accepted cases, each triaged, with an intact audit chain.
+`--notify` turns notifications on: a loopback SMTP server (aiosmtpd) and webhook receiver, a contact with an email
+and a webhook for the studio, so every submission puts an email and a signed webhook in the outbox, delivered by the
+server's workers; it reports deliveries per second and checks every message was delivered once the outbox drained.
 The client runs on the same machine, so its CPU is taken from the server: the numbers are a floor.
 """
 
@@ -90,18 +93,99 @@ class Database:
             self._admin.dispose()
 
 
-def prepare(data_dir: Path, database_url: str) -> tuple[Any, str]:
-    """Migrate, build the policy index once (not in every worker at once) and issue a partner key."""
+def prepare(data_dir: Path, database_url: str, webhook_url: str | None) -> tuple[Any, str]:
+    """Migrate, build the policy index once (not in every worker at once) and issue a partner key; with a webhook
+    URL, a contact with an email and a webhook for the studio too (every submission then notifies both)."""
     from triage.config import Settings
     from triage.policy import load_policy
     from triage.retrieval import PolicyIndex
+    from triage.store import notifications
     from triage.store.accounts import issue_key
     from triage.store.cases import Store
 
     settings = Settings(data_dir=data_dir, database_url=database_url, extractor="lexical")
     PolicyIndex(load_policy(settings.knowledge_dir), settings).collection()
     store = Store.open(settings)
+    if webhook_url:
+        issue_key(store, "contact", "studio", name="Load Contact", email="contact@studio.example")
+        notifications.add_webhook(store, "org", "studio", webhook_url, "standard", ["submitted"])
     return store, issue_key(store, "partner", "loadtest")[1]
+
+
+class Sinks:
+    """A loopback SMTP server and webhook receiver that accept everything (counted)."""
+
+    def __init__(self) -> None:
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        from aiosmtpd.controller import Controller
+
+        sinks = self
+        self.emails = self.webhooks = 0
+        self.lock = threading.Lock()
+
+        class Inbox:
+            async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+                with sinks.lock:
+                    sinks.emails += 1
+                return "250 OK"
+
+        class Hook(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                self.rfile.read(int(self.headers.get("content-length") or 0))
+                with sinks.lock:
+                    sinks.webhooks += 1
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.smtp_port = free_port()
+        self.smtp = Controller(Inbox(), hostname="127.0.0.1", port=self.smtp_port)
+        self.smtp.start()
+        self.http = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+        self.http.daemon_threads = True
+        threading.Thread(target=self.http.serve_forever, daemon=True).start()
+        self.webhook_url = f"http://127.0.0.1:{self.http.server_address[1]}/hook"
+
+    def env(self) -> dict[str, str]:
+        return {
+            "TRIAGE_SMTP_HOST": "127.0.0.1",
+            "TRIAGE_SMTP_PORT": str(self.smtp_port),
+            "TRIAGE_SMTP_SECURITY": "none",
+            "TRIAGE_WEBHOOK_ALLOW_LOOPBACK": "true",
+            "TRIAGE_NOTIFY_POLL": "0.2",
+        }
+
+    def close(self) -> None:
+        self.smtp.stop()
+        self.http.shutdown()
+        self.http.server_close()
+
+
+def drain(store: Any, timeout_s: float = 120.0) -> dict[str, Any]:
+    """Wait for the outbox to empty; deliveries per second from the first message written to the last delivered."""
+    from datetime import datetime
+
+    from triage.store import outbox
+
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline and outbox.counts(store).get("pending"):
+        time.sleep(0.2)
+    rows = outbox.deliveries(store, limit=MAX_REQUESTS * 3)
+    sent = [d for d in rows if d.status == "delivered" and d.delivered_at]
+    span = 0.0
+    if sent:
+        first = min(datetime.fromisoformat(d.created_at) for d in rows)
+        span = (max(datetime.fromisoformat(d.delivered_at or "") for d in sent) - first).total_seconds()
+    return {
+        "messages": len(rows),
+        "delivered": len(sent),
+        "not_delivered": len(rows) - len(sent),
+        "deliveries_per_s": round(len(sent) / span, 1) if span else None,
+        "attempts_per_message": round(statistics.fmean(d.attempts for d in rows), 2) if rows else None,
+    }
 
 
 def start_server(env: dict[str, str], workdir: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
@@ -267,6 +351,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--warmup", type=int, default=0, help="unmeasured requests first (default: 25 per worker)")
     parser.add_argument("--vary", action="store_true", help="a unique serial in every sentence (no cache hits)")
+    parser.add_argument("--notify", action="store_true", help="notifications on: loopback SMTP and webhook sinks")
     parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE", help="extra server setting")
     parser.add_argument("--json-out", type=Path, help="write the report as JSON here")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (server log, SQLite file)")
@@ -279,14 +364,16 @@ def main(argv: list[str] | None = None) -> int:
     database = Database(args.db, workdir, args.pg_url)
     proc = None
     store = None
+    sinks = Sinks() if args.notify else None
     try:
-        store, key = prepare(data_dir, database.url)
+        store, key = prepare(data_dir, database.url, sinks.webhook_url if sinks else None)
         env = {k: v for k, v in os.environ.items() if not k.startswith(INHERITED_CONFIG)}
         env |= {
             "TRIAGE_DATA_DIR": str(data_dir),
             "DATABASE_URL": database.url,
             "TRIAGE_EXTRACTOR": "lexical",
             "TRIAGE_RATE_LIMIT": "100000000",  # counted on every request as usual, never refused
+            **(sinks.env() if sinks else {}),
         }
         for item in args.env:
             name, _, value = item.partition("=")
@@ -302,6 +389,7 @@ def main(argv: list[str] | None = None) -> int:
         elapsed = run.go(args.concurrency, warmup + limit, duration)
         server_cpu, client_cpu = server_cpu_s(proc) - cpu_before, time.process_time() - client_before
         measured = len(run.latencies)
+        notified = drain(store) if sinks else {}
         stop_server(proc)
         proc = None
         stored = check_store(store, run.accepted)
@@ -334,8 +422,11 @@ def main(argv: list[str] | None = None) -> int:
             "routes": run.routes,
             "accepted_total_incl_warmup": len(run.accepted),
             **stored,
+            "notifications": notified,
         }
     finally:
+        if sinks is not None:
+            sinks.close()
         if proc is not None:
             stop_server(proc)
         if store is not None:
@@ -355,6 +446,7 @@ def main(argv: list[str] | None = None) -> int:
         f"(client {report['client_cpu_ms_per_triage']} ms)"
         f" -> {report['capacity_per_s_on_idle_cores']}/s if the server had all {report['cores']} cores; "
         f"load average before the run {report['load_average_before']}"
+        + (f"\nnotifications: {notified}" if notified else "")
     )
     if args.json_out:
         args.json_out.write_text(json.dumps(report, indent=2) + "\n")
@@ -364,6 +456,7 @@ def main(argv: list[str] | None = None) -> int:
         and report["audit_ok"]
         and report["statuses"] == {"triaged": report["stored"]}
         and report["stored"] == report["accepted_total_incl_warmup"]
+        and not notified.get("not_delivered")
     )
     return 0 if ok else 1
 

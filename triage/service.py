@@ -27,7 +27,15 @@ from triage.store import accounts, audit, notifications, outbox
 from triage.store.accounts import KeyInfo, Principal
 from triage.store.cases import DECISIONS, Case, Store
 from triage.store.errors import Conflict, Forbidden, InvalidInput, NotFound
-from triage.store.notifications import CASE_EVENTS, EventKind, OwnerKind, Target, Webhook
+from triage.store.notifications import (
+    CASE_EVENTS,
+    WEBHOOK_FORMATS,
+    EventKind,
+    OwnerKind,
+    Target,
+    Webhook,
+    WebhookFormat,
+)
 from triage.store.outbox import Delivery
 from triage.store.schema import (
     EMAIL_MAX_CHARS,
@@ -342,14 +350,15 @@ def add_webhook(
 ) -> tuple[Webhook, str]:
     """A webhook target for an organisation or a person; its signing secret is returned this once."""
     kind = _owner(store, owner_kind, owner)
-    if fmt not in ("standard", "slack"):
+    if fmt not in WEBHOOK_FORMATS:
         raise InvalidInput("the format is standard (signed JSON) or slack (a Slack or Teams incoming webhook)")
     check_text(url, max_chars=URL_MAX_CHARS, what="the URL")
     try:
         check_url(url.strip(), allow_loopback=settings.webhook_allow_loopback, resolve=False)
     except SendError as exc:
         raise InvalidInput(str(exc)) from None
-    return notifications.add_webhook(store, kind, owner, url.strip(), fmt, _check_events(events or CASE_EVENTS))  # type: ignore[arg-type]
+    format_: WebhookFormat = "slack" if fmt == "slack" else "standard"
+    return notifications.add_webhook(store, kind, owner, url.strip(), format_, _check_events(events or CASE_EVENTS))
 
 
 def send_test(

@@ -15,6 +15,7 @@ from triage.pipeline import Pipeline
 from triage.records import Intake
 from triage.service import submit
 from triage.store import Store
+from triage.store.accounts import issue_key
 
 
 def stored_case(store: Store, text: str) -> str:
@@ -83,3 +84,11 @@ def test_retriage_of_a_case_file_compares_with_its_baseline(tmp_path: Path, scri
     assert "| e2 | escalate+approval | notify | escalate+approval | fixed |" in capsys.readouterr().out
     scripted({"a1": "harmless"})
     assert cli.main(["retriage", str(path), "--baseline", str(tmp_path / "old.json")]) == 1
+
+
+def test_exported_reviews_name_the_reviewer(store: Store) -> None:
+    contact = issue_key(store, "contact", "studio", name="Dana Ruiz")[0]
+    case_id = stored_case(store, "We'll clone the narrator's voice for pickups.")
+    store.add_review(case_id, decision="approve", route=None, reason="ok", actor=contact.id, actor_role="contact")
+    (exported,) = export_reviews(store)
+    assert "contact review 'approve' by Dana Ruiz on " in exported.note and contact.id not in exported.note

@@ -11,6 +11,7 @@ from triage.evals.cases import ROUTES, EvalError, Expected, LabeledCase, decisio
 from triage.evals.metrics import predicted
 from triage.evals.report import Model, absent_when_none, md_table
 from triage.evals.run import Progress, run_cases
+from triage.store import accounts
 
 if TYPE_CHECKING:
     from triage.config import Settings
@@ -168,13 +169,13 @@ def render_retriage_markdown(report: RetriageReport) -> str:
     return "\n".join(out) + "\n"
 
 
-def review_case(case: Case) -> ReviewedCase | None:
+def review_case(case: Case, reviewer: str | None = None) -> ReviewedCase | None:
     """A reviewed stored case as a labeled case (contracts §3), or None when the review gives no route.
 
     An override's route is the label. Any other review (approve, request changes, reject) was made on the engine's
     route without overriding it, so it confirms that route and its approval flag. An override to escalate on a
     case the engine had notified says nothing about approval: that label is null (not scored), since reviews do not
-    record whether written approval was needed.
+    record whether written approval was needed. `reviewer`: the reviewer's name, for the note.
     """
     if case.review is None:
         return None
@@ -194,7 +195,8 @@ def review_case(case: Case) -> ReviewedCase | None:
         expected=Expected(route=route, approval_required=approval),
         tags=["from_review", f"review_{case.review}"],
         note=(
-            f"contact review {case.review!r} on {case.reviewed_at}; engine said {case.route}"
+            f"contact review {case.review!r}{f' by {reviewer}' if reviewer else ''} on {case.reviewed_at}; "
+            f"engine said {case.route}"
             f"{' with approval' if case.approval_required else ''}. Reason: {case.review_reason or ''}"
         ),
     )
@@ -202,5 +204,11 @@ def review_case(case: Case) -> ReviewedCase | None:
 
 def export_reviews(store: Store) -> list[ReviewedCase]:
     """Every reviewed case as a labeled case, oldest first, ready to append to a case file after a human look."""
-    exported = [labeled for case in iter_cases(store) if (labeled := review_case(case)) is not None]
+    reviewed = [case for case in iter_cases(store) if case.review is not None]
+    people = accounts.get_keys(store, (case.reviewed_by or "" for case in reviewed))
+    exported = []
+    for case in reviewed:
+        person = people.get(case.reviewed_by or "")
+        if (labeled := review_case(case, person.display_name if person else None)) is not None:
+            exported.append(labeled)
     return exported[::-1]  # the store lists newest first

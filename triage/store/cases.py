@@ -40,6 +40,7 @@ DECISIONS: tuple[Decision, ...] = get_args(Decision)
 DEFAULT_LEASE_S = 600  # longer than an LLM call with its retries; an expired lease marks a crashed worker's case
 # (Store.open takes the lease from Settings.effective_lease_s: shorter for the lexical extractor, TRIAGE_LEASE_S.)
 CASE_ID_RE = re.compile(r"c_[0-9a-f]{16}")
+RUN_NEWS: dict[str, EventKind] = {"submitted": "submitted", "answers": "answered"}  # what a run's result reports
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,7 @@ class Store(Database):
             if kind == "review":
                 reviewer = actor
             else:
-                news = {"submitted": "submitted", "answers": "answered", "triaged": None}[kind]  # type: ignore[assignment]
+                news = RUN_NEWS.get(kind)
         return news, reviewer
 
     def _locked_case(self, conn: Connection, case_id: str, org: str | None = None) -> Case:

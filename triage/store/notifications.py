@@ -31,6 +31,7 @@ EVENTS: tuple[EventKind, ...] = get_args(EventKind)
 CASE_EVENTS: tuple[EventKind, ...] = ("submitted", "answered", "reviewed", "reminder")
 OwnerKind = Literal["org", "person"]
 WebhookFormat = Literal["standard", "slack"]  # slack: a Slack or Teams incoming webhook ({"text": ...})
+WEBHOOK_FORMATS: tuple[WebhookFormat, ...] = get_args(WebhookFormat)
 SECRET_PREFIX = "whsec_"
 
 
@@ -62,11 +63,11 @@ class NotifySettings:
 
 
 def check_events(events: Iterable[str]) -> list[EventKind]:
-    chosen = sorted(set(events))
-    unknown = [e for e in chosen if e not in EVENTS]
+    chosen = set(events)
+    unknown = sorted(chosen - set(EVENTS))
     if unknown:
         raise ValueError(f"unknown event {unknown[0]!r}; events are {', '.join(EVENTS)}")
-    return chosen  # type: ignore[return-value]
+    return [e for e in EVENTS if e in chosen]
 
 
 # --- configuration --------------------------------------------------------------------------------------------
