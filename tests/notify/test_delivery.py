@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Iterator
+from typing import Any
 from urllib.parse import quote
 
 import pytest
@@ -19,6 +21,7 @@ from triage.notify.channels import SendError
 from triage.notify.channels.webhook import check_url
 from triage.store import outbox
 from triage.store.accounts import issue_key
+from triage.store.cases import Store
 
 pytestmark = pytest.mark.local_server
 
@@ -27,7 +30,7 @@ QUIET_PLAN = "Mood boards in Midjourney for the art department."
 
 
 @pytest.fixture(params=BACKENDS)
-def base_settings(request, tmp_path) -> Settings:
+def base_settings(request, tmp_path) -> Iterator[dict[str, Any]]:
     fast = {
         "data_dir": tmp_path,
         "public_url": "https://triage.studio.example",
@@ -49,10 +52,15 @@ def start(settings: Settings) -> TestClient:
     return TestClient(app)
 
 
+def store_of(client: TestClient) -> Store:
+    app: Any = client.app
+    return app.state.triage.store()
+
+
 def test_contacts_partners_and_webhooks_are_told(base_settings, smtp_server: SmtpServer, webhook_receiver) -> None:
     settings = Settings(**base_settings, smtp_host=smtp_server.host, smtp_port=smtp_server.port, smtp_security="none")
     with start(settings) as client:
-        store = client.app.state.triage.store()
+        store = store_of(client)
         admin = issue_key(store, "admin", "studio", name="Ada Admin")[1]
         made = {}
         for role, org, name, email in (
@@ -122,7 +130,7 @@ def test_failed_deliveries_are_retried_then_dead_with_their_error(base_settings,
     webhook_receiver.behaviour = lambda n: (503, 0.0)
     unreachable = Settings(**base_settings, smtp_host="127.0.0.1", smtp_port=1, smtp_security="none")
     with start(unreachable) as client:
-        store = client.app.state.triage.store()
+        store = store_of(client)
         admin = issue_key(store, "admin", "studio")[1]
         issue_key(store, "contact", "studio", name="Dana Ruiz", email="dana@studio.example")
         partner = issue_key(store, "partner", "acme")[1]
@@ -148,7 +156,7 @@ def test_failed_deliveries_are_retried_then_dead_with_their_error(base_settings,
 def test_bad_webhook_urls_are_refused_with_a_clear_message(base_settings) -> None:
     settings = Settings(**{**base_settings, "webhook_allow_loopback": False})
     with start(settings) as client:
-        admin = issue_key(client.app.state.triage.store(), "admin", "studio")[1]
+        admin = issue_key(store_of(client), "admin", "studio")[1]
         for url, message in (
             ("ftp://hooks.example/x", "must start with http:// or https://"),
             ("http://169.254.169.254/latest/meta-data", "cloud metadata address"),
@@ -168,7 +176,7 @@ def test_bad_webhook_urls_are_refused_with_a_clear_message(base_settings) -> Non
 def test_an_admin_sends_a_test_to_each_channel(base_settings, smtp_server, webhook_receiver) -> None:
     settings = Settings(**base_settings, smtp_host=smtp_server.host, smtp_port=smtp_server.port, smtp_security="none")
     with start(settings) as client:
-        store = client.app.state.triage.store()
+        store = store_of(client)
         admin = issue_key(store, "admin", "studio", name="Ada Admin")[1]
         dana = issue_key(store, "contact", "studio", name="Dana Ruiz", email="dana@studio.example")[0]
         body = {"owner_kind": "person", "owner": dana.id, "url": webhook_receiver.url, "format": "slack"}
@@ -200,7 +208,7 @@ def test_a_slow_endpoint_leaves_triage_latency_unchanged(base_settings, webhook_
         return out
 
     with start(Settings(**base_settings)) as client:
-        store = client.app.state.triage.store()
+        store = store_of(client)
         admin = issue_key(store, "admin", "studio")[1]
         issue_key(store, "contact", "studio")
         partner = issue_key(store, "partner", "acme")[1]
