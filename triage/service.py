@@ -380,7 +380,7 @@ def send_test(
             raise InvalidInput("that key's holder has no email address")
         if not settings.smtp_host:
             raise InvalidInput("no SMTP host is configured (TRIAGE_SMTP_HOST)")
-        target = Target("email", info.email, info.id)
+        target = Target("email", info.email, info.id, info.name)
     token, delivery = outbox.record_test(store, target, by=by, lease_s=settings.notify_lease_s)
     worker = Worker(store, settings)
     try:

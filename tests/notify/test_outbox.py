@@ -108,8 +108,8 @@ def test_a_stale_worker_cannot_overwrite_a_newer_claim(store: Store) -> None:
     stale, (first,) = outbox.claim(store, limit=1, lease_s=0, max_attempts=5)
     fresh, (again,) = outbox.claim(store, limit=1, lease_s=60, max_attempts=5)
     assert first.id == again.id and again.attempts == 2
-    assert not outbox.delivered(store, first.id, stale)
-    assert outbox.delivered(store, again.id, fresh)
+    assert outbox.settle(store, [outbox.Outcome(first.id, stale)]) == 0
+    assert outbox.settle(store, [outbox.Outcome(again.id, fresh)]) == 1
     assert outbox.get(store, first.id).status == "delivered"  # type: ignore[union-attr]
 
 

@@ -86,6 +86,7 @@ def test_a_worker_killed_mid_delivery_loses_nothing(database, webhook_receiver, 
     second = worker_process(url, tmp_path, 2)
     try:
         arrived = webhook_receiver.wait_for(3, timeout_s=30)
+        wait_until(lambda: outbox.counts(store) == {"delivered": 3}, what="the deliveries to be recorded")
     finally:
         second.terminate()
         second.wait(timeout=10)

@@ -225,6 +225,7 @@ class Target:
     channel: Literal["email", "webhook"]
     target: str  # an email address, or a webhook's id (its URL and secret are read when sending)
     recipient: str | None  # the person's key id, None for an organisation's webhook
+    name: str | None = None  # the person's name, for an email's To line
 
 
 def any_webhooks(conn: Connection) -> bool:
@@ -243,7 +244,7 @@ def targets(
         for p in people:
             chosen = prefs.get(("person", p.key_id)) or prefs.get(("org", p.org)) or NotifySettings(None, None)
             if p.email and (chosen.email_events is None or event in chosen.email_events):
-                out.append(Target("email", p.email, p.key_id))
+                out.append(Target("email", p.email, p.key_id, p.name))
     orgs = {p.org for p in people} | set(extra_orgs)
     owned = or_(
         (webhooks.c.owner_kind == "person") & webhooks.c.owner.in_([p.key_id for p in people]),

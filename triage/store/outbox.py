@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Literal, get_args
@@ -93,7 +94,7 @@ def _insert(
                 channel=target.channel,
                 recipient=target.recipient,
                 target=target.target,
-                payload_json=canonical_json(payload),
+                payload_json=canonical_json({**payload, "recipient_name": target.name} if target.name else payload),
                 status="pending",
                 attempts=0,
                 next_attempt_at=at,
@@ -219,31 +220,35 @@ def claim(db: Database, *, limit: int, lease_s: float, max_attempts: int) -> tup
     return token, sorted((_delivery(r) for r in claimed), key=lambda d: d.next_attempt_at)
 
 
-def delivered(db: Database, delivery_id: str, token: str) -> bool:
-    """Record a successful send; False when the claim had lapsed and another worker holds the message."""
-    now = iso(utcnow())
-    with db.transaction(durable=False) as conn:
-        done = conn.execute(
-            update(outbox)
-            .where(outbox.c.id == delivery_id, outbox.c.claim_token == token)
-            .values(status="delivered", delivered_at=now, updated_at=now, lease_until=None, last_error=None)
-        )
-    return done.rowcount == 1
+@dataclass(frozen=True)
+class Outcome:
+    """How one attempt went: delivered (no error), or failed and retried in `retry_in_s` seconds (None: dead)."""
+
+    delivery_id: str
+    token: str
+    error: str | None = None
+    retry_in_s: float | None = None
 
 
-def failed(db: Database, delivery_id: str, token: str, error: str, *, retry_in_s: float | None) -> bool:
-    """Record a failed send: retried in `retry_in_s` seconds, or dead (None); False when the claim had lapsed."""
+def settle(db: Database, outcomes: Sequence[Outcome]) -> int:
+    """Record attempts' outcomes in one transaction; how many were recorded (an attempt whose claim lapsed, the
+    message since claimed by another worker, is not)."""
     now = utcnow()
-    values: dict[str, Any] = {"last_error": error[:ERROR_MAX_CHARS], "updated_at": iso(now), "lease_until": None}
-    if retry_in_s is None:
-        values["status"] = "dead"
-    else:
-        values["next_attempt_at"] = iso(now + timedelta(seconds=retry_in_s))
+    recorded = 0
+    # not durable: an outcome lost in a power cut only means the message is sent once more
     with db.transaction(durable=False) as conn:
-        done = conn.execute(
-            update(outbox).where(outbox.c.id == delivery_id, outbox.c.claim_token == token).values(**values)
-        )
-    return done.rowcount == 1
+        for outcome in outcomes:
+            values: dict[str, Any] = {"updated_at": iso(now), "lease_until": None}
+            if outcome.error is None:
+                values |= {"status": "delivered", "delivered_at": iso(now), "last_error": None}
+            elif outcome.retry_in_s is None:
+                values |= {"status": "dead", "last_error": outcome.error[:ERROR_MAX_CHARS]}
+            else:
+                retry_at = iso(now + timedelta(seconds=outcome.retry_in_s))
+                values |= {"next_attempt_at": retry_at, "last_error": outcome.error[:ERROR_MAX_CHARS]}
+            mine = (outbox.c.id == outcome.delivery_id, outbox.c.claim_token == outcome.token)
+            recorded += conn.execute(update(outbox).where(*mine).values(**values)).rowcount
+    return recorded
 
 
 def get(db: Database, delivery_id: str) -> Delivery | None:
