@@ -77,6 +77,8 @@ class Settings(BaseSettings):
     notify_lease: float | None = Field(default=None, gt=0, validation_alias="TRIAGE_NOTIFY_LEASE_S")
     notify_concurrency: int = Field(default=4, ge=1, validation_alias="TRIAGE_NOTIFY_CONCURRENCY")
     notify_worker: bool = Field(default=True, validation_alias="TRIAGE_NOTIFY_WORKER")  # deliver from API processes
+    # The delivery threads' nice value (0-19): higher yields more CPU to triages on a busy machine (Linux).
+    notify_nice: int = Field(default=19, ge=0, le=19, validation_alias="TRIAGE_NOTIFY_NICE")
     webhook_allow_loopback: bool = Field(default=False, validation_alias="TRIAGE_WEBHOOK_ALLOW_LOOPBACK")
 
     @property

@@ -11,8 +11,8 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from conftest import SmtpServer, wait_until
 from fastapi.testclient import TestClient
+from notify_support import SmtpServer, wait_until
 from triage_support import BACKENDS, FakePipeline, auth, postgres_schema_url
 
 from api.main import create_app

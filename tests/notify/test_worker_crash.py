@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import WebhookReceiver, wait_until
+from notify_support import WebhookReceiver, wait_until
 from server_process import server_env
 from triage_support import BACKENDS, FakePipeline, postgres_schema_url
 

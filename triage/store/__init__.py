@@ -4,7 +4,7 @@ notifications (who is told what, and the outbox of messages to send).
 Modules import one way, each only from those below it:
 
     cases ─┬─> audit ──> schema          accounts, counters, meta ──> schema, db
-           ├─> outbox ──> notifications ──> schema, db
+           ├─> outbox ──> notifications ──> schema, db   (accounts ──> notifications too)
            ├─> migrations ──> schema, db
            └─> db
 

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from sqlalchemy import insert, select, update
 
+from triage.store import notifications
 from triage.store.db import Database, iso, utcnow
 from triage.store.schema import EMAIL_MAX_CHARS, NAME_MAX_CHARS, ORG_MAX_CHARS, api_keys
 
@@ -139,6 +140,7 @@ def issue_key(
                 email=email_,
             )
         )
+        notifications.changed(conn)
     return info, key
 
 
@@ -203,4 +205,5 @@ def revoke_key(db: Database, key_id: str) -> bool:
             .where(api_keys.c.id == key_id, api_keys.c.revoked_at.is_(None))
             .values(revoked_at=iso(utcnow()))
         )
+        notifications.changed(conn)
     return done.rowcount == 1

@@ -27,7 +27,7 @@ from triage.store import audit, migrations, outbox
 from triage.store.audit import input_sha256
 from triage.store.db import Database, canonical_json, iso, make_engine, utcnow
 from triage.store.errors import Conflict, NotFound, StoreError, TextTooLong
-from triage.store.notifications import EventKind
+from triage.store.notifications import DirectoryCache, EventKind
 from triage.store.outbox import CaseNews
 from triage.store.schema import case_events, cases
 
@@ -154,6 +154,7 @@ class Store(Database):
         super().__init__(engine)
         self.lease_s = lease_s
         self.email = email  # whether events are emailed (an SMTP host is configured): see triage.store.outbox
+        self.directory = DirectoryCache()
 
     @classmethod
     def open(cls, settings: Settings, *, migrate: bool = True) -> Store:
@@ -196,7 +197,7 @@ class Store(Database):
             plan=case.text,
             **kw,
         )
-        outbox.record(conn, news, email=self.email, at=at)
+        outbox.record(conn, news, self.directory.get(conn), email=self.email, at=at)
 
     def _run_news(self, conn: Connection, case_id: str) -> tuple[EventKind | None, str | None]:
         """What a run's first result reports: the submission, or the answers since the last result (None: a re-run

@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import json
 import secrets
+import threading
 from base64 import b64encode
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
-from sqlalchemy import Connection, delete, insert, or_, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from triage.store.db import Database, iso, utcnow
-from triage.store.schema import api_keys, contact_routes, notify_settings, webhooks
+from triage.store.schema import api_keys, contact_routes, meta, notify_settings, webhooks
 
 EventKind = Literal["submitted", "answered", "reviewed", "reminder", "test"]
 EVENTS: tuple[EventKind, ...] = get_args(EventKind)
@@ -79,6 +80,7 @@ def set_routes(db: Database, contact_id: str, orgs: Sequence[str]) -> None:
         conn.execute(delete(contact_routes).where(contact_routes.c.contact_id == contact_id))
         for org in sorted(set(orgs)):
             conn.execute(insert(contact_routes).values(contact_id=contact_id, org=org))
+        changed(conn)
 
 
 def routes(db: Database) -> dict[str, list[str]]:
@@ -98,25 +100,17 @@ def set_settings(
     with db.transaction() as conn:
         if conn.execute(update(notify_settings).where(*key).values(**values)).rowcount == 0:
             conn.execute(insert(notify_settings).values(owner_kind=owner_kind, owner=owner, **values))
-
-
-def _settings(conn: Connection, owners: Iterable[tuple[str, str]]) -> dict[tuple[str, str], NotifySettings]:
-    wanted = set(owners)
-    if not wanted:
-        return {}
-    rows = conn.execute(select(notify_settings).where(notify_settings.c.owner.in_({o for _, o in wanted}))).all()
-    return {
-        (r.owner_kind, r.owner): NotifySettings(
-            email_events=None if r.email_events is None else json.loads(r.email_events), include_plan=r.include_plan
-        )
-        for r in rows
-        if (r.owner_kind, r.owner) in wanted
-    }
+        changed(conn)
 
 
 def get_settings(db: Database, owner_kind: OwnerKind, owner: str) -> NotifySettings:
+    key = (notify_settings.c.owner_kind == owner_kind, notify_settings.c.owner == owner)
     with db.reader.connect() as conn:
-        return _settings(conn, [(owner_kind, owner)]).get((owner_kind, owner), NotifySettings(None, None))
+        row = conn.execute(select(notify_settings).where(*key)).first()
+    if row is None:
+        return NotifySettings(None, None)
+    events = None if row.email_events is None else json.loads(row.email_events)
+    return NotifySettings(email_events=events, include_plan=row.include_plan)
 
 
 def new_secret() -> str:
@@ -158,6 +152,7 @@ def add_webhook(
     with db.transaction() as conn:
         values = {**hook.__dict__, "events": json.dumps(events), "secret": secret}
         conn.execute(insert(webhooks).values(**values))
+        changed(conn)
     return hook, secret
 
 
@@ -181,43 +176,89 @@ def revoke_webhook(db: Database, webhook_id: str) -> bool:
             .where(webhooks.c.id == webhook_id, webhooks.c.revoked_at.is_(None))
             .values(revoked_at=iso(utcnow()))
         )
+        changed(conn)
     return done.rowcount == 1
 
 
 # --- audiences ------------------------------------------------------------------------------------------------
 
-
-def _people(conn: Connection, *where: Any) -> list[Person]:
-    rows = conn.execute(
-        select(api_keys.c.id, api_keys.c.role, api_keys.c.org, api_keys.c.name, api_keys.c.email)
-        .where(api_keys.c.revoked_at.is_(None), *where)
-        .order_by(api_keys.c.created_at)
-    ).all()
-    return [Person(key_id=r.id, role=r.role, org=r.org, name=r.name, email=r.email) for r in rows]
+VERSION_KEY = "notify:version"  # in meta: changes whenever who is told what may have changed
 
 
-def person(conn: Connection, key_id: str) -> Person | None:
-    found = _people(conn, api_keys.c.id == key_id)
-    return found[0] if found else None
+def changed(conn: Connection) -> None:
+    """Mark the directory changed (in the caller's transaction): keys, routes, settings or webhooks were written."""
+    token = secrets.token_hex(8)
+    if conn.execute(update(meta).where(meta.c.key == VERSION_KEY).values(value=token)).rowcount == 0:
+        conn.execute(insert(meta).values(key=VERSION_KEY, value=token))
 
 
-def routed_contacts(conn: Connection, org: str) -> list[Person]:
-    """The contacts routed to an organisation; every contact when none is."""
-    routed = select(contact_routes.c.contact_id).where(contact_routes.c.org == org)
-    contacts = _people(conn, api_keys.c.role == "contact", api_keys.c.id.in_(routed))
-    return contacts or _people(conn, api_keys.c.role == "contact")
+@dataclass(frozen=True)
+class Directory:
+    """Everything that decides an event's audience and targets, read at once: active people, routes, settings and
+    active webhooks. Cached per process and re-read only when its version in meta changes (see `changed`)."""
+
+    version: str | None
+    people: dict[str, Person]
+    routed: dict[str, list[str]]  # organisation -> its contacts' key ids
+    settings: dict[tuple[str, str], NotifySettings]
+    webhooks: list[Webhook]
+
+    def contacts_for(self, org: str) -> list[Person]:
+        """The contacts routed to an organisation; every contact when none is."""
+        routed = [self.people[k] for k in self.routed.get(org, ()) if k in self.people]
+        return routed or [p for p in self.people.values() if p.role == "contact"]
+
+    def prefs(self, owner_kind: str, owner: str) -> NotifySettings | None:
+        return self.settings.get((owner_kind, owner))
 
 
-def audience(conn: Connection, event: EventKind, *, org: str, submitter: str, reviewer: str | None) -> list[Person]:
+def _load(conn: Connection, version: str | None) -> Directory:
+    columns = (api_keys.c.id, api_keys.c.role, api_keys.c.org, api_keys.c.name, api_keys.c.email)
+    rows = conn.execute(select(*columns).where(api_keys.c.revoked_at.is_(None)).order_by(api_keys.c.created_at))
+    people = {r.id: Person(key_id=r.id, role=r.role, org=r.org, name=r.name, email=r.email) for r in rows}
+    routed: dict[str, list[str]] = {}
+    for row in conn.execute(select(contact_routes).order_by(contact_routes.c.contact_id)):
+        routed.setdefault(row.org, []).append(row.contact_id)
+    settings = {
+        (r.owner_kind, r.owner): NotifySettings(
+            email_events=None if r.email_events is None else json.loads(r.email_events), include_plan=r.include_plan
+        )
+        for r in conn.execute(select(notify_settings))
+    }
+    hooks = conn.execute(
+        select(*_PUBLIC_WEBHOOK_COLUMNS).where(webhooks.c.revoked_at.is_(None)).order_by(webhooks.c.created_at)
+    )
+    return Directory(version, people, routed, settings, [_webhook(r) for r in hooks])
+
+
+class DirectoryCache:
+    """One process's copy of the directory: a one-row read per event while nothing changed."""
+
+    def __init__(self) -> None:
+        self._current: Directory | None = None
+        self._lock = threading.Lock()
+
+    def get(self, conn: Connection) -> Directory:
+        version = conn.scalar(select(meta.c.value).where(meta.c.key == VERSION_KEY))
+        current = self._current
+        if current is not None and current.version == version:
+            return current
+        loaded = _load(conn, version)
+        with self._lock:
+            self._current = loaded
+        return loaded
+
+
+def audience(directory: Directory, event: EventKind, *, org: str, submitter: str, reviewer: str | None) -> list[Person]:
     """The people an event about a case of `org` is for (see the module's docstring)."""
     if event == "reviewed":
-        found = person(conn, submitter)
+        found = directory.people.get(submitter)
         return [found] if found else []
     if event == "answered" and reviewer is not None:
-        found = person(conn, reviewer)
+        found = directory.people.get(reviewer)
         if found is not None and found.role == "contact":
             return [found]
-    return routed_contacts(conn, org)
+    return directory.contacts_for(org)
 
 
 @dataclass(frozen=True)
@@ -228,34 +269,22 @@ class Target:
     name: str | None = None  # the person's name, for an email's To line
 
 
-def any_webhooks(conn: Connection) -> bool:
-    return conn.scalar(select(webhooks.c.id).where(webhooks.c.revoked_at.is_(None)).limit(1)) is not None
-
-
 def targets(
-    conn: Connection, event: EventKind, people: Sequence[Person], *, email: bool, extra_orgs: Iterable[str] = ()
+    directory: Directory, event: EventKind, people: Sequence[Person], *, email: bool, extra_orgs: Iterable[str] = ()
 ) -> list[Target]:
     """Where an event for these people goes: email (when `email`, the service sending it), their webhooks, and the
     webhooks of their organisations and `extra_orgs`, each target once."""
     out: list[Target] = []
     if email:
-        owners = [("person", p.key_id) for p in people] + [("org", p.org) for p in people]
-        prefs = _settings(conn, owners)
         for p in people:
-            chosen = prefs.get(("person", p.key_id)) or prefs.get(("org", p.org)) or NotifySettings(None, None)
+            chosen = directory.prefs("person", p.key_id) or directory.prefs("org", p.org) or NotifySettings(None, None)
             if p.email and (chosen.email_events is None or event in chosen.email_events):
                 out.append(Target("email", p.email, p.key_id, p.name))
+    keys = {p.key_id for p in people}
     orgs = {p.org for p in people} | set(extra_orgs)
-    owned = or_(
-        (webhooks.c.owner_kind == "person") & webhooks.c.owner.in_([p.key_id for p in people]),
-        (webhooks.c.owner_kind == "org") & webhooks.c.owner.in_(sorted(orgs)),
-    )
-    rows = conn.execute(
-        select(*_PUBLIC_WEBHOOK_COLUMNS).where(webhooks.c.revoked_at.is_(None), owned).order_by(webhooks.c.created_at)
-    ).all()
-    for row in rows:
-        hook = _webhook(row)
-        if event in hook.events:
+    for hook in directory.webhooks:
+        owned = hook.owner in (keys if hook.owner_kind == "person" else orgs)
+        if owned and event in hook.events:
             out.append(Target("webhook", hook.id, hook.owner if hook.owner_kind == "person" else None))
     unique: dict[tuple[str, str], Target] = {}
     for t in out:
@@ -263,5 +292,5 @@ def targets(
     return list(unique.values())
 
 
-def include_plan(conn: Connection, org: str) -> bool:
-    return bool(_settings(conn, [("org", org)]).get(("org", org), NotifySettings(None, None)).include_plan)
+def include_plan(directory: Directory, org: str) -> bool:
+    return bool((directory.prefs("org", org) or NotifySettings(None, None)).include_plan)

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, func, insert, or_, select, update
 
 from triage.store import notifications
 from triage.store.db import Database, canonical_json, iso, utcnow
-from triage.store.notifications import EventKind, Target
+from triage.store.notifications import Directory, EventKind, Target
 from triage.store.schema import outbox
 
 DeliveryStatus = Literal["pending", "delivered", "dead"]
@@ -82,44 +82,45 @@ def _insert(
     payload: dict[str, Any],
     at: str,
 ) -> list[str]:
-    ids = []
-    for target in found:
-        delivery_id = "msg_" + secrets.token_hex(12)
-        conn.execute(
-            insert(outbox).values(
-                id=delivery_id,
-                event_id=event_id,
-                event=event,
-                case_id=case_id,
-                channel=target.channel,
-                recipient=target.recipient,
-                target=target.target,
-                payload_json=canonical_json({**payload, "recipient_name": target.name} if target.name else payload),
-                status="pending",
-                attempts=0,
-                next_attempt_at=at,
-                created_at=at,
-                updated_at=at,
-            )
-        )
-        ids.append(delivery_id)
-    return ids
+    rows: list[dict[str, Any]] = [
+        {
+            "id": "msg_" + secrets.token_hex(12),
+            "event_id": event_id,
+            "event": event,
+            "case_id": case_id,
+            "channel": target.channel,
+            "recipient": target.recipient,
+            "target": target.target,
+            "payload_json": canonical_json({**payload, "recipient_name": target.name} if target.name else payload),
+            "status": "pending",
+            "attempts": 0,
+            "next_attempt_at": at,
+            "created_at": at,
+            "updated_at": at,
+        }
+        for target in found
+    ]
+    conn.execute(insert(outbox), rows)
+    return [row["id"] for row in rows]
 
 
-def record(conn: Connection, news: CaseNews, *, email: bool, at: str) -> list[str]:
+def record(conn: Connection, news: CaseNews, directory: Directory, *, email: bool, at: str) -> list[str]:
     """Write the messages an event about a case causes, inside the caller's transaction; their ids.
 
     Args:
         conn: the open write transaction that makes the change the event reports.
         news: the event.
+        directory: who is told what (notifications.DirectoryCache.get, read in this transaction).
         email: whether the service sends email (an SMTP host is configured).
         at: the event's time.
     """
-    if not email and not notifications.any_webhooks(conn):
+    if not email and not directory.webhooks:
         return []
-    people = notifications.audience(conn, news.event, org=news.org, submitter=news.submitter, reviewer=news.reviewer)
+    people = notifications.audience(
+        directory, news.event, org=news.org, submitter=news.submitter, reviewer=news.reviewer
+    )
     extra = [news.org] if news.event == "reviewed" else []
-    found = notifications.targets(conn, news.event, people, email=email, extra_orgs=extra)
+    found = notifications.targets(directory, news.event, people, email=email, extra_orgs=extra)
     if not found:
         return []
     payload: dict[str, Any] = {
@@ -136,7 +137,7 @@ def record(conn: Connection, news: CaseNews, *, email: bool, at: str) -> list[st
         "reason": news.reason,
         "decision": news.decision,
     }
-    if notifications.include_plan(conn, news.org):
+    if notifications.include_plan(directory, news.org):
         payload["plan"] = news.plan
     return _insert(conn, payload["event_id"], news.event, news.case_id, found, payload, at)
 
