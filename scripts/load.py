@@ -358,6 +358,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=0, help="unmeasured requests first (default: 25 per worker)")
     parser.add_argument("--vary", action="store_true", help="a unique serial in every sentence (no cache hits)")
     parser.add_argument("--notify", action="store_true", help="notifications on: loopback SMTP and webhook sinks")
+    parser.add_argument(
+        "--notify-worker",
+        choices=["api", "process"],
+        default="api",
+        help="deliver from the API processes (default) or from one `nice triage notify work` process beside them",
+    )
     parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE", help="extra server setting")
     parser.add_argument("--json-out", type=Path, help="write the report as JSON here")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (server log, SQLite file)")
@@ -369,6 +375,7 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = workdir / "data"
     database = Database(args.db, workdir, args.pg_url)
     proc = None
+    notifier: subprocess.Popen[bytes] | None = None
     store = None
     sinks = Sinks() if args.notify else None
     try:
@@ -384,6 +391,12 @@ def main(argv: list[str] | None = None) -> int:
         for item in args.env:
             name, _, value = item.partition("=")
             env[name] = value
+        if sinks and args.notify_worker == "process":
+            env["TRIAGE_NOTIFY_WORKER"] = "false"
+            cmd = ["nice", "-n", "19", sys.executable, "-m", "triage.cli", "notify", "work"]
+            log = (workdir / "notify-worker.log").open("wb")
+            notifier = subprocess.Popen(cmd, env=env, cwd=workdir, stdout=log, stderr=subprocess.STDOUT)
+            log.close()
         port = free_port()
         proc = start_server(env, workdir, port, args.workers)
         run = Run(port, key, load_plans(), vary_text=args.vary)
@@ -405,6 +418,7 @@ def main(argv: list[str] | None = None) -> int:
             "workers": args.workers,
             "concurrency": args.concurrency,
             "vary": args.vary,
+            "notify": args.notify_worker if args.notify else None,
             "env": args.env,
             "requests": measured + sum(run.errors.values()),
             "accepted": measured,
@@ -431,6 +445,9 @@ def main(argv: list[str] | None = None) -> int:
             "notifications": notified,
         }
     finally:
+        if notifier is not None:
+            notifier.terminate()
+            notifier.wait(timeout=30)
         if sinks is not None:
             sinks.close()
         if proc is not None:
