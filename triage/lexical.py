@@ -8,10 +8,11 @@ scopes negation and hedges to the clause they stand in. What it cannot read it r
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from triage import lexicon as lx
+from triage import risk_terms as rt
 from triage.answers import answer_lines
 from triage.language import READABLE, detect_language, latin_share
 from triage.records import (
@@ -48,6 +49,9 @@ NEGATION_WINDOW = 12
 MAX_USES = 40
 LATIN_SEGMENT = 0.9  # share of Latin letters for a sentence to count as readable in a mixed-script plan
 LOW_RISK = {Stage.IDEATION, Stage.PITCH, Stage.PREVIS, Stage.TEMP}
+LOW_RISK_STAGES = LOW_RISK | {Stage.ADMIN}
+# the risk questions the broad layer guards (rt.TOUCHES): silence or a "no" said elsewhere never lowers them
+GUARDED = tuple(name for name in rt.TOUCHES if name != "performer")
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ class Segment:
     untrusted: bool = False  # it tries to instruct the triage: only risk it reveals counts
     language: str = "en"
     answer: bool = False  # the partner's answer to a follow-up question: it speaks of the whole plan
+    local: bool = True  # it speaks of the use it is grouped with, so it may lower that use's risk
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,7 @@ class Hit:
     end: int
     negated: bool
     hedged: bool
+    contrasted: bool = False  # a contrast idiom stands right before it ("far from temporary"): it lowers nothing
 
 
 def split_segments(text: str, language: str = "en", *, answer: bool = False) -> list[Segment]:
@@ -119,7 +125,8 @@ def group_uses(segments: list[Segment]) -> list[list[Segment]]:
         if not live and lx.HUMAN_MADE.search(segment.text) and not lx.GLOBAL_SCOPE.search(segment.text):
             continue  # "the key art will be illustrated by the agency's artist": not about the AI use
         if starts_use:
-            uses.append([segment, *before_first] if not uses else [segment])
+            preamble = [replace(s, local=False) for s in before_first]  # a greeting or a lead-in, not this use
+            uses.append([segment, *preamble] if not uses else [segment])
             before_first = []
         elif not uses:
             before_first.append(segment)
@@ -153,23 +160,32 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def find_hits(pattern: re.Pattern[str], segments: list[Segment]) -> list[Hit]:
-    """Every match, with whether a negation governs it and whether its clause hedges."""
+    """Every match, with whether a negation governs it, whether its clause hedges, and whether a contrast idiom
+    stands right before it. Idioms that contain a negation word but deny nothing ("without a doubt", "without any
+    on-screen label") are masked before negation is looked for."""
     hits = []
     for segment in segments:
+        masked = _mask(rt.NOT_NEGATION, segment.text)
         for match in pattern.finditer(segment.text):
             left, right = _clause_bounds(segment.text, match.start(), match.end())
             clause = segment.text[left:right]
-            prefix_words = WORD.findall(segment.text[left : match.start()])[-NEGATION_WINDOW:]
+            prefix_words = WORD.findall(masked[left : match.start()])[-NEGATION_WINDOW:]
             rest = segment.text[left:]
             denied = bool(lx.negation_for(segment.language).search(" ".join(prefix_words)))
             negated = (
-                (denied or bool(lx.POST_NEGATION.match(segment.text, match.end(), right)))
+                (denied or bool(lx.POST_NEGATION.match(masked, match.end(), right)))
                 and not lx.CONDITIONAL.search(rest)
                 and not lx.EXCEPTION.search(segment.text, match.end())
             )
             hedged = bool(lx.HEDGE.search(clause))
-            hits.append(Hit(segment, match.start(), match.end(), negated, hedged))
+            contrasted = bool(rt.CONTRAST.search(segment.text[max(0, match.start() - 48) : match.start()]))
+            hits.append(Hit(segment, match.start(), match.end(), negated, hedged, contrasted))
     return hits
+
+
+def _mask(pattern: re.Pattern[str], text: str) -> str:
+    """The text with every match of `pattern` blanked out, positions kept."""
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _answer(value: str, hit: Hit | None, note: str | None = None) -> Answer:
@@ -188,8 +204,8 @@ def yes_no(
     """Combine pattern hits: a stated yes beats a no (risk wins); a hedged yes may become unclear."""
     all_yes = [h for h in find_hits(yes, segments) if not (not_after and _preceded_by(h, not_after))]
     yes_hits = [h for h in all_yes if not h.negated]
-    negated_hits = [h for h in all_yes if h.negated and not h.segment.untrusted]
-    no_hits = [h for h in find_hits(no, segments) if not h.segment.untrusted] if no else []
+    negated_hits = [h for h in all_yes if h.negated and _lowers(h)]
+    no_hits = [h for h in find_hits(no, segments) if _lowers(h)] if no else []
     weak_hits = find_hits(weak, segments) if weak else []
     if negated_no_is_yes and no:
         yes_hits += [h for h in find_hits(no, segments) if h.negated]  # "won't be replaced" means it stays
@@ -214,16 +230,23 @@ def yes_no(
     return Answer()
 
 
+def _lowers(hit: Hit) -> bool:
+    """A hit may lower risk only from a trusted statement about this very use, not turned around by a contrast."""
+    return not hit.segment.untrusted and hit.segment.local and not hit.contrasted
+
+
 def _preceded_by(hit: Hit, pattern: re.Pattern[str], words: int = 2) -> bool:
     before = WORD.findall(hit.segment.text[: hit.start])[-words:]
     return bool(pattern.search(" ".join(before)))
 
 
 def detect_stage(segments: list[Segment]) -> Choice[Stage]:
+    """The first stage pattern that matches; a low-risk stage only from a statement that may lower this use's risk."""
     for stage, pattern in lx.STAGE_PATTERNS:
-        for segment in segments:
-            if pattern.search(segment.text):
-                return Choice[Stage](value=stage, evidence=segment.text)
+        for hit in find_hits(pattern, segments):
+            if stage in LOW_RISK_STAGES and not (_lowers(hit) and not hit.negated):
+                continue
+            return Choice[Stage](value=stage, evidence=hit.segment.text)
     return Choice[Stage](value=Stage.UNKNOWN)
 
 
@@ -243,7 +266,7 @@ def detect_consent(segments: list[Segment]) -> Choice[Consent]:
     """Riskiest stated consent wins: refused > pending > obtained. "We won't … without consent" is a promise."""
     for consent, pattern in lx.CONSENT_PATTERNS:
         for hit in find_hits(pattern, segments):
-            if consent == Consent.OBTAINED and hit.segment.untrusted:
+            if consent == Consent.OBTAINED and not _lowers(hit):
                 continue
             if consent == Consent.ABSENT and _negated_before(hit):
                 consent = Consent.PENDING
@@ -264,24 +287,41 @@ def detect_data_handling(segments: list[Segment]) -> Choice[DataHandling]:
             return Choice[DataHandling](value=DataHandling.MAY_TRAIN, evidence=hit.segment.text)
     for handling, pattern in ((DataHandling.ENTERPRISE, lx.ENTERPRISE), (DataHandling.NO_TRAINING, lx.NO_TRAINING)):
         for hit in find_hits(pattern, segments):
-            if hit.segment.untrusted:
+            if not _lowers(hit):
                 continue
             if handling == DataHandling.ENTERPRISE and hit.negated:
                 return Choice[DataHandling](value=DataHandling.MAY_TRAIN, evidence=hit.segment.text)
             return Choice[DataHandling](value=handling, evidence=hit.segment.text)
     for hit in may_train:  # "doesn't train on our inputs"
-        if not hit.segment.untrusted:
+        if _lowers(hit):
             return Choice[DataHandling](value=DataHandling.NO_TRAINING, evidence=hit.segment.text)
     return Choice[DataHandling](value=DataHandling.UNKNOWN)
 
 
 def detect_hedge(segments: list[Segment]) -> Answer:
+    """A hedge counts when its sentence is about a principle or the AI use ("I think it stays temp, but I'm not
+    100% sure"): the hedge and its topic often stand in two clauses of one sentence."""
+    for hit in find_hits(lx.STRONG_HEDGE, segments):
+        if hit.segment.local and not hit.negated:
+            return _answer("yes", hit)
     for hit in find_hits(lx.HEDGE, segments):
-        left, right = _clause_bounds(hit.segment.text, hit.start, hit.end)
-        clause = hit.segment.text[max(0, left - 1) : right]
-        if lx.PRINCIPLE_TOPIC.search(clause) or lx.AI_CUE.search(clause):
+        if lx.PRINCIPLE_TOPIC.search(hit.segment.text) or lx.AI_CUE.search(hit.segment.text):
             return _answer("yes", hit)
     return Answer()
+
+
+def touched(fields: dict[str, Any], segments: list[Segment]) -> dict[str, Any]:
+    """The broad layer: a risk area the use's text touches cannot stay silent; it becomes unknown with the mention as
+    evidence (unclear), which escalates with the question that settles it. Only a clear statement lowers a risk."""
+    out = dict(fields)
+    for name in GUARDED:
+        answer: Answer = fields[name]
+        if answer.value != "unknown" or answer.evidence or answer.note:
+            continue
+        mentions = [h for h in find_hits(rt.TOUCHES[name], segments) if not h.negated]
+        if mentions:
+            out[name] = _answer("unknown", mentions[0], note="mentioned but not settled")
+    return out
 
 
 def read_use(segments: list[Segment]) -> AIUse:
@@ -324,26 +364,32 @@ def read_use(segments: list[Segment]) -> AIUse:
         performers = [h for h in find_hits(lx.PERFORMER, segments) if not h.negated]
         performer = _answer("yes", performers[0]) if performers else Answer()
     tool_hits = find_hits(lx.TOOL, segments)
+    fields = touched(
+        {
+            "final_output": final,
+            "key_creative": yes_no(segments, lx.KEY_CREATIVE_YES, lx.KEY_CREATIVE_NO, hedge_unclear=True),
+            "real_person": real_person,
+            "performance_alteration": performance,
+            "union_work": yes_no(segments, lx.UNION_WORK_YES, hedge_unclear=True),
+            "personal_data": personal_data,
+            "proprietary_input": proprietary,
+            "third_party_ip": yes_no(segments, lx.THIRD_PARTY_IP_YES, lx.THIRD_PARTY_IP_NO, hedge_unclear=True),
+            "unowned_training": training,
+            "misleading": yes_no(segments, lx.MISLEADING_YES, hedge_unclear=True),
+        },
+        segments,
+    )
     return AIUse(
         summary=segments[0].text,
         tool=_answer("yes", tool_hits[0]) if tool_hits else Answer(),
         stage=stage,
         media=detect_media(segments),
-        final_output=final,
-        key_creative=yes_no(segments, lx.KEY_CREATIVE_YES, lx.KEY_CREATIVE_NO, hedge_unclear=True),
-        real_person=real_person,
         performer=performer,
-        performance_alteration=performance,
         consent=detect_consent(segments),
-        union_work=yes_no(segments, lx.UNION_WORK_YES, hedge_unclear=True),
-        personal_data=personal_data,
-        proprietary_input=proprietary,
-        third_party_ip=yes_no(segments, lx.THIRD_PARTY_IP_YES, lx.THIRD_PARTY_IP_NO, hedge_unclear=True),
-        unowned_training=training,
         data_handling=detect_data_handling(segments),
-        misleading=yes_no(segments, lx.MISLEADING_YES, hedge_unclear=True),
         vendor_pipeline=yes_no(segments, lx.VENDOR_PIPELINE),
         hedged=detect_hedge(segments),
+        **fields,
     )
 
 
@@ -389,16 +435,29 @@ class LexicalExtractor:
         if any(s.untrusted for s in segments):
             notes.append("the plan contains instructions addressed to the triage; they were read as data only")
         failure = None
+        uses = [read_use(group) for group in groups[:MAX_USES]]
+        if not uses and segments:
+            whole = read_use(segments)
+            if _touches_risk(whole):  # "the generator will swap the stunt double's face": no AI word we know, yet risky
+                uses = [whole]
+                failure = (
+                    "no generative-AI tool or technique was recognised, yet the plan touches areas that need approval;"
+                    " it was read as one use for a person to check"
+                )
         if len(groups) > MAX_USES:  # bounded work and result size; a person reads what no rule should guess at
             failure = f"the plan describes more than {MAX_USES} separate AI uses; split it into several submissions"
-            groups = groups[:MAX_USES]
         return Extraction(
-            uses=[read_use(group) for group in groups],
+            uses=uses,
             language=code,
             extractor=self.name,
             failure=failure,
             notes=notes,
         )
+
+
+def _touches_risk(use: AIUse) -> bool:
+    """True when any risk question of the record is answered yes or touched (unknown with evidence)."""
+    return any(getattr(use, name).value == "yes" or getattr(use, name).evidence for name in GUARDED)
 
 
 def latin_language(text: str) -> str | None:

@@ -58,6 +58,11 @@ AI_CUE = rx(
     r"(?:ml|ai|generative|diffusion|video|image|voice|face|language|speech|likeness|interpolation|clean-?up|rvc) "
     r"(?:and (?:voice|face|video|image) )?models?",
     r"visual adr",
+    r"(?:the|a|an|our|their) (?:image |video |voice |face |music |song |text )?generators?",
+    r"(?:performance|likeness|avatar|replica|synthetic[- ]\w+) models?",
+    r"synthetic (?:\w+ ){0,2}(?:version|performance|recreation|double|copy)|digitally (?:recreat|rebuil|generat|"
+    r"alter|swap|replac)\w*|(?:rebuil|recreat)\w* (?:digitally|synthetically|with software)",
+    r"(?:face|voice|head)[- ]?(?:swap|replacement|transfer)s?",
     # es / pt
     r"ia",
     r"inteligencia artificial|inteligência artificial",
@@ -74,7 +79,7 @@ BACK_REFERENCE = rx(
     r"images?|shots?|voice|voices|clips?|results?|material|assets?|track|tracks|model|footage)",
     r"^(?:it|they|this|these|those|none of|all of|some of|nothing)",
     r"^(?:esto|estas?|estos|ese|esa|ninguna|nada|ceci|cela|ces|aucun|aucune|rien|isso|isto|essas?|esses|nada|"
-    r"nenhuma?|das|diese[rns]?|nichts|keine[rns]?)",
+    r"nenhuma?|diese[rns]?|nichts|keine[rns]?)",
 )
 GLOBAL_SCOPE = rx(
     r"nothing (?:generated|we generate|ai-generated|from (?:any|these|this|the tools))",
@@ -206,6 +211,10 @@ FINAL_YES = rx(
     r"final (?:cut|version|edit|mix|deliverables?|film|episode|picture|show|series|master|frames?|shots?|product|"
     r"release|render|comp|composite|soundtrack|score)",
     r"in the (?:finished|released|delivered|locked) (?:film|episode|show|series|cut|picture)",
+    r"(?:in|into|over|during) the (?:final|last|opening|closing|climactic) (?:scene|shot|sequence|act|episode|minutes)",
+    r"(?:main|opening|end) titles|theme song",
+    r"(?:the )?version (?:we|that) (?:hand|deliver|send|give)|(?:what|everything) (?:\w+ ){0,2}(?:subscribers|viewers|"
+    r"audiences?) (?:will )?(?:see|watch|hear)",
     r"on[- ]screen",
     r"on camera",
     r"in (?:the )?(?:picture|frame)",
@@ -441,6 +450,8 @@ UNION_WORK_YES = rx(
     r"(?:dramati[sz]ed )?reconstructions? with actors|reenactments? with actors)",
     r"no (?:[\w-]+ ){0,2}(?:dubbing cast|cast|extras|actors|writers|composer|voice actors?|narrator|musicians) "
     r"(?:is |are )?(?:needed|required)",
+    r"(?:extras|background (?:actors?|performers?)|actors|writers|figurants|figurantes|statisten|comédiens|dubladores)"
+    r" (?:\w+ ){0,3}(?:replaced|remplacés|reemplazados|sustituidos|substituídos|ersetzt)",
     r"(?:ai|synthetic|digital|generated) (?:extras|crowds?|background (?:actors?|performers?|talent)|crowd "
     r"(?:replication|simulation)|stunt doubles?)",
     r"(?:write|writes|writing|rewrite|rewriting|draft|drafting|punch up|punching up|turn)\s+"
@@ -761,6 +772,14 @@ DOCUMENTARY = rx(
     r"documentar(?:y|ies)|docu-?series|docuseries|true[- ]crime doc\w*|documental|documentaire|"
     r"documentário|dokumentarfilm|dokumentation|doku"
 )
+# Uncertainty about the plan itself: it counts wherever it stands in a use, whatever it is about.
+STRONG_HEDGE = rx(
+    r"not (?:yet |\d+ ?% |entirely |completely |totally |quite |really |fully |a hundred percent )?(?:sure|certain)",
+    r"unsure|uncertain|undecided|not decided|haven'?t decided|(?:don'?t|do not) know (?:yet )?(?:whether|if)",
+    r"to be (?:decided|determined|confirmed)|tbd|tbc|(?:it )?depends (?:on )?(?:whether|if)|no idea (?:whether|if)",
+    r"no estamos seguros|no sé si|no sabemos si|pas sûrs?|on ne sait pas (?:encore )?si|não temos certeza|"
+    r"não sabemos se|nicht sicher|wissen (?:noch )?nicht,? ob",
+)
 # A hedge only counts when its clause is about a principle (final use, data, consent, rights, likeness).
 PRINCIPLE_TOPIC = rx(
     r"final|screen|air|deliver\w*|keep\w*|terms|trains?|training|stores?|retain\w*|consent|permission|rights|"
@@ -784,7 +803,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
         Stage.PREVIS,
         rx(
             r"pre-?vis(?:ualization|ualisation)?",
-            r"animatics?",
+            r"animatics?|animatiques?|animáticas?|animatik",
             r"storyboards?",
             r"blocking",
             r"previsuali[sz]aci[oó]n|prévisualisation|previsualização",
@@ -798,6 +817,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"pitch(?:ing)? to (?:the )?(?:network|buyers|studio|streamer)",
             r"sizzle(?: reel)?",
             r"look ?book",
+            r"(?:tone|mood|sizzle) reels?|rip-?o-?matics?",
             r"for (?:buyers|financiers|the network)",
         ),
     ),
