@@ -209,7 +209,7 @@ def yes_no(
     weak_hits = find_hits(weak, segments) if weak else []
     if negated_no_is_yes and no:
         yes_hits += [h for h in find_hits(no, segments) if h.negated]  # "won't be replaced" means it stays
-        no_hits = [h for h in no_hits if not h.negated]
+    no_hits = [h for h in no_hits if not h.negated]  # "this is not temporary" lowers nothing
     if yes_hits:
         confident = [h for h in yes_hits if not h.hedged]
         if hedge_unclear and not confident:
@@ -375,7 +375,7 @@ def read_use(segments: list[Segment]) -> AIUse:
             "proprietary_input": proprietary,
             "third_party_ip": yes_no(segments, lx.THIRD_PARTY_IP_YES, lx.THIRD_PARTY_IP_NO, hedge_unclear=True),
             "unowned_training": training,
-            "misleading": yes_no(segments, lx.MISLEADING_YES, hedge_unclear=True),
+            "misleading": yes_no(segments, lx.MISLEADING_YES, lx.MISLEADING_NO, hedge_unclear=True),
         },
         segments,
     )

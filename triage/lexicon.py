@@ -674,6 +674,17 @@ MISLEADING_YES = rx(
     r"(?:imágenes|fotos) de archivo generadas|images d'archives générées|imagens de arquivo geradas|"
     r"generierte archiv\w*",
 )
+# Generated material a viewer cannot take for the real record: it says so on screen, or plainly is not real.
+MISLEADING_NO = rx(
+    r"clearly (?:animated|stylised|stylized|illustrated|drawn|labell?ed|marked|identified|credited|flagged)",
+    r"(?:labell?ed|marked|captioned|identified|flagged|credited) (?:on[- ]screen )?as (?:an? )?(?:ai|generated|"
+    r"reconstructions?|recreations?|dramati[sz]ations?|illustrations?|re-?enactments?|artist'?s impressions?)",
+    r"(?:with|carries|carry|has|have|gets?|shows?|under) (?:an? |the )?(?:clear |visible |permanent )?(?:on[- ]screen )?"
+    r"(?:labels?|captions?|title cards?|disclaimers?|supers?|lower[- ]thirds?|watermarks?|disclosures?)",
+    r"disclosed (?:on[- ]screen|to (?:the )?(?:viewers|audience)|in the (?:credits|film|episode))",
+    r"(?:rótulo|etiqueta|aviso) en pantalla|(?:mention|carton|avertissement) à l'écran|(?:aviso|rótulo|legenda) na tela|"
+    r"(?:einblendung|hinweis|kennzeichnung) im bild|als (?:ki|rekonstruktion) gekennzeichnet",
+)
 KEY_CREATIVE_YES = rx(
     r"main (?:character|characters|villain|creature|monster|location|setting|title|titles)",
     r"lead (?:character|characters|creature)",
