@@ -45,6 +45,9 @@ CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 WORD = re.compile(r"\S+")
+BUT = re.compile(
+    r"\b(?:but|however|yet|although|though|pero|sin embargo|mais|cependant|mas|porém|aber|jedoch|doch)\b", re.I
+)
 NEGATION_WINDOW = 12
 MAX_USES = 40
 LATIN_SEGMENT = 0.9  # share of Latin letters for a sentence to count as readable in a mixed-script plan
@@ -310,16 +313,23 @@ def detect_hedge(segments: list[Segment]) -> Answer:
     return Answer()
 
 
-def touched(fields: dict[str, Any], segments: list[Segment]) -> dict[str, Any]:
+def touched(fields: dict[str, Any], segments: list[Segment], *, screen_bound: bool) -> dict[str, Any]:
     """The broad layer: a risk area the use's text touches cannot stay silent; it becomes unknown with the mention as
-    evidence (unclear), which escalates with the question that settles it. Only a clear statement lowers a risk."""
+    evidence (unclear), which escalates with the question that settles it. Only a clear statement lowers a risk.
+    Output made for the screen (no low-risk purpose) that the plan says reaches it, unhedged, is final."""
     out = dict(fields)
     for name in GUARDED:
         answer: Answer = fields[name]
         if answer.value != "unknown" or answer.evidence or answer.note:
             continue
-        mentions = [h for h in find_hits(rt.TOUCHES[name], segments) if not h.negated]
-        if mentions:
+        mentions = [h for h in find_hits(rt.TOUCHES[name], segments) if not (h.negated or _sentence_denies(h))]
+        if name == "final_output":
+            mentions = [h for h in mentions if not _preceded_by(h, lx.BEFORE, words=4)]  # "before the final mix"
+        if not mentions:
+            continue
+        if name == "final_output" and screen_bound and not any(h.hedged for h in mentions):
+            out[name] = _answer("yes", mentions[0])  # output made for the screen, said to reach it
+        else:
             out[name] = _answer("unknown", mentions[0], note="mentioned but not settled")
     return out
 
@@ -378,6 +388,7 @@ def read_use(segments: list[Segment]) -> AIUse:
             "misleading": yes_no(segments, lx.MISLEADING_YES, lx.MISLEADING_NO, hedge_unclear=True),
         },
         segments,
+        screen_bound=stage.value not in LOW_RISK_STAGES and stage.value != Stage.WRITING,
     )
     return AIUse(
         summary=segments[0].text,
@@ -453,6 +464,14 @@ class LexicalExtractor:
             failure=failure,
             notes=notes,
         )
+
+
+def _sentence_denies(hit: Hit) -> bool:
+    """A negation earlier in the sentence that distributes over a list: "no generated image goes into the boards,
+    the animatic or the final cut"."""
+    before = BUT.split(_mask(rt.NOT_NEGATION, hit.segment.text)[: hit.start])[-1]  # "nothing says so, but it airs"
+    before = " ".join(WORD.findall(before)[-NEGATION_WINDOW:])
+    return bool(lx.negation_for(hit.segment.language).search(before))
 
 
 def _touches_risk(use: AIUse) -> bool:

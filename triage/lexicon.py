@@ -63,6 +63,8 @@ AI_CUE = rx(
     r"synthetic (?:\w+ ){0,2}(?:version|performance|recreation|double|copy)|digitally (?:recreat|rebuil|generat|"
     r"alter|swap|replac)\w*|(?:rebuil|recreat)\w* (?:digitally|synthetically|with software)",
     r"(?:face|voice|head)[- ]?(?:swap|replacement|transfer)s?",
+    r"(?:app|tool|service|software|startup|platform|website|plugin|plug-in)s? (?:that|which) (?:\w+ ){0,2}"
+    r"(?:transcribes|summari[sz]es|generates|writes|scores|clones|translates|creates|animates|dubs|voices)",
     # es / pt
     r"ia",
     r"inteligencia artificial|inteligência artificial",
@@ -70,7 +72,8 @@ AI_CUE = rx(
     # fr
     r"intelligence artificielle|g[ée]n[ée]r(?:er|[ée]e?s?)|g[ée]n[ée]rative|cloner|clon[ée]e?",
     # de
-    r"ki|künstliche[rn]? intelligenz|generiert(?:e|en)?|generieren|klonen|geklont(?:e|en)?",
+    r"ki|ki-\w+|künstliche[rn]? intelligenz|generiert(?:e|en)?|generieren|klonen|geklont(?:e|en)?|erzeug(?:en|t|te|ten)|"
+    r"(?:bild|sprach|video|stimm)modell\w*",
 )
 
 # A later sentence that starts with one of these continues the previous use rather than starting a new one.
@@ -137,6 +140,7 @@ NEGATION_PARTS = (
     r"nenhum(?:a)?",
     r"sem",
     r"nicht",
+    r"nichts",
     r"kein(?:e|en|er|es|em)?",
     r"nie(?:mals)?",
     r"ohne",
@@ -225,6 +229,10 @@ FINAL_YES = rx(
     r"in(?:to)? the (?:episode|film|movie|show|series|documentary|doc|trailer|opening|credits|title sequence)s?",
     r"(?:near|in|into|from) the (?:cut|edit|picture)",
     r"(?:end|opening|closing)[- ]credits?",
+    r"(?:holds?|holding|held) (?:it |them |\w+ )?up to (?:the )?camera|(?:in|for) the final episodes?",
+    r"(?:posted|published|shared|run|running|goes out|go out|diffusé(?:e|s|es)?|publicad[oa]s?|publicad[oa]s?|"
+    r"veröffentlicht) (?:\w+ ){0,2}(?:on|sur|en|em|auf) (?:instagram|tiktok|youtube|facebook|x|twitter|social media|"
+    r"les réseaux sociaux|redes sociales|redes sociais|sozialen medien)",
     r"use (?:it |them |these |those )?as-is",
     r"(?:published|public|released) (?:assets?|materials?|versions?)",
     r"produto final|producto final|produit final|endprodukt",
@@ -849,6 +857,8 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"painéis? de referência|moodboards?|ideen(?:findung)?|inspiración|inspiração",
             r"referências? visua(?:l|is)|referencias? visual(?:es)?|références? visuelles?|"
             r"referenzbilder",
+            r"(?:general |background |documentary |desk )?research|recherches? documentaires?|investigación documental|"
+            r"pesquisa|recherche|bocetos|esbozos|croquis|esquisses|esboços|skizzen",
         ),
     ),
     (
@@ -972,6 +982,8 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"transcri(?:be|bing|ption|pts?)",
             r"admin(?:istrative)?",
             r"spreadsheets?",
+            r"glossar(?:y|ies)?|glosarios?|glossaires?|glossários?|templates?|plantillas?|modèles de documents|"
+            r"vorlagen|checklists?|checklisten?|packlisten?|cronogramas?|calendriers?|zeitpl(?:a|ä)ne?",
             r"summar(?:y|ies|i[sz]e) (?:of )?(?:meetings?|notes)",
         ),
     ),

@@ -51,6 +51,7 @@ NOT_NEGATION = rx(
 PEOPLE = (
     r"(?:background |voice |lead |supporting )?(?:actors?|actress(?:es)?|performers?)|cast members?|(?:our |the )?cast|"
     r"leading (?:lady|man)|(?:our |the )(?:star|lead|narrator|host|presenter|anchor|singer)|"
+    r"(?:each|every|the|our|both|two) (?:kids?|child|children|teens?|minors?|applicants?|candidates?|contestants?)|"
     r"(?:who|that|which) plays|(?:the )?(?:man|woman|guy|girl|kid|boy) (?:who|that) plays"
 )
 LIKENESS = (
@@ -118,7 +119,7 @@ TOUCHES: dict[str, re.Pattern[str]] = {
         r"contact (?:details|info|information)|phone (?:numbers?|list)|mobile numbers?|(?:home |e-?mail )addresses",
         r"names (?:and|of|&)|real names|full names",
         r"call ?sheets?",
-        r"medical|health (?:records|information|data)|passports?|dates? of birth|social security|bank details",
+        r"self-?tapes?|audition (?:tapes?|videos?)|diagnos[ie]s|medical|health (?:records|information|data)|passports?|dates? of birth|social security|bank details",
         r"(?:interview|audition) (?:tapes?|transcripts?|recordings?|footage|notes)|transcripts? of",
         r"(?:residents?|neighbou?rs?|locals|participants?|contestants?|contributors?|interviewees?|survivors?|"
         r"victims?|witnesses|patients|minors|children|employees)(?:'s|')? (?:\w+ ){0,2}(?:names|details|stories|"
@@ -146,8 +147,10 @@ TOUCHES: dict[str, re.Pattern[str]] = {
         r"in the vein of|reminiscent of|lookalike of|knock-?off",
         r"famous|iconic|well-known|celebrated|legendary",
         r"copyright\w*|trademark\w*|(?:real |existing |famous |known )?brands?|logos?|branded",
-        r"(?-i:[A-Z][a-z]+)(?:'s|’s) (?:style|look|films?|paintings?|photos?|photographs?|art|artwork|work|songs?|music|"
-        r"aesthetic|illustrations?|books?)",
+        r"(?-i:[A-Z][a-z]+)(?:'s|’s|'|’) (?:\\w+ )?(?:style|look|films?|paintings?|photos?|photographs?|art|artwork|work|"
+        r"songs?|music|aesthetic|illustrations?|books?)",
+        r"(?:scan|scann|grab|ripp|scrap|download|pull)\\w* (?:\\S+ ){0,6}(?:from|of|out of) (?:his|her|their|(?-i:[A-Z])\\w+(?:'s|'|’s)?) "
+        r"(?:\\w+ )?(?:books?|work|art|films?|paintings?|illustrations?|photos?|albums?)",
         r"(?:named|specific|living|real|particular) (?:artists?|painters?|photographers?|illustrators?|directors?)",
         r"al estilo de|estilo de (?-i:[A-Z])|inspirad[oa] en|famos[oa]|marcas?",
         r"(?:dans )?le style de|à la manière de|inspiré(?:e)? de|célèbre|marques?",
