@@ -206,6 +206,7 @@ def yes_no(
 ) -> Answer:
     """Combine pattern hits: a stated yes beats a no (risk wins); a hedged yes may become unclear."""
     all_yes = [h for h in find_hits(yes, segments) if not (not_after and _preceded_by(h, not_after))]
+    all_yes = [replace(h, negated=True) if _denies_inside(h) else h for h in all_yes]
     yes_hits = [h for h in all_yes if not h.negated]
     negated_hits = [h for h in all_yes if h.negated and _lowers(h)]
     no_hits = [h for h in find_hits(no, segments) if _lowers(h)] if no else []
@@ -233,6 +234,14 @@ def yes_no(
     return Answer()
 
 
+INNER_NEGATION = re.compile(r"\s(?:no|not|never|none|nothing|no one|kein\w*|aucune?|ningun[oa]?|nenhuma?)\s", re.I)
+
+
+def _denies_inside(hit: Hit) -> bool:
+    """ "it writes no scenes": a negation between the verb and the object a risk pattern spans."""
+    return bool(INNER_NEGATION.search(hit.segment.text[hit.start : hit.end]))
+
+
 def _lowers(hit: Hit) -> bool:
     """A hit may lower risk only from a trusted statement about this very use, not turned around by a contrast."""
     return not hit.segment.untrusted and hit.segment.local and not hit.contrasted
@@ -247,8 +256,8 @@ def detect_stage(segments: list[Segment]) -> Choice[Stage]:
     """The first stage pattern that matches; a low-risk stage only from a statement that may lower this use's risk."""
     for stage, pattern in lx.STAGE_PATTERNS:
         for hit in find_hits(pattern, segments):
-            if stage in LOW_RISK_STAGES and not (_lowers(hit) and not hit.negated):
-                continue
+            if hit.negated or (stage in LOW_RISK_STAGES and not _lowers(hit)):
+                continue  # "we put no script into it" is no writing use
             return Choice[Stage](value=stage, evidence=hit.segment.text)
     return Choice[Stage](value=Stage.UNKNOWN)
 

@@ -56,7 +56,7 @@ PEOPLE = (
 )
 LIKENESS = (
     r"voices?|faces?|likeness(?:es)?|heads?|bod(?:y|ies)|look|looks|appearance|close-?ups?|shots? of|photos? of|"
-    r"images? of|footage of|scans?|clones?|cloned|models?|avatars?|replicas?|doubles?|twins?|versions? of|sound|lines|"
+    r"images? of|pictures? of|portraits? of|renders? of|footage of|scans?|clones?|cloned|models?|avatars?|replicas?|doubles?|twins?|versions? of|sound|lines|"
     r"performances?|expressions?|mannerisms|smile|walk|voz|cara|rostro|imagen|voix|visage|rosto|imagem|stimme|gesicht"
 )
 INPUT_VERB = (
@@ -74,7 +74,7 @@ CONFIDENTIAL_NOUN = (
     r"(?:scripts?|screenplays?|teleplays?|script pages|pages|sides|shooting (?:draft|script)|(?:current |latest |"
     r"first |second |new |revised )?drafts?|dailies|rushes|footage|plates|rough cuts?|assembly|cut|stills|set photos|"
     r"production (?:photos|images|art|designs?)|show bible|series bible|beat sheets?|outlines?|treatments?|"
-    r"contracts?|deal memos?|budgets?|"
+    r"contracts?|deal memos?|budgets?|(?:interview |audio )?recordings?|audio files|mp3s|"
     r"guion(?:es)?|libretos?|páginas|borrador(?:es)?|metraje|brutos|transcripciones|"
     r"scénarios?|rushs|brouillons?|transcriptions|"
     r"roteiros?|rascunhos?|material bruto|transcrições|"
@@ -97,7 +97,7 @@ TOUCHES: dict[str, re.Pattern[str]] = {
         r"versión final|montaje final|corte final|(?:en|la) pantalla|emisión|se emitirá|espectadores|audiencia",
         r"version finale|montage final|à l'écran|diffusée?s? (?:sur|à|en)|spectateurs|téléspectateurs",
         r"versão final|corte final|na tela|exibição|será exibid[oa]|espectadores|telespectadores",
-        r"endfassung|endschnitt|finale[nr]? (?:fassung|schnitt)|ausstrahlung|ausgestrahlt|zuschauer\w*|"
+        r"endfassung|sendefassung|endschnitt|finale[nr]? (?:fassung|schnitt)|ausstrahlung|ausgestrahlt|zuschauer\w*|"
         r"auf dem bildschirm|im bild",
     ),
     "real_person": rx(
@@ -125,19 +125,19 @@ TOUCHES: dict[str, re.Pattern[str]] = {
         r"victims?|witnesses|patients|minors|children|employees)(?:'s|')? (?:\w+ ){0,2}(?:names|details|stories|"
         r"interviews?|testimon\w*|transcripts?|footage|photos|data|answers|messages)",
         r"(?:interviews?|conversations?|entrevistas?|entretiens?) (?:\w+ ){0,2}(?:with|con|avec|com|mit) (?:\w+ ){0,2}"
-        r"(?:residents?|neighbou?rs?|locals|participants?|survivors?|victims?|witnesses|famil\w*|vecinos|voisins|vizinhos|"
+        r"(?:residents?|neighbou?rs?|locals|participants?|survivors?|victims?|witnesses|famil\w*|patients|clients|vecinos|voisins|vizinhos|"
         r"nachbarn|anwohner\w*|habitants|moradores|residentes)",
-        r"(?:contracts?|contratos?|contrats?|verträge|vertrag|deal memos?) (?:\\w+ ){0,2}(?:of|for|with|de|des|du|da|do|dos|"
-        r"der|des|von) (?:\\w+ ){0,2}(?:the |our |los |las |les |os |as |die )?(?:\\w*actor\\w*|\\w*actress\\w*|cast|crew|"
-        r"performers?|talent|actores|actrices|acteurs|comédiens|atores|atrizes|elenco|\\w*darsteller\\w*|"
-        r"\\w*schauspieler\\w*|mitarbeiter\\w*|team)",
+        r"(?:contracts?|contratos?|contrats?|verträge|vertrag|deal memos?) (?:\w+ ){0,2}(?:of|for|with|de|des|du|da|do|dos|"
+        r"der|des|von) (?:\w+ ){0,2}(?:the |our |los |las |les |os |as |die )?(?:\w*actor\w*|\w*actress\w*|cast|crew|"
+        r"performers?|talent|actores|actrices|acteurs|comédiens|atores|atrizes|elenco|\w*darsteller\w*|"
+        r"\w*schauspieler\w*|mitarbeiter\w*|team)",
         r"personal (?:data|details|information)|datos personales|données personnelles|dados pessoais|"
         r"personenbezogen\w*|persönliche daten",
         r"transcripciones de (?:las )?entrevistas|transcriptions? des entretiens|transcrições das entrevistas|"
         r"interview-?transkript\w*",
     ),
     "proprietary_input": rx(
-        INPUT_VERB + r"\s+(?:[\w'’-]+\s+){0,4}?" + CONFIDENTIAL_NOUN,
+        INPUT_VERB + r"\s+(?:\S+\s+){0,4}?" + CONFIDENTIAL_NOUN,
         CONFIDENTIAL_NOUN + r"\s+(?:[\w'’-]+\s+){0,4}?(?:into|in|to|through|via|en|dans|no|na|in) (?:[\w'’-]+\s+){0,2}?"
         r"(?:the |la |le |o |a |die |das )?(?:tool|ai|ia|ki|model|modelo|modèle|modell|app|chatbot|assistant|llm|"
         r"generator|system|platform)",
@@ -147,10 +147,10 @@ TOUCHES: dict[str, re.Pattern[str]] = {
         r"in the vein of|reminiscent of|lookalike of|knock-?off",
         r"famous|iconic|well-known|celebrated|legendary",
         r"copyright\w*|trademark\w*|(?:real |existing |famous |known )?brands?|logos?|branded",
-        r"(?-i:[A-Z][a-z]+)(?:'s|’s|'|’) (?:\\w+ )?(?:style|look|films?|paintings?|photos?|photographs?|art|artwork|work|"
+        r"(?-i:[A-Z][a-z]+)(?:'s|’s|'|’) (?:\w+ )?(?:style|look|films?|paintings?|photos?|photographs?|art|artwork|work|"
         r"songs?|music|aesthetic|illustrations?|books?)",
-        r"(?:scan|scann|grab|ripp|scrap|download|pull)\\w* (?:\\S+ ){0,6}(?:from|of|out of) (?:his|her|their|(?-i:[A-Z])\\w+(?:'s|'|’s)?) "
-        r"(?:\\w+ )?(?:books?|work|art|films?|paintings?|illustrations?|photos?|albums?)",
+        r"(?:scan|scann|grab|ripp|scrap|download|pull)\w* (?:\S+ ){0,6}(?:from|of|out of) (?:his|her|their|(?-i:[A-Z])\w+(?:'s|'|’s)?) "
+        r"(?:\w+ )?(?:books?|work|art|films?|paintings?|illustrations?|photos?|albums?)",
         r"(?:named|specific|living|real|particular) (?:artists?|painters?|photographers?|illustrators?|directors?)",
         r"al estilo de|estilo de (?-i:[A-Z])|inspirad[oa] en|famos[oa]|marcas?",
         r"(?:dans )?le style de|à la manière de|inspiré(?:e)? de|célèbre|marques?",
@@ -178,7 +178,10 @@ TOUCHES: dict[str, re.Pattern[str]] = {
         r"(?:archiv\w*|news\w*|footage|photos?|interviews?|home (?:video|movies?)|documents?|evidence)",
         r"(?:looks?|feel|feels|pass(?:es|ed)?(?: off)?) (?:\w+ ){0,2}(?:real|authentic|genuine|like (?:real|actual|"
         r"archival|news))",
-        r"photo-?realistic (?:\w+ ){0,3}(?:of|showing|depicting)|indistinguishable from",
+        r"photo-?real(?:istic)? (?:\w+ ){0,3}(?:of|showing|depicting)|indistinguishable from",
+        r"(?:cut|mix|blend|intercut|edit|splice)\w* (?:\w+ ){0,3}(?:in )?(?:with|into|alongside|among) (?:the )?(?:\w+ )?"
+        r"(?:genuine|real|actual|archival|authentic|historical|original) (?:\d+ )?(?:\w+ ){0,2}(?:footage|photos?|"
+        r"images|recordings?|material)",
         r"(?:recreat|reconstruct|re-?enact)\w* (?:the |a |an |his |her |their )?(?:real|actual|historical|true|"
         r"moment|events?|scenes? of|crime|call|interview|speech)",
         r"(?:real|actual) (?:journalists?|reporters?|anchors?|news)",
@@ -201,7 +204,11 @@ TOUCHES: dict[str, re.Pattern[str]] = {
         r"(?:change|alter|adjust|tweak|fix|redo)\w* (?:\w+ ){0,3}(?:delivery|performance|expression|reaction|emotion\w*|"
         r"what (?:she|he|they) says?|the read)",
         r"re-?voic\w*|new (?:lines|words|dialogue) (?:in|into|for) (?:\w+ )?(?:mouth|lips)",
+        r"intonation|inflection|emphasis|emotional (?:tone|colou?r)|(?:sound|sounds|read|reads|come across)"
+        r" (?:\w+ )?(?:angrier|sadder|happier|warmer|colder|calmer|more \w+)|angrier|sadder",
         r"sincronizaci[oó]n labial|synchronisation labiale|sincronia labial|lippensynchron\w*",
+        r"entonaci[oó]n|entonação|betonung|färbung|tonfall|wütender|trauriger|fröhlicher|más (?:enfadad|triste|alegre)\w*|"
+        r"plus (?:en colère|triste|joyeu)\w*|mais (?:zangad|triste|alegre)\w*",
     ),
     "unowned_training": rx(
         r"datasets?|data sets?|training (?:data|set|images|material)|fed (?:on|with)|learns? (?:from|on)",
