@@ -336,8 +336,9 @@ def touched(fields: dict[str, Any], segments: list[Segment], *, screen_bound: bo
             mentions = [h for h in mentions if not _preceded_by(h, lx.BEFORE, words=4)]  # "before the final mix"
         if not mentions:
             continue
-        if name == "final_output" and screen_bound and not any(h.hedged for h in mentions):
-            out[name] = _answer("yes", mentions[0])  # output made for the screen, said to reach it
+        plain = not any(h.hedged for h in mentions)
+        if plain and (name in rt.SAID_PLAINLY or (name == "final_output" and screen_bound)):
+            out[name] = _answer("yes", mentions[0])
         else:
             out[name] = _answer("unknown", mentions[0], note="mentioned but not settled")
     return out

@@ -45,6 +45,10 @@ NOT_NEGATION = rx(
     r"ohne (?:jeden |jede |einen |eine )?(?:hinweis|kennzeichnung|label|vermerk|wasserzeichen|einblendung)",
 )
 
+# Areas whose words name the risk itself ("the crew list", "in the style of", "the lead actor's voice"): said plainly
+# (not hedged) in a use, the area is touched for certain, which needs approval. The others' words only touch it.
+SAID_PLAINLY = frozenset({"real_person", "personal_data", "proprietary_input", "third_party_ip", "misleading"})
+
 # Per risk question: the words of its area. A mention is not an answer; it only stops silence from lowering.
 # Each term names the area itself (a destination, a real person, a kind of confidential input), not a word that
 # merely co-occurs with it, so a plan that positively keeps a use low risk is not escalated for its vocabulary.
