@@ -120,6 +120,7 @@ def group_uses(segments: list[Segment]) -> list[list[Segment]]:
             live
             and not segment.untrusted
             and not (uses and lx.BACK_REFERENCE.search(segment.text))
+            and not (uses and lx.USES_THE_NAMED_TOOL.search(segment.text))
             and not (uses and _only_names_known_tools(segment, uses[-1]))
         )
         if segment.answer and uses:
@@ -352,7 +353,7 @@ def read_use(segments: list[Segment]) -> AIUse:
         final = yes_no(segments, lx.FINAL_MARKETING, hedge_unclear=True)
     if final.value == "unknown" and final.evidence is None and stage.value == Stage.TEMP:
         final = Answer(value="no", evidence=stage.evidence)
-    processing_only = [h for h in find_hits(lx.NON_GENERATIVE, segments) if not h.segment.untrusted]
+    processing_only = [h for h in find_hits(lx.NON_GENERATIVE, segments) if _lowers(h)]
     if processing_only and final.value != "no":
         final = _answer("no", processing_only[0])
     real_person = yes_no(

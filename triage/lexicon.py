@@ -78,6 +78,11 @@ AI_CUE = rx(
     r"(?:bild|sprach|video|stimm)modell\w*",
 )
 
+# "Our designer wants to use it to ...": a sentence that uses the tool the previous one named continues that use.
+USES_THE_NAMED_TOOL = rx(
+    r"(?:use|using|uses|with|through|via|in|on) (?:it|them|this tool|that tool|the tool|this one|that one)",
+    r"usarl[ao]s?|con (?:ella|él)|l'utiliser|avec (?:lui|elle)|us[áa]-l[ao]|com (?:ela|ele)|damit|(?:es|ihn|sie) (?:zu )?nutzen",
+)
 # A later sentence that starts with one of these continues the previous use rather than starting a new one.
 BACK_REFERENCE = rx(
     r"^(?:the|these|those|this|that|it|they|its|such) (?:generated|cloned|synthetic|ai|resulting|output|outputs|"
@@ -266,6 +271,8 @@ NON_GENERATIVE = rx(
     r"(?:doesn'?t|does not|won'?t|will not|never|not|no) (?:create|generate|add|invent|synthesi[sz]e|make up|change)s? "
     r"(?:or (?:add|create|generate|change) )?(?:any |new |anyone's )?(?:words|imagery|images|pixels|content|material|"
     r"anything|lines|dialogue|delivery|performance)",
+    r"de-?nois(?:e|es|ing)(?: passes)?|de-?reverb\w*|noise reduction|forced[- ]alignment|colou?r (?:correction|grading)|"
+    r"farbkorrektur|rauschunterdrückung|magic mask|power windows?|pull(?:ing|s)? mattes",
     r"(?:it |the tool )?(?:only|just) (?:isolates|cleans|removes|reduces|tracks|masks|pulls mattes|denoises|"
     r"separates|transcribes)",
     r"keine neuen (?:wörter|bilder|inhalte|töne|sätze) (?:\w+ )?(?:erzeugt|generiert)|no se generan (?:nuevas|nuevos)|"
@@ -840,6 +847,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"look ?book",
             r"(?:tone|mood|sizzle) reels?|rip-?o-?matics?",
             r"for (?:buyers|financiers|the network)",
+            r"(?:funding|investor|pitch|sales|financing) decks?|decks? for (?:buyers|investors|financiers|funders)",
         ),
     ),
     (
@@ -859,6 +867,8 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"painéis? de referência|moodboards?|ideen(?:findung)?|inspiración|inspiração",
             r"referências? visua(?:l|is)|referencias? visual(?:es)?|références? visuelles?|"
             r"referenzbilder",
+            r"mood (?:images?|frames?|pieces|stills)|mock-?ups?|(?:rough|loose|quick|early) (?:concepts?|sketches|ideas|"
+            r"explorations?)|explorations?|sketch(?:es)?|(?:camera|layout|angle|composition) thumbnails?|"
             r"(?:general |background |documentary |desk )?research|recherches? documentaires?|investigación documental|"
             r"pesquisa|recherche|bocetos|esbozos|croquis|esquisses|esboços|skizzen",
         ),
@@ -984,6 +994,8 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"transcri(?:be|bing|ption|pts?)",
             r"admin(?:istrative)?",
             r"spreadsheets?",
+            r"shooting order|(?:re)?shuffl\w* (?:the )?(?:schedule|shooting order|days|scenes)|stripboards?|one-?liners?|"
+            r"intranet|icons? for (?:the )?(?:internal|crew|office)",
             r"glossar(?:y|ies)?|glosarios?|glossaires?|glossários?|templates?|plantillas?|modèles de documents|"
             r"vorlagen|checklists?|checklisten?|packlisten?|cronogramas?|calendriers?|zeitpl(?:a|ä)ne?",
             r"summar(?:y|ies|i[sz]e) (?:of )?(?:meetings?|notes)",
