@@ -18,11 +18,29 @@ from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
-from triage.accounts import Principal, Role, authenticate
 from triage.config import Settings
-from triage.store import PipelineLike, Store
+from triage.service import PipelineLike
+from triage.store import counters
+from triage.store.accounts import Principal, Role, authenticate
+from triage.store.cases import Store
+from triage.store.errors import Conflict, Forbidden, NotFound, StoreError
 
 log = logging.getLogger(__name__)
+
+STORE_ERROR_STATUS: dict[type[StoreError], int] = {
+    NotFound: status.HTTP_404_NOT_FOUND,
+    Forbidden: status.HTTP_403_FORBIDDEN,
+    Conflict: status.HTTP_409_CONFLICT,
+}
+
+
+def http_status(exc: StoreError) -> int:
+    """The one HTTP status for a refusal, for every route and page: 422 unless a subclass says otherwise."""
+    for cls in type(exc).__mro__:
+        if cls in STORE_ERROR_STATUS:
+            return STORE_ERROR_STATUS[cls]
+    return status.HTTP_422_UNPROCESSABLE_CONTENT
+
 
 PIPELINE_THREADS = 32  # triages at once per worker process; more wait for a thread without holding one
 _pipeline_limiter: tuple[asyncio.AbstractEventLoop, anyio.CapacityLimiter] | None = None
@@ -149,7 +167,8 @@ bearer = HTTPBearer(auto_error=False, description="An API key from `triage keys 
 
 
 def enforce_rate_limit(state: AppState, store: Store, principal: Principal) -> None:
-    wait = store.hit(f"key:{principal.key_id}", limit=state.rate_limit)
+    """429 with Retry-After once this key has made its requests for the minute."""
+    wait = counters.hit(store, f"key:{principal.key_id}", limit=state.rate_limit)
     if wait:
         raise HTTPException(
             status.HTTP_429_TOO_MANY_REQUESTS,

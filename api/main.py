@@ -21,12 +21,14 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
-from api.deps import AppState
+from api.deps import AppState, http_status
 from api.limits import BodySizeLimit, SecurityHeaders
 from api.models import ErrorOut, ValidationErrorOut
 from api.routes import cases, health, keys, pages, policy
+from api.web import SignInNeeded, error_page, is_page, redirect, sentence
 from triage.config import Settings, get_settings
-from triage.store import PipelineLike, rerun_pending
+from triage.service import PipelineLike, rerun_pending
+from triage.store.errors import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -134,9 +136,20 @@ def create_app(
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
-        if pages.is_page(request):
-            return pages.error_page(request, exc.status_code, str(exc.detail), exc.headers)
+        if is_page(request):
+            return error_page(request, exc.status_code, str(exc.detail), exc.headers)
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(StoreError)
+    async def refused(request: Request, exc: StoreError) -> Response:
+        """Every refusal of the service or the store, for every route and page: one status per kind."""
+        if is_page(request):
+            return error_page(request, http_status(exc), sentence(str(exc)))
+        return JSONResponse({"detail": str(exc)}, status_code=http_status(exc))
+
+    @app.exception_handler(SignInNeeded)
+    async def sign_in(request: Request, exc: SignInNeeded) -> Response:
+        return redirect("/signin")
 
     @app.exception_handler(StarletteHTTPException)
     async def routing_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -155,9 +168,9 @@ def create_app(
         errors = [
             {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")} for e in exc.errors()
         ]  # without the input: it may be a partner's text
-        if pages.is_page(request):
+        if is_page(request):
             message = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in errors)
-            return pages.error_page(request, 422, message or "the form could not be read")
+            return error_page(request, 422, message or "the form could not be read")
         return JSONResponse({"detail": errors}, status_code=422)
 
     app.add_middleware(SecurityHeaders)

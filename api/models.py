@@ -2,58 +2,28 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from triage.accounts import Principal, Role
-from triage.config import Settings
 from triage.records import ProductionType, Route, TriageResult
-from triage.store import Case, CaseSummary, Event
+from triage.service import ANSWER_MAX_CHARS, POLICY_QUESTION_MAX_CHARS, QUESTION_MAX_CHARS, REASON_MAX_CHARS
+from triage.store.accounts import Role
+from triage.store.cases import Decision, Status
+from triage.store.schema import LABEL_MAX_CHARS, ORG_MAX_CHARS, TITLE_MAX_CHARS
 
-Decision = Literal["approve", "request_changes", "reject", "override"]
-Status = Literal["received", "triaged", "failed"]
-ReviewFilter = Literal["none", "approve", "request_changes", "reject", "override"]
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-FAILED_FOR_PARTNER = "The triage could not be completed. It can be re-run; your text is kept."
-
-
-INTAKE_MAX_CHARS = 100_000  # triage.records.Intake refuses more, whatever the settings say
-
-
-def text_limit(settings: Settings) -> int:
-    return min(settings.max_text_chars, INTAKE_MAX_CHARS)
-
-
-def check_text(value: str, *, max_chars: int, what: str = "the plan text") -> str:
-    """Refuse what is not plain text a person wrote: empty, over-long, binary, or not encodable as UTF-8.
-
-    Raises ValueError with a message that is safe to show (it never repeats the text).
-    """
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError(f"{what} is not valid Unicode text") from None
-    if _CONTROL.search(value):
-        raise ValueError(f"{what} contains control characters: send plain text, not a binary file")
-    if not value.strip():
-        raise ValueError(f"{what} is empty")
-    if len(value) > max_chars:
-        raise ValueError(f"{what} is {len(value)} characters; the limit is {max_chars}")
-    return value
+ReviewFilter = Literal["none", Decision]
 
 
 class CaseCreate(BaseModel):
     text: str = Field(description="the plan, in plain language")
     production_type: ProductionType | None = None
-    production_title: str | None = Field(default=None, max_length=300)
+    production_title: str | None = Field(default=None, max_length=TITLE_MAX_CHARS)
 
 
 class AnswerIn(BaseModel):
-    question: str = Field(default="", max_length=1000, description="the follow-up question answered")
-    answer: str = Field(max_length=4000)
+    question: str = Field(default="", max_length=QUESTION_MAX_CHARS, description="the follow-up question answered")
+    answer: str = Field(max_length=ANSWER_MAX_CHARS)
 
 
 class AnswersIn(BaseModel):
@@ -63,7 +33,7 @@ class AnswersIn(BaseModel):
 class ReviewIn(BaseModel):
     decision: Decision
     route: Route | None = Field(default=None, description="the route an override sets; only with override")
-    reason: str = Field(max_length=4000)
+    reason: str = Field(max_length=REASON_MAX_CHARS)
 
     @model_validator(mode="after")
     def _route_only_with_override(self) -> ReviewIn:
@@ -125,8 +95,8 @@ class CaseList(BaseModel):
 
 class KeyCreate(BaseModel):
     role: Role
-    org: str = Field(min_length=1, max_length=200)
-    label: str | None = Field(default=None, max_length=200)
+    org: str = Field(min_length=1, max_length=ORG_MAX_CHARS)
+    label: str | None = Field(default=None, max_length=LABEL_MAX_CHARS)
 
 
 class KeyOut(BaseModel):
@@ -156,7 +126,7 @@ class PolicySections(BaseModel):
 
 
 class Question(BaseModel):
-    question: str = Field(min_length=1, max_length=2000)
+    question: str = Field(min_length=1, max_length=POLICY_QUESTION_MAX_CHARS)
     k: int = Field(default=3, ge=1, le=10)
 
 
@@ -188,49 +158,3 @@ class ValidationErrorOut(BaseModel):
 class Health(BaseModel):
     status: str
     schema_version: int | None = None
-
-
-def summary_out(case: Case | CaseSummary) -> CaseSummaryOut:
-    return CaseSummaryOut(
-        id=case.id,
-        status=case.status,
-        org=case.org,
-        production_type=case.production_type,
-        production_title=case.production_title,
-        route=case.effective_route,
-        approval_required=case.approval_required,
-        review=case.review,
-        created_at=case.created_at,
-        updated_at=case.updated_at,
-    )
-
-
-def _history(events: list[Event], principal: Principal) -> list[HistoryEntry]:
-    out = []
-    for e in events:
-        data = e.data
-        if e.kind == "failed" and principal.role == "partner":
-            data = {**data, "error": FAILED_FOR_PARTNER}
-        out.append(HistoryEntry(seq=e.seq, kind=e.kind, actor=e.actor, at=e.at, data=data))
-    return out
-
-
-def case_out(case: Case, principal: Principal, events: list[Event] | None = None) -> CaseDetail | CaseOut:
-    """The case as this caller may see it: internal error details are for studio contacts only."""
-    review = None
-    if case.review:
-        review = ReviewOut(
-            decision=case.review,
-            route=case.review_route,
-            reason=case.review_reason,
-            by=case.reviewed_by,
-            at=case.reviewed_at,
-        )
-    error = case.error
-    if error and principal.role == "partner":
-        error = FAILED_FOR_PARTNER
-    base = summary_out(case).model_dump()
-    fields = dict(base, result=case.result, review_detail=review, error=error, attempts=case.attempts)
-    if events is None:
-        return CaseOut(**fields)
-    return CaseDetail(**fields, text=case.text, history=_history(events, principal))

@@ -64,4 +64,6 @@ def unsign(secret: str, value: str | None, *, max_age_s: int = SESSION_MAX_AGE_S
 
 
 def csrf_ok(session: Session | None, token: str | None) -> bool:
-    return bool(session and token) and hmac.compare_digest(session.csrf.encode(), str(token).encode())
+    if session is None or not token:
+        return False
+    return hmac.compare_digest(session.csrf.encode(), str(token).encode())

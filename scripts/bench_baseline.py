@@ -18,7 +18,7 @@ Backends, both in one run:
     .venv/bin/python scripts/bench_baseline.py --fake-only            # the fake backend alone (seconds)
     .venv/bin/python scripts/bench_baseline.py --stored 10,100,1000,10000   # queue listing / re-triage vs store size
 
-`--stored` grows a SQLite store in a temp dir (cases submitted through `triage.store.submit` with the lexical
+`--stored` grows a SQLite store in a temp dir (cases submitted through `triage.service.submit` with the lexical
 pipeline; results memoised per distinct plan so the loop measures the store) and times `Store.list_cases` (first
 page), `Store.counts` and re-triaging a sample of stored cases (claim + `run_case`), with tracemalloc peaks.
 """
@@ -48,11 +48,13 @@ from llm_fakes import ScriptedChatModel, example_output, tool_call_message  # no
 
 from triage.config import Settings  # noqa: E402
 from triage.engine import evaluate  # noqa: E402
-from triage.extract import build_extractor  # noqa: E402
-from triage.hybrid import HybridExtractor  # noqa: E402
-from triage.lexical import LexicalExtractor, infer_production_type  # noqa: E402
-from triage.llm import LLMExtractor, make_chat_model  # noqa: E402
-from triage.llm_cache import CACHE_FILE, CachedResponse, LLMCache  # noqa: E402
+from triage.extract.factory import build_extractor  # noqa: E402
+from triage.extract.hybrid import HybridExtractor  # noqa: E402
+from triage.extract.lexical.reader import LexicalExtractor  # noqa: E402
+from triage.extract.llm.cache import CACHE_FILE, CachedResponse, LLMCache  # noqa: E402
+from triage.extract.llm.client import make_chat_model  # noqa: E402
+from triage.extract.llm.extractor import LLMExtractor  # noqa: E402
+from triage.intake import Submission, read_intake  # noqa: E402
 from triage.pipeline import Pipeline  # noqa: E402
 from triage.records import Intake  # noqa: E402
 
@@ -173,7 +175,7 @@ class Ours:
             finally:
                 self.llm_ms += (time.perf_counter() - started) * 1000
 
-        def keeping_ask(intake: Intake, stats: Any) -> Any:
+        def keeping_ask(intake: Submission, stats: Any) -> Any:
             plan = ask(intake, stats)
             entry = CachedResponse(plan.model_dump(), stats.llm_calls, stats.prompt_tokens, stats.completion_tokens, 0)
             self.plans.append((llm._key(intake), entry))
@@ -236,7 +238,7 @@ def compare(settings: Settings, cases: list[dict[str, Any]], ours: Ours, chat: A
     the judge: the plan, shared by its 9 questions)."""
     o_rows, b_rows = [], []
     for case in cases:
-        intake = infer_production_type(Intake(text=case["text"], production_type=case.get("production_type")))
+        intake = read_intake(Intake(text=case["text"], production_type=case.get("production_type")))
         o = ours.run(case["text"], intake.production_type.value if intake.production_type else None)
         o_rows.append({"id": case["id"], **o})
         if label == "local":
@@ -266,7 +268,7 @@ def lexical_core(settings: Settings, cases: list[dict[str, Any]]) -> dict[str, f
     times = []
     for _ in range(3):
         for case in cases:
-            intake = infer_production_type(Intake(text=case["text"], production_type=case.get("production_type")))
+            intake = read_intake(Intake(text=case["text"], production_type=case.get("production_type")))
             started = time.perf_counter()
             evaluate(pipe.extractor.extract(intake), intake, pipe.rules)
             times.append((time.perf_counter() - started) * 1000)
@@ -284,7 +286,7 @@ def cache_replay(settings: Settings, ours: Ours, cases: list[dict[str, Any]], li
         replay = Ours(cached_settings, llm, index=ours.pipeline.index)
         rows = []
         for c in cases:
-            intake = infer_production_type(Intake(text=c["text"], production_type=c.get("production_type")))
+            intake = read_intake(Intake(text=c["text"], production_type=c.get("production_type")))
             rows.append(replay.run(c["text"], intake.production_type.value if intake.production_type else None))
     live_p50 = pct([r["total_ms"] for r in live], 0.5)
     replay_p50 = pct([r["total_ms"] for r in rows], 0.5)
@@ -393,7 +395,10 @@ def measure(fn: Callable[[], Any], repeat: int) -> dict[str, float]:
 
 
 def stored_mode(sizes: list[int], cases: list[dict[str, Any]], budget_s: float, retriage_n: int) -> dict[str, Any]:
-    from triage.store import Store, make_engine, run_case, submit
+    from triage.service import run_case, submit
+    from triage.store import migrations
+    from triage.store.cases import Store
+    from triage.store.db import make_engine
 
     base = Settings().model_copy(update={"extractor": "lexical", "llm_model": None})
     pipeline = Pipeline(base, cite=False)
@@ -409,7 +414,7 @@ def stored_mode(sizes: list[int], cases: list[dict[str, Any]], budget_s: float, 
     started_all = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(make_engine(f"sqlite:///{Path(tmp) / 'triage.db'}"))
-        store.migrate()
+        migrations.migrate(store)
         n = 0
         for size in sorted(sizes):
             t0 = time.perf_counter()

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from triage.config import Settings
-from triage.lexical import LexicalExtractor
+from triage.extract.lexical.reader import LexicalExtractor
 from triage.pipeline import Pipeline
 from triage.records import Intake
 

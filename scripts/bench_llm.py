@@ -25,14 +25,16 @@ from typing import Any
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from support.llm_replay import RecordingTransport  # noqa: E402
 
 from triage.config import Settings  # noqa: E402
 from triage.engine import evaluate  # noqa: E402
-from triage.hybrid import merge  # noqa: E402
-from triage.lexical import LexicalExtractor, infer_production_type  # noqa: E402
-from triage.llm import LLMExtractor  # noqa: E402
-from triage.llm_replay import RecordingTransport  # noqa: E402
+from triage.extract.hybrid import merge  # noqa: E402
+from triage.extract.lexical.reader import LexicalExtractor  # noqa: E402
+from triage.extract.llm.extractor import LLMExtractor  # noqa: E402
+from triage.intake import read_intake  # noqa: E402
 from triage.records import AIUse, Intake  # noqa: E402
 from triage.rules import load_rules  # noqa: E402
 
@@ -144,7 +146,7 @@ def main() -> int:
     rows: list[dict[str, Any]] = []
     recorded: list[dict[str, Any]] = []
     for case in cases:
-        intake = infer_production_type(Intake(text=case["text"], production_type=case.get("production_type")))
+        intake = read_intake(Intake(text=case["text"], production_type=case.get("production_type")))
         if recorder:
             recorder.label = case["id"]
         started = time.perf_counter()

@@ -22,12 +22,13 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from load import vary  # noqa: E402
 
-from api.models import case_out  # noqa: E402
-from triage.accounts import Principal, authenticate, issue_key  # noqa: E402
+from api.presenters import case_out  # noqa: E402
 from triage.config import Settings  # noqa: E402
 from triage.pipeline import Pipeline  # noqa: E402
 from triage.records import Intake  # noqa: E402
-from triage.store import Store  # noqa: E402
+from triage.store import counters  # noqa: E402
+from triage.store.accounts import Principal, authenticate, issue_key  # noqa: E402
+from triage.store.cases import Store  # noqa: E402
 
 
 def main() -> None:
@@ -53,7 +54,7 @@ def main() -> None:
         for i in range(args.n):
             intake = Intake(text=vary(plans[i % len(plans)], i))
             timed("key lookup", authenticate, store, key)
-            timed("rate-limit count", store.hit, "key:bench", limit=10**9)
+            timed("rate-limit count", counters.hit, store, "key:bench", limit=10**9)
             case, token = timed("case received", store.create_case, intake, org="acme", actor="bench")
             result = timed("pipeline (extraction, rules, citations)", pipeline.run, intake)
             write = store.complete

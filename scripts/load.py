@@ -92,11 +92,11 @@ class Database:
 
 def prepare(data_dir: Path, database_url: str) -> tuple[Any, str]:
     """Migrate, build the policy index once (not in every worker at once) and issue a partner key."""
-    from triage.accounts import issue_key
     from triage.config import Settings
     from triage.policy import load_policy
     from triage.retrieval import PolicyIndex
-    from triage.store import Store
+    from triage.store.accounts import issue_key
+    from triage.store.cases import Store
 
     settings = Settings(data_dir=data_dir, database_url=database_url, extractor="lexical")
     PolicyIndex(load_policy(settings.knowledge_dir), settings).collection()
@@ -233,8 +233,8 @@ def check_store(store: Any, accepted: list[str]) -> dict[str, Any]:
     """Every accepted case stored and triaged, nothing else, and the audit chain intact."""
     from sqlalchemy import select
 
-    from triage import audit
-    from triage.store import cases
+    from triage.store import audit
+    from triage.store.schema import cases
 
     with store.engine.connect() as conn:
         rows = dict(conn.execute(select(cases.c.id, cases.c.status)).all())

@@ -20,7 +20,7 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import ConfigDict, Field
 
 from triage.config import Settings
-from triage.llm_schema import TOOL_NAME
+from triage.extract.llm.schema import TOOL_NAME
 
 EXAMPLE_PLAN = (
     "We will use Midjourney for mood boards in the pitch deck; nothing goes in the final cut. "

@@ -216,3 +216,10 @@ def test_evidence_that_is_not_in_the_text_is_never_quoted(rules: RuleSet) -> Non
 def test_the_same_records_always_give_the_same_decision(rules: RuleSet) -> None:
     records = [use(real_person=yes()), use(personal_data=yes())]
     assert decide(rules, *records) == decide(rules, *records)
+
+
+def test_a_failed_reading_escalates_with_the_readers_reason(rules: RuleSet) -> None:
+    failed = Extraction(failure="the plan appears to be in a language the offline extractor cannot read")
+    decision = evaluate(failed, Intake(text="x"), rules)
+    (finding,) = [f for f in decision.findings if f.rule == "system.not_understood"]
+    assert finding.reason.endswith(" Reason: the plan appears to be in a language the offline extractor cannot read")

@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from triage.config import Settings
-from triage.engine import Decision, evaluate
-from triage.lexical import LexicalExtractor
+from triage.engine import Verdict, evaluate
+from triage.extract.lexical.reader import LexicalExtractor
 from triage.pipeline import Pipeline
 from triage.policy import load_policy
 from triage.records import (
@@ -113,15 +113,15 @@ def risky_uses(draw: st.DrawFn) -> AIUse:
 intakes = st.builds(Intake, text=st.just(TEXT), production_type=st.one_of(st.none(), st.sampled_from(ProductionType)))
 
 
-def decide(rules: RuleSet, intake: Intake, use_list: list[AIUse], failure: str | None = None) -> Decision:
+def decide(rules: RuleSet, intake: Intake, use_list: list[AIUse], failure: str | None = None) -> Verdict:
     return evaluate(Extraction(uses=use_list, failure=failure), intake, rules)
 
 
-def outcome(decision: Decision | TriageResult) -> tuple[int, bool, set[str]]:
+def outcome(decision: Verdict | TriageResult) -> tuple[int, bool, set[str]]:
     return ROUTE_RANK[decision.route], decision.approval_required, {str(t) for t in decision.triggers}
 
 
-def at_least(after: Decision | TriageResult, before: Decision | TriageResult) -> None:
+def at_least(after: Verdict | TriageResult, before: Verdict | TriageResult) -> None:
     """`after` is no lower than `before`: route, approval, and every trigger kept."""
     (route_a, approval_a, triggers_a), (route_b, approval_b, triggers_b) = outcome(after), outcome(before)
     assert route_a >= route_b, (after.route, before.route)

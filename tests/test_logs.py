@@ -31,14 +31,14 @@ from llm_fakes import FakeServer, completion, settings_for, tool_reply
 from triage_support import auth
 
 from api.main import create_app
-from triage.accounts import hash_key, issue_key
 from triage.config import Settings
-from triage.hybrid import HybridExtractor
-from triage.lexical import LexicalExtractor
-from triage.llm import LLMExtractor
-from triage.llm_schema import TOOL_NAME
+from triage.extract.hybrid import HybridExtractor
+from triage.extract.lexical.reader import LexicalExtractor
+from triage.extract.llm.extractor import LLMExtractor
+from triage.extract.llm.schema import TOOL_NAME
 from triage.pipeline import Pipeline
 from triage.records import Extraction, Intake, TriageResult
+from triage.store.accounts import hash_key, issue_key
 
 PLAN = (
     "For Project Nightjar we will clone the voice of our lead actress Odalys Vantreece with ElevenLabs for the "
@@ -56,6 +56,7 @@ class Leaky(Exception):
 
 class RaisingExtractor:
     name = "raising"
+    prompt_version = None
 
     def extract(self, intake: Intake) -> Extraction:
         raise Leaky(f"could not parse the plan: {intake.text}")

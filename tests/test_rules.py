@@ -99,3 +99,27 @@ def test_duplicate_ids_and_bad_toml_are_refused(tmp_path: Path) -> None:
     path.write_text("[[rule]\nid=")
     with pytest.raises(RulesError, match="not valid TOML"):
         load_rules(path)
+
+
+def test_the_facts_rules_name_are_the_facts_the_engine_computes() -> None:
+    from triage.facts import CASE_FACTS, USE_FACTS, case_facts, use_facts
+    from triage.records import AIUse, Extraction, Intake
+
+    computed = use_facts(AIUse(summary="We use Runway."), Intake(text="We use Runway."))
+    assert set(computed) == set(USE_FACTS)
+    for name, value in computed.items():
+        assert value in USE_FACTS[name], name
+    assert set(case_facts(Extraction(), escalating=False)) == set(CASE_FACTS)
+
+
+def test_reason_detail_is_data_and_only_for_case_rules(tmp_path: Path) -> None:
+    rules = load_rules(SETTINGS.rules_path)
+    assert rules.by_id("system.not_understood").reason_detail == "extraction_failure"
+    path = tmp_path / "rules.toml"
+    path.write_text(
+        '[[rule]]\nid = "x.y"\nseverity = "escalate"\nsections = ["introduction"]\nwhen = { final_output = "yes" }\n'
+        'reason = "A reason long enough."\nreason_detail = "extraction_failure"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(RulesError, match=r"x\.y: reason_detail is for case rules"):
+        load_rules(path)

@@ -16,7 +16,9 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from triage.records import AIUse, Answer, Citation, Finding, Intake, TriageResult
-from triage.store import Store, make_engine
+from triage.store import migrations
+from triage.store.cases import Store
+from triage.store.db import make_engine
 
 PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 PG_URL = os.environ.get("TRIAGE_TEST_POSTGRES_URL", PG_DEFAULT)
@@ -65,7 +67,7 @@ def open_store(backend: str, tmp_path) -> Iterator[Store]:
     """A migrated, empty store on the given backend."""
     if backend == "sqlite":
         store = Store(make_engine(f"sqlite:///{tmp_path / 'triage.db'}"))
-        store.migrate()
+        migrations.migrate(store)
         try:
             yield store
         finally:
@@ -73,7 +75,7 @@ def open_store(backend: str, tmp_path) -> Iterator[Store]:
         return
     with postgres_schema_url() as (url, connect_args):
         store = Store(make_engine(url, connect_args=connect_args))
-        store.migrate()
+        migrations.migrate(store)
         try:
             yield store
         finally:

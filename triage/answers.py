@@ -57,9 +57,3 @@ def split_answers(text: str) -> tuple[str, list[tuple[str, str]]]:
             pairs.append((question, "\n".join(lines)))
             question = ""
     return plan, pairs
-
-
-def answer_lines(text: str) -> tuple[str, list[str]]:
-    """The plan and the partner's answer lines, each verbatim in `text` (for evidence quotes)."""
-    plan, entries = _entries(text)
-    return plan, [line for kind, lines in entries if kind == "A" for line in lines]

@@ -11,6 +11,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from triage.config import Settings, get_settings
+from triage.intake import IntakeError, check_text, decode_plan
 from triage.records import Intake, ProductionType, TriageResult
 
 EXIT_BAD_INPUT = 2
@@ -34,17 +35,10 @@ def read_plan(args: argparse.Namespace, settings: Settings) -> str:
         raw = args.text.encode("utf-8", errors="surrogateescape")
     else:
         raise InputError('give the plan as an argument, with -f FILE, or "-" to read stdin')
-    if b"\x00" in raw:
-        raise InputError("the plan looks binary (it contains NUL bytes); paste plain text")
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"the plan is not valid UTF-8 (byte {exc.start})") from exc
-    if not text.strip():
-        raise InputError("the plan is empty")
-    if len(text) > settings.max_text_chars:
-        raise InputError(f"the plan has {len(text)} characters; the limit is {settings.max_text_chars}")
-    return text
+        return check_text(decode_plan(raw), max_chars=settings.max_text_chars, what="the plan")
+    except IntakeError as exc:
+        raise InputError(str(exc)) from exc
 
 
 def render(result: TriageResult) -> str:
@@ -90,13 +84,10 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
         raise InputError(exc.errors()[0]["msg"]) from exc
     pipeline = Pipeline(settings)
     if args.store:
-        from triage.store import Store, submit
+        from triage import service
 
-        store = Store.open(settings)
-        try:
-            case = submit(store, pipeline, intake, org=args.org, actor="cli", actor_role="partner")
-        finally:
-            store.close()
+        with service.opened(settings) as store:
+            case = service.submit(store, pipeline, intake, org=args.org, actor="cli", actor_role="partner")
         if case.result is None:
             print(f"triage: case {case.id} was stored but its triage failed: {case.error}", file=sys.stderr)
             return 1
@@ -116,19 +107,18 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
-    from triage import accounts
-    from triage.store import Store
+    from triage import service
+    from triage.store import accounts
 
     if args.keys_command == "create":
         try:
-            key = accounts.create_key(settings, args.role, args.org)
+            key = service.create_key(settings, args.role, args.org)
         except ValueError as exc:
             raise InputError(str(exc)) from exc
         print(f"created a {args.role} key for {args.org!r}; it is shown once:")
         print(key)
         return 0
-    store = Store.open(settings)
-    try:
+    with service.opened(settings) as store:
         if args.keys_command == "list":
             for info in accounts.list_keys(store):
                 state = f"revoked {info.revoked_at}" if info.revoked_at else "active"
@@ -138,14 +128,12 @@ def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
             raise InputError(f"no active key {args.key_id!r}")
         print(f"revoked {args.key_id}")
         return 0
-    finally:
-        store.close()
 
 
 def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
-    from triage.audit import verify_chain
+    from triage.service import verify_audit
 
-    ok, message = verify_chain(settings)
+    ok, message = verify_audit(settings)
     print(message)
     return 0 if ok else 1
 
@@ -166,7 +154,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     citations = index.ask(args.question, k=args.k)
     answer = None
     if settings.llm_configured and not args.no_llm:
-        from triage.llm import make_chat_model
+        from triage.extract.llm.client import make_chat_model
         from triage.policy_answer import answer_from_policy
 
         answer = answer_from_policy(args.question, citations, make_chat_model(settings))
@@ -189,19 +177,19 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from triage.evaluation import cli_eval
+    from triage.evals.cli import cli_eval
 
     return cli_eval(args, settings)
 
 
 def cmd_retriage(args: argparse.Namespace, settings: Settings) -> int:
-    from triage.evaluation import cli_retriage
+    from triage.evals.cli import cli_retriage
 
     return cli_retriage(args, settings)
 
 
 def cmd_export_reviews(args: argparse.Namespace, settings: Settings) -> int:
-    from triage.evaluation import cli_export_reviews
+    from triage.evals.cli import cli_export_reviews
 
     return cli_export_reviews(args, settings)
 

@@ -13,6 +13,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 ExtractorName = Literal["lexical", "llm", "hybrid"]
 StructuredMethod = Literal["auto", "json_schema", "function_calling", "json_mode"]
+LLMProvider = Literal["openai", "azure"]
 QuoteRanking = Literal["words", "embedding", "off"]
 
 
@@ -23,6 +24,16 @@ class Settings(BaseSettings):
 
     extractor: ExtractorName | None = Field(default=None, validation_alias="TRIAGE_EXTRACTOR")
     llm_model: str | None = Field(default=None, validation_alias="TRIAGE_LLM_MODEL")
+    # `openai`: any OpenAI-compatible server (ChatOpenAI); `azure`: Azure OpenAI (AzureChatOpenAI), which needs the
+    # endpoint, a deployment and an API version below (the model name defaults to the deployment).
+    llm_provider: LLMProvider = Field(default="openai", validation_alias="TRIAGE_LLM_PROVIDER")
+    llm_azure_endpoint: str | None = Field(
+        default=None, validation_alias=AliasChoices("TRIAGE_LLM_AZURE_ENDPOINT", "AZURE_OPENAI_ENDPOINT")
+    )
+    llm_azure_deployment: str | None = Field(default=None, validation_alias="TRIAGE_LLM_AZURE_DEPLOYMENT")
+    llm_api_version: str | None = Field(
+        default=None, validation_alias=AliasChoices("TRIAGE_LLM_API_VERSION", "OPENAI_API_VERSION")
+    )
     llm_base_url: str | None = Field(
         default=None, validation_alias=AliasChoices("TRIAGE_LLM_BASE_URL", "OPENAI_BASE_URL")
     )
@@ -51,7 +62,14 @@ class Settings(BaseSettings):
 
     @property
     def llm_configured(self) -> bool:
-        return bool(self.llm_model)
+        return bool(self.llm_model_name)
+
+    @property
+    def llm_model_name(self) -> str | None:
+        """The model the results name: TRIAGE_LLM_MODEL, or for Azure the deployment when no model is given."""
+        if self.llm_provider == "azure":
+            return self.llm_model or self.llm_azure_deployment
+        return self.llm_model
 
     @property
     def effective_extractor(self) -> ExtractorName:

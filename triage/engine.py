@@ -11,6 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from triage.facts import Facts, answer_state, case_facts, use_facts
+from triage.intake import Submission
 from triage.records import (
     AIUse,
     Answer,
@@ -20,23 +22,21 @@ from triage.records import (
     Extraction,
     Finding,
     Intake,
-    Media,
     PrincipleAnswer,
-    ProductionType,
     Route,
-    Stage,
     TraceStep,
     Trigger,
 )
-from triage.rules import ANSWER_FACTS, Condition, Rule, RuleSet
+from triage.rules import Condition, Rule, RuleSet
+
+__all__ = ["Verdict", "answer_state", "evaluate", "principle_answers", "use_facts"]
 
 SEVERITY_RANK = {"approval": 0, "escalate": 1, "reminder": 2}
-LOW_RISK_STAGES = {Stage.IDEATION, Stage.PITCH, Stage.PREVIS, Stage.TEMP, Stage.ADMIN}
-OFF_SCREEN_STAGES = LOW_RISK_STAGES | {Stage.WRITING}
-VISUAL_OR_VOICE = {Media.IMAGE, Media.VIDEO, Media.VOICE, Media.MODEL_3D}
 
 
-class Decision(BaseModel):
+class Verdict(BaseModel):
+    """What the rules decided for one case (the pipeline adds citations and versions to make the result)."""
+
     route: Route
     approval_required: bool
     triggers: list[Trigger]
@@ -47,37 +47,7 @@ class Decision(BaseModel):
     summary: str
 
 
-def answer_state(answer: Answer) -> str:
-    """yes / no, or for unknown: `unclear` when the text touches the question, `silent` when it does not."""
-    if answer.value != "unknown":
-        return answer.value
-    return "unclear" if answer.evidence or answer.note else "silent"
-
-
-def use_facts(use: AIUse, intake: Intake) -> dict[str, Any]:
-    """The facts rules are written over, from one record plus the intake."""
-    facts: dict[str, Any] = {name: answer_state(getattr(use, name)) for name in ANSWER_FACTS}
-    stage = use.stage.value
-    media = set(use.media)
-    facts["consent"] = use.consent.value.value
-    facts["data_handling"] = use.data_handling.value.value
-    facts["stage"] = stage.value
-    facts["low_risk_stage"] = stage in LOW_RISK_STAGES
-    text_only = bool(media) and media <= {Media.TEXT}
-    facts["screen_bound"] = stage not in OFF_SCREEN_STAGES and not (stage == Stage.UNKNOWN and text_only)
-    facts["visual_or_voice"] = bool(media & VISUAL_OR_VOICE)
-    facts["voice_media"] = Media.VOICE in media
-    facts["documentary"] = intake.production_type == ProductionType.DOCUMENTARY
-    # confidential inputs: what a tool that stores or trains on them would leak (not third-party works)
-    facts["sensitive_inputs"] = (
-        facts["personal_data"] in ("yes", "unclear")
-        or facts["proprietary_input"] in ("yes", "unclear")
-        or facts["real_person"] == "yes"
-    )
-    return facts
-
-
-def matches(condition: Condition, facts: dict[str, Any]) -> bool:
+def matches(condition: Condition, facts: Facts) -> bool:
     for fact, wanted in condition.items():
         accepted = wanted if isinstance(wanted, list) else [wanted]
         if facts[fact] not in accepted:
@@ -85,7 +55,7 @@ def matches(condition: Condition, facts: dict[str, Any]) -> bool:
     return True
 
 
-def rule_applies(rule: Rule, facts: dict[str, Any]) -> tuple[bool, bool]:
+def rule_applies(rule: Rule, facts: Facts) -> tuple[bool, bool]:
     """(fires, suppressed): the rule's conditions hold, and whether its `unless` then holds too."""
     if not matches(rule.when, facts):
         return False, False
@@ -106,7 +76,7 @@ def evidence_for(rule: Rule, use: AIUse, text: str) -> str | None:
     return quote if quote and quote in text else None
 
 
-def evaluate(extraction: Extraction, intake: Intake, rules: RuleSet) -> Decision:
+def evaluate(extraction: Extraction, intake: Intake | Submission, rules: RuleSet) -> Verdict:
     """Route a case from its records. The same records always give the same decision."""
     findings: list[Finding] = []
     trace: list[TraceStep] = []
@@ -137,20 +107,15 @@ def evaluate(extraction: Extraction, intake: Intake, rules: RuleSet) -> Decision
             )
             trace.append(TraceStep(rule=rule.id, use=index, outcome="fired", detail=_when_text(rule, facts)))
 
-    escalating = any(f.severity != "reminder" for f in findings)
-    case_facts = {
-        "extraction_failed": extraction.failure is not None,
-        "no_uses": not extraction.uses,
-        "would_notify": not escalating and extraction.failure is None and bool(extraction.uses),
-    }
+    facts = case_facts(extraction, escalating=any(f.severity != "reminder" for f in findings))
     for rule in rules.rules:
         if rule.scope != "case":
             continue
-        fires, _ = rule_applies(rule, case_facts)
+        fires, _ = rule_applies(rule, facts)
         if not fires:
             continue
         reason = rule.reason
-        if rule.id == "system.not_understood" and extraction.failure:
+        if rule.reason_detail == "extraction_failure" and extraction.failure:
             reason = f"{reason} Reason: {extraction.failure}"
         findings.append(
             Finding(
@@ -162,7 +127,7 @@ def evaluate(extraction: Extraction, intake: Intake, rules: RuleSet) -> Decision
                 sections=list(rule.sections),
             )
         )
-        trace.append(TraceStep(rule=rule.id, use=None, outcome="fired", detail=_when_text(rule, case_facts)))
+        trace.append(TraceStep(rule=rule.id, use=None, outcome="fired", detail=_when_text(rule, facts)))
 
     findings.sort(key=lambda f: (SEVERITY_RANK[f.severity], -1 if f.use is None else f.use))
     route: Route = "escalate" if any(f.severity != "reminder" for f in findings) else "notify"
@@ -170,7 +135,7 @@ def evaluate(extraction: Extraction, intake: Intake, rules: RuleSet) -> Decision
     triggers = sorted({f.trigger for f in findings if f.trigger is not None})
     questions = _questions(findings, rules)
     principles = principle_answers(extraction, intake)
-    return Decision(
+    return Verdict(
         route=route,
         approval_required=approval_required,
         triggers=triggers,
@@ -182,7 +147,7 @@ def evaluate(extraction: Extraction, intake: Intake, rules: RuleSet) -> Decision
     )
 
 
-def principle_answers(extraction: Extraction, intake: Intake) -> dict[str, PrincipleAnswer]:
+def principle_answers(extraction: Extraction, intake: Intake | Submission) -> dict[str, PrincipleAnswer]:
     """P1–P5 as a partner could affirm them from this plan: no (contradicted), unsure (unclear), or yes."""
     if extraction.failure or not extraction.uses:
         return {p: "unsure" for p in ("P1", "P2", "P3", "P4", "P5")}
@@ -227,7 +192,7 @@ def _questions(findings: list[Finding], rules: RuleSet) -> list[str]:
     return questions
 
 
-def _when_text(rule: Rule, facts: dict[str, Any]) -> str:
+def _when_text(rule: Rule, facts: Facts) -> str:
     shown = {fact: facts[fact] for fact in rule.when}
     return f"{rule.severity}: " + ", ".join(f"{fact}={value}" for fact, value in shown.items())
 

@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from triage.config import Settings, get_settings
-from triage.engine import evaluate
-from triage.extract import Extractor, build_extractor, prompt_version_of
-from triage.lexical import infer_production_type
+from triage.engine import Verdict, evaluate
+from triage.extract.factory import build_extractor
+from triage.extract.protocol import Extractor
+from triage.intake import Submission, read_intake
 from triage.policy import Policy, load_policy
 from triage.records import Citation, Extraction, Finding, Intake, TriageResult
 from triage.rules import RuleSet, load_rules
@@ -50,7 +51,7 @@ class Pipeline:
         self.cite_findings = cite
         self._index = index
         self.policy_version = hashlib.sha256(f"{self.policy.version}:{self.rules.version}".encode()).hexdigest()
-        self.prompt_version = prompt_version_of(self.extractor)
+        self.prompt_version = self.extractor.prompt_version
 
     @property
     def index(self) -> PolicyIndex:
@@ -60,15 +61,32 @@ class Pipeline:
             self._index = PolicyIndex(self.policy, self.settings)
         return self._index
 
-    def run(self, intake: Intake) -> TriageResult:
+    def run(self, intake: Intake | Submission) -> TriageResult:
         """Triage one plan. Bad or unreadable text is escalated with the reason, never raised."""
-        intake = infer_production_type(intake)
+        submission = self.read(intake)
+        extraction = self.extract(submission)
+        decision = evaluate(extraction, submission, self.rules)
+        return self.result(submission, extraction, decision)
+
+    # The stages, each reusable on its own (scripts time and combine them).
+
+    def read(self, intake: Intake | Submission) -> Submission:
+        """The intake stage: the text normalised once, plan and answers apart, the production type inferred."""
+        return read_intake(intake)
+
+    def extract(self, submission: Submission) -> Extraction:
+        """The configured extractor's reading; an extractor that raises fails the case closed."""
         try:
-            extraction = self.extractor.extract(intake)
+            extraction = self.extractor.extract(submission)
         except Exception as exc:  # an extractor bug must not lose the case: fail closed
             log.error("extractor %s failed: %s", self.extractor.name, where(exc))
             extraction = Extraction(extractor=self.extractor.name, failure=f"extractor error ({type(exc).__name__})")
-        decision = evaluate(extraction, intake, self.rules)
+        if submission.notes:
+            extraction = extraction.model_copy(update={"notes": [*submission.notes, *extraction.notes]})
+        return extraction
+
+    def result(self, submission: Submission, extraction: Extraction, decision: Verdict) -> TriageResult:
+        """The public result (contracts §1), with each finding's citations when citing is on."""
         findings = self._with_citations(decision.findings) if self.cite_findings else decision.findings
         return TriageResult(
             route=decision.route,

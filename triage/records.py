@@ -175,6 +175,14 @@ ANSWER_FIELDS: tuple[str, ...] = tuple(
 )
 
 
+# The categorical questions of a record (stage, consent, data handling), in order.
+CHOICE_FIELDS: tuple[str, ...] = tuple(
+    name
+    for name, field in AIUse.model_fields.items()
+    if isinstance(field.annotation, type) and issubclass(field.annotation, Choice)
+)
+
+
 def quotes_the_plan(use: AIUse) -> bool:
     """True when at least one of the record's answers or choices carries a quote (the summary alone does not count:
     a reader that understood nothing can still copy the whole plan into it)."""
@@ -182,12 +190,25 @@ def quotes_the_plan(use: AIUse) -> bool:
     return any(getattr(use, name).evidence for name in ANSWER_FIELDS) or any(c.evidence for c in choices)
 
 
-class Intake(BaseModel):
-    """What a partner submits."""
+INTAKE_MAX_CHARS = 100_000  # the most an intake holds, whatever TRIAGE_MAX_TEXT_CHARS says
 
-    text: str = Field(min_length=1, max_length=100_000)
+
+class PartnerAnswer(BaseModel):
+    """The partner's answer to one follow-up question (the question is the service's wording, never evidence)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    question: str = ""
+    answer: str = Field(min_length=1)
+
+
+class Intake(BaseModel):
+    """What a partner submits: the plan and, on a re-triage, their answers to the follow-up questions, apart."""
+
+    text: str = Field(min_length=1, max_length=INTAKE_MAX_CHARS)
     production_type: ProductionType | None = None
     production_title: str | None = Field(default=None, max_length=300)
+    answers: list[PartnerAnswer] = Field(default_factory=list)
 
     @field_validator("text")
     @classmethod

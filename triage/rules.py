@@ -13,29 +13,20 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
-from triage.records import ANSWER_FIELDS, Consent, DataHandling, Severity, Stage, Trigger
+from triage.facts import CASE_FACTS, EVIDENCE_FIELDS, FACTS_BY_SCOPE, USE_FACTS
+from triage.records import ANSWER_FIELDS, Severity, Trigger
 
 ANSWER_FACTS = ANSWER_FIELDS
-ANSWER_STATES = ("yes", "no", "unclear", "silent")
-BOOLEAN = (True, False)
-
-USE_FACTS: dict[str, tuple[Any, ...]] = {
-    **{name: ANSWER_STATES for name in ANSWER_FACTS},
-    "consent": tuple(c.value for c in Consent),
-    "data_handling": tuple(d.value for d in DataHandling),
-    "stage": tuple(s.value for s in Stage),
-    "low_risk_stage": BOOLEAN,
-    "screen_bound": BOOLEAN,
-    "sensitive_inputs": BOOLEAN,
-    "documentary": BOOLEAN,
-    "visual_or_voice": BOOLEAN,
-    "voice_media": BOOLEAN,
-}
-CASE_FACTS: dict[str, tuple[Any, ...]] = {
-    "extraction_failed": BOOLEAN,
-    "no_uses": BOOLEAN,
-    "would_notify": BOOLEAN,
-}
+__all__ = [
+    "ANSWER_FACTS",
+    "CASE_FACTS",
+    "USE_FACTS",
+    "Condition",
+    "Rule",
+    "RuleSet",
+    "RulesError",
+    "load_rules",
+]
 
 Condition = dict[str, Any]
 
@@ -51,6 +42,8 @@ class Rule(BaseModel):
     unless: Condition = Field(default_factory=dict)
     evidence: str | None = None
     reason: str = Field(min_length=10)
+    # a case rule may add what the reading reported to its reason: "extraction_failure" adds " Reason: <failure>"
+    reason_detail: Literal["extraction_failure"] | None = None
     question: str | None = None
 
 
@@ -95,7 +88,7 @@ def load_rules(path: Path, section_ids: set[str] | None = None) -> RuleSet:
 
 
 def _check_rule(rule: Rule, section_ids: set[str] | None) -> None:
-    facts = USE_FACTS if rule.scope == "use" else CASE_FACTS
+    facts = FACTS_BY_SCOPE[rule.scope]
     for condition in (rule.when, rule.unless, *rule.any):
         for fact, wanted in condition.items():
             if fact not in facts:
@@ -103,8 +96,10 @@ def _check_rule(rule: Rule, section_ids: set[str] | None) -> None:
             for value in wanted if isinstance(wanted, list) else [wanted]:
                 if value not in facts[fact] or type(value) is not type(facts[fact][0]):
                     raise RulesError(f"rule {rule.id}: fact {fact!r} cannot be {value!r}")
-    if rule.evidence is not None and rule.evidence not in (*ANSWER_FACTS, "consent", "data_handling", "stage"):
+    if rule.evidence is not None and rule.evidence not in EVIDENCE_FIELDS:
         raise RulesError(f"rule {rule.id}: evidence field {rule.evidence!r} is not a record field")
+    if rule.reason_detail is not None and rule.scope != "case":
+        raise RulesError(f"rule {rule.id}: reason_detail is for case rules")
     if rule.severity == "reminder" and rule.trigger is not None:
         raise RulesError(f"rule {rule.id}: a reminder raises no trigger")
     if section_ids is not None:

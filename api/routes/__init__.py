@@ -1,1 +1,1 @@
-"""Thin routers: they check who may do what, call triage.store, and shape the response."""
+"""Thin routers: they check who may call, call triage.service (or read the store), and shape the response."""

@@ -1,48 +1,24 @@
 """Cases: partners submit plans and answer follow-up questions; contacts see every case and review it.
 
 A partner only ever sees its own organisation's cases: another organisation's case is 404, exactly like a case
-that does not exist, so ids reveal nothing.
+that does not exist, so ids reveal nothing. Refusals come from triage.service, mapped to HTTP in one place.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Response, status
+from fastapi import APIRouter, Query, Response, status
 
 from api.deps import CaseWorker, JsonBody, PipelineDep, SettingsDep, StoreDep, runs_pipeline
-from api.models import (
-    AnswersIn,
-    CaseCreate,
-    CaseDetail,
-    CaseList,
-    ReviewFilter,
-    ReviewIn,
-    Status,
-    case_out,
-    check_text,
-    summary_out,
-    text_limit,
-)
-from triage.accounts import Principal
-from triage.records import Intake, ProductionType, Route
-from triage.store import Case, Conflict, NotFound, Store, TextTooLong, rerun, run_case, submit
+from api.models import AnswersIn, CaseCreate, CaseDetail, CaseList, ReviewFilter, ReviewIn, Status
+from api.presenters import case_out, summary_out
+from triage import service
+from triage.records import ProductionType, Route
+from triage.store.accounts import Principal
+from triage.store.cases import Case, Store
 
 router = APIRouter(prefix="/cases", tags=["cases"])
-
-NOT_FOUND = "case not found"
-
-
-def _unprocessable(message: str) -> HTTPException:
-    return HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, message)
-
-
-def visible_case(store: Store, case_id: str, principal: Principal) -> Case:
-    """The case if this caller may see it; 404 otherwise, whether it is missing or another organisation's."""
-    case = store.get_case(case_id, org=principal.case_scope)
-    if case is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, NOT_FOUND)
-    return case
 
 
 def detail(store: Store, case: Case, principal: Principal) -> CaseDetail:
@@ -67,13 +43,10 @@ def create_case(
     response: Response,
 ) -> Any:
     """Store the plan, then triage it. The case is kept even if triage fails (status `failed`, re-runnable)."""
-    try:
-        text = check_text(body.text, max_chars=text_limit(settings))
-        title = check_text(body.production_title, max_chars=300, what="the title") if body.production_title else None
-    except ValueError as exc:
-        raise _unprocessable(str(exc)) from None
-    intake = Intake(text=text, production_type=body.production_type, production_title=title)
-    case = submit(store, pipeline, intake, org=principal.org, actor=principal.key_id, actor_role=principal.role)
+    intake = service.make_intake(
+        body.text, body.production_type, body.production_title or None, max_chars=service.text_limit(settings)
+    )
+    case = service.submit(store, pipeline, intake, org=principal.org, actor=principal.key_id, actor_role=principal.role)
     response.headers["Location"] = f"/v1/cases/{case.id}"
     return detail(store, case, principal)
 
@@ -112,15 +85,10 @@ def list_cases(
 @router.get("/{case_id}", response_model=CaseDetail, operation_id="get_case")
 def get_case(case_id: str, principal: CaseWorker, store: StoreDep) -> Any:
     """The case with its plan text, result and history."""
-    return detail(store, visible_case(store, case_id, principal), principal)
+    return detail(store, service.visible_case(store, case_id, principal), principal)
 
 
-@router.post(
-    "/{case_id}/answers",
-    response_model=CaseDetail,
-    operation_id="answer_case",
-    dependencies=[JsonBody],
-)
+@router.post("/{case_id}/answers", response_model=CaseDetail, operation_id="answer_case", dependencies=[JsonBody])
 @runs_pipeline
 def answer_case(
     case_id: str,
@@ -131,54 +99,19 @@ def answer_case(
     settings: SettingsDep,
 ) -> Any:
     """Append the answers to the plan as a delimited block and triage again; earlier results stay in the history."""
-    case = visible_case(store, case_id, principal)
-    if case.org != principal.org:
-        raise HTTPException(status.HTTP_403_FORBIDDEN, "only the organisation that submitted the case answers it")
-    try:
-        answers = [
-            (
-                check_text(a.question, max_chars=1000, what="a question") if a.question.strip() else "",
-                check_text(a.answer, max_chars=4000, what="an answer"),
-            )
-            for a in body.answers
-        ]
-    except ValueError as exc:
-        raise _unprocessable(str(exc)) from None
-    try:
-        _, token = store.add_answers(
-            case_id, answers, org=principal.org, actor=principal.key_id, max_chars=text_limit(settings)
-        )
-    except NotFound:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, NOT_FOUND) from None
-    except Conflict as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from None
-    except TextTooLong as exc:
-        raise _unprocessable(str(exc)) from None
-    run_case(store, pipeline, case_id, token, actor=principal.key_id, actor_role=principal.role)
-    return detail(store, visible_case(store, case_id, principal), principal)
+    answers = [(a.question, a.answer) for a in body.answers]
+    case = service.answer(
+        store, pipeline, case_id, answers, principal=principal, max_chars=service.text_limit(settings)
+    )
+    return detail(store, case, principal)
 
 
 @router.post("/{case_id}/reviews", response_model=CaseDetail, operation_id="review_case", dependencies=[JsonBody])
 def review_case(case_id: str, body: ReviewIn, principal: CaseWorker, store: StoreDep) -> Any:
     """A contact's decision: approve, request changes, reject, or override the route. A reason is required."""
-    visible_case(store, case_id, principal)
-    if principal.role != "contact":
-        raise HTTPException(status.HTTP_403_FORBIDDEN, "only a studio contact reviews cases")
-    try:
-        reason = check_text(body.reason, max_chars=4000, what="the reason")
-    except ValueError as exc:
-        raise _unprocessable(str(exc)) from None
-    try:
-        case = store.add_review(
-            case_id,
-            decision=body.decision,
-            route=body.route,
-            reason=reason,
-            actor=principal.key_id,
-            actor_role=principal.role,
-        )
-    except Conflict as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from None
+    case = service.review(
+        store, case_id, principal=principal, decision=body.decision, route=body.route, reason=body.reason
+    )
     return detail(store, case, principal)
 
 
@@ -186,10 +119,4 @@ def review_case(case_id: str, body: ReviewIn, principal: CaseWorker, store: Stor
 @runs_pipeline
 def rerun_case(case_id: str, principal: CaseWorker, store: StoreDep, pipeline: PipelineDep) -> Any:
     """Triage a failed case again (or one whose worker died); 409 when it is triaged or being triaged."""
-    case = visible_case(store, case_id, principal)
-    if principal.role != "contact" and case.org != principal.org:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, NOT_FOUND)
-    done = rerun(store, pipeline, case_id, actor=principal.key_id, actor_role=principal.role)
-    if done is None:
-        raise HTTPException(status.HTTP_409_CONFLICT, "only a failed case, or one whose run was abandoned, is re-run")
-    return detail(store, done, principal)
+    return detail(store, service.rerun_visible(store, pipeline, case_id, principal=principal), principal)

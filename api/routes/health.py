@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, status
 
 from api.deps import StateDep
 from api.models import Health
+from triage.store import migrations
 
 router = APIRouter(tags=["health"])
 
@@ -23,8 +24,8 @@ async def healthz() -> Any:
 def readyz(state: StateDep) -> Any:
     try:
         store = state.store()
-        store.ping()
-        version = store.schema_version()
+        migrations.ping(store)
+        version = migrations.current_version(store)
     except Exception as exc:
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, "the database is not reachable") from exc
     return Health(status="ready", schema_version=version)

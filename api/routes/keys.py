@@ -8,11 +8,12 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Response, status
 
 from api.deps import Admin, JsonBody, StoreDep
-from api.models import KeyCreate, KeyCreated, KeyOut, check_text
-from triage.accounts import issue_key, list_keys, revoke_key
+from api.models import KeyCreate, KeyCreated, KeyOut
+from triage import service
+from triage.store.accounts import list_keys, revoke_key
 
 router = APIRouter(prefix="/keys", tags=["keys"])
-KEY_ID = re.compile(r"[0-9a-f]{1,40}")  # what triage.accounts.parse_key accepts as a key's id
+KEY_ID = re.compile(r"[0-9a-f]{1,40}")  # what triage.store.accounts.parse_key accepts as a key's id
 
 
 @router.post(
@@ -23,13 +24,7 @@ KEY_ID = re.compile(r"[0-9a-f]{1,40}")  # what triage.accounts.parse_key accepts
     dependencies=[JsonBody],
 )
 def create_key(body: KeyCreate, principal: Admin, store: StoreDep) -> Any:
-    try:
-        check_text(body.org, max_chars=200, what="the organisation")
-        if body.label:
-            check_text(body.label, max_chars=200, what="the label")
-        info, key = issue_key(store, body.role, body.org, body.label)
-    except ValueError as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
+    info, key = service.issue_key(store, body.role, body.org, body.label)
     return KeyCreated(**info.__dict__, key=key)
 
 

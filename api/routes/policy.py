@@ -8,10 +8,11 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, status
 
 from api.deps import CurrentPrincipal, JsonBody, SettingsDep
-from api.models import PolicyAnswer, PolicySection, PolicySections, Question, check_text
+from api.models import PolicyAnswer, PolicySection, PolicySections, Question
 from triage.policy import load_policy
 from triage.policy_answer import answer_from_policy
 from triage.retrieval import get_policy_index
+from triage.service import POLICY_QUESTION_MAX_CHARS, check_text
 
 log = logging.getLogger(__name__)
 
@@ -42,17 +43,14 @@ def list_sections(principal: CurrentPrincipal, settings: SettingsDep) -> Any:
 @router.post("/ask", response_model=PolicyAnswer, operation_id="ask_policy", dependencies=[JsonBody])
 def ask(body: Question, principal: CurrentPrincipal, settings: SettingsDep) -> Any:
     """The policy passages that best answer a question, each a verbatim citation of a loaded section."""
-    try:
-        question = check_text(body.question, max_chars=2000, what="the question")
-    except ValueError as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
+    question = check_text(body.question, max_chars=POLICY_QUESTION_MAX_CHARS, what="the question")
     try:
         citations = get_policy_index(settings).ask(question, body.k)
     except Exception as exc:
         raise _unavailable("policy search", exc) from exc
     if not settings.llm_configured:
         return PolicyAnswer(question=question, citations=[c.model_dump(mode="json") for c in citations])
-    from triage.llm import make_chat_model
+    from triage.extract.llm.client import make_chat_model
 
     grounded = answer_from_policy(question, citations, make_chat_model(settings))
     return PolicyAnswer(

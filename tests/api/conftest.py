@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from triage_support import BACKENDS, FakePipeline, postgres_schema_url
 
 from api.main import create_app
-from triage.accounts import issue_key
 from triage.config import Settings
+from triage.store.accounts import issue_key
 
 
 @dataclass

@@ -20,10 +20,10 @@ from sqlalchemy import func, select
 from triage_support import auth
 
 from api.main import body_limit, create_app
-from triage.accounts import api_keys, issue_key
-from triage.audit import audit_log
 from triage.config import Settings
 from triage.pipeline import Pipeline
+from triage.store.accounts import issue_key
+from triage.store.schema import api_keys, audit_log
 
 PLAN = "For the final cut we will clone our narrator's voice with a voice model. Consent is pending."
 MARK = "Nightjar-7731"  # a distinctive word: a refusal must never echo the caller's text back

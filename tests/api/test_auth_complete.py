@@ -17,10 +17,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from triage_support import auth
 
-from triage.accounts import api_keys, issue_key, parse_key, revoke_key
-from triage.audit import audit_log
 from triage.records import Intake
-from triage.store import submit
+from triage.service import submit
+from triage.store.accounts import issue_key, parse_key, revoke_key
+from triage.store.schema import api_keys, audit_log
 
 PLAN = "For the final cut we will clone our narrator's voice. Consent is pending."
 # owner: acme's partner key that submitted the case; same_org: another acme key; other_org: globex's partner

@@ -19,8 +19,8 @@ import uvicorn
 from triage_support import FakePipeline
 
 from api.main import create_app
-from triage.accounts import issue_key
 from triage.config import Settings
+from triage.store.accounts import issue_key
 
 CHROMIUM = os.environ.get("TRIAGE_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("TRIAGE_CHROMEDRIVER", "/usr/bin/chromedriver")

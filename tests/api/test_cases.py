@@ -11,8 +11,8 @@ from triage_support import FakePipeline, auth
 
 from api.main import create_app
 from triage.answers import ANSWERS_FOOTER, ANSWERS_HEADER
-from triage.audit import verify
 from triage.records import Intake
+from triage.store.audit import verify
 
 PLAN = "For the final cut we will generate our narrator's voice with a cloned voice model. Consent is pending."
 IDEATION = "We use an image generator for an internal mood board only. Nothing goes in the final cut."
@@ -115,7 +115,7 @@ def test_the_text_limit_follows_settings(settings) -> None:
     small = settings.model_copy(update={"max_text_chars": 100})
     app = create_app(small, pipeline=FakePipeline(), rerun_on_startup=False)
     with TestClient(app) as client:
-        from triage.accounts import issue_key
+        from triage.store.accounts import issue_key
 
         _, key = issue_key(app.state.triage.store(), "partner", "acme")
         r = client.post("/v1/cases", json={"text": "a" * 101}, headers=auth(key))
@@ -278,7 +278,7 @@ def test_admin_manages_keys(client, keys) -> None:
 def test_rate_limit_per_key(settings) -> None:
     app = create_app(settings, pipeline=FakePipeline(), rerun_on_startup=False, rate_limit_per_minute=3)
     with TestClient(app) as client:
-        from triage.accounts import issue_key
+        from triage.store.accounts import issue_key
 
         store = app.state.triage.store()
         _, key = issue_key(store, "partner", "acme")
@@ -306,7 +306,8 @@ def test_security_headers(client) -> None:
 
 
 def test_start_up_reruns_what_a_failing_llm_left_behind(settings) -> None:
-    from triage.store import Store, submit
+    from triage.service import submit
+    from triage.store.cases import Store
 
     store = Store.open(settings)
     failed = submit(store, FakePipeline(fail=True), Intake(text=PLAN), org="acme", actor="k1", actor_role="partner")
@@ -333,7 +334,7 @@ def test_with_the_real_pipeline_and_policy(settings) -> None:
 
     app = create_app(settings, pipeline=Pipeline(settings), rerun_on_startup=False)
     with TestClient(app) as client:
-        from triage.accounts import issue_key
+        from triage.store.accounts import issue_key
 
         _, key = issue_key(app.state.triage.store(), "partner", "acme")
         r = client.post("/v1/cases", json={"text": PLAN, "production_type": "documentary"}, headers=auth(key))

@@ -8,7 +8,7 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from api.routes.pages import highlight, safe_url
+from api.presenters import highlight, safe_url
 from api.security import COOKIE_NAME
 
 PLAN = (
@@ -203,7 +203,7 @@ def test_a_partner_cannot_review_and_an_admin_sees_no_cases(app, keys) -> None:
 
 
 def test_revoking_a_key_ends_its_sessions(app, keys) -> None:
-    from triage.accounts import parse_key, revoke_key
+    from triage.store.accounts import parse_key, revoke_key
 
     browser = sign_in(app, keys.acme)
     assert browser.get("/submit").status_code == 200

@@ -23,11 +23,11 @@ from starlette.types import ASGIApp, Receive, Scope, Send  # noqa: E402
 from triage_support import FakePipeline, auth  # noqa: E402
 
 from api.main import create_app  # noqa: E402
-from triage.accounts import issue_key  # noqa: E402
 from triage.config import Settings  # noqa: E402
 from triage.pipeline import Pipeline  # noqa: E402
 from triage.records import Intake  # noqa: E402
-from triage.store import submit  # noqa: E402
+from triage.service import submit  # noqa: E402
+from triage.store.accounts import issue_key  # noqa: E402
 
 PLAN = "For the final cut we will clone our narrator's voice with ElevenLabs. Consent is pending."
 MAX_EXAMPLES = 30

@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from llm_fakes import example_output
 
-from triage.llm_schema import TOOL_NAME
+from triage.extract.llm.schema import TOOL_NAME
 
 HANG_LIMIT_S = 30.0  # a hanging reply gives up by itself, so a forgotten server never holds a thread forever
 

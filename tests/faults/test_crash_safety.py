@@ -27,10 +27,11 @@ from server_process import ServerProcess, server_env
 from sqlalchemy import func, select
 from triage_support import BACKENDS, auth, postgres_schema_url
 
-from triage import audit
-from triage.accounts import issue_key
 from triage.config import Settings
-from triage.store import Store, case_events, cases
+from triage.store import audit
+from triage.store.accounts import issue_key
+from triage.store.cases import Store
+from triage.store.schema import case_events, cases
 
 pytestmark = [pytest.mark.local_server, pytest.mark.slow]
 

@@ -26,12 +26,12 @@ from llm_fakes import EXAMPLE_PLAN
 from triage_support import auth
 
 from api.main import create_app
-from triage import audit
-from triage.accounts import issue_key
 from triage.config import Settings
 from triage.pipeline import Pipeline
 from triage.retrieval import PolicyIndex
-from triage.store import Store
+from triage.store import audit
+from triage.store.accounts import issue_key
+from triage.store.cases import Store
 
 pytestmark = pytest.mark.local_server
 

@@ -1,0 +1,1092 @@
+"""Phrase patterns the offline extractor reads plans with: English first, Spanish, French, Portuguese and German
+for the core triggers. Patterns are data; triage/extract/lexical/reader.py decides scope, negation and hedging around them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from triage.records import Consent, Media, Stage
+
+FLAGS = re.IGNORECASE | re.UNICODE
+
+
+def rx(*parts: str) -> re.Pattern[str]:
+    """One case-insensitive alternation, word-bounded at both ends; `[A-Z]` stays case-sensitive (proper nouns)."""
+    body = "|".join(parts).replace("[A-Z]", "(?-i:[A-Z])")
+    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", FLAGS)
+
+
+TOOLS = (
+    r"midjourney|runway(?:\s?ml)?|eleven\s?labs|chat\s?gpt|gpt-?[45o][\w.-]*|openai|claude|gemini|copilot|"
+    r"stable\s?diffusion|sdxl|comfy\s?ui|dall-?e|sora|veo|kling|pika|luma(?:\s?ai)?|flux|firefly|adobe\s?firefly|"
+    r"generative\s?fill|suno|udio|aiva|heygen|synthesia|d-id|respeecher|resemble(?:\s?ai)?|descript|topaz|"
+    r"wonder\s?dynamics|wonder\s?studio|flawless|deepdub|papercup|rask|metaphysic|deep\s?voodoo|krea|leonardo(?:\s?ai)?|"
+    r"ideogram|cuebric|move\s?ai|cascadeur|whisper|otter|perplexity|llama|mistral|deepseek|grok|nano\s?banana|"
+    r"magnific|kaiber|elevenlabs|murf|play\.ht|wellsaid|lalal\.ai|izotope|krisp|photoshop|grammarly|notion ai|"
+    r"fireflies|trint|rev\.com|deepl|google translate|canva|capcut|pictory|invideo|lumen5|colossyan|captions\.ai"
+)
+
+# A segment mentions a generative-AI use.
+# "per the GenAI guidance", "Otter is an AI tool": talk about AI that describes no use of it.
+AI_META = rx(
+    r"(?:gen\s?-?ai|genai|generative ai|a\.?i\.?|ai) (?:guidance|policy|policies|guidelines|rules|principles|"
+    r"requirements|disclosure|section|form|question(?:naire)?s?)",
+    r"(?:is|are|counts as|count as|as) (?:an? |technically an? )?(?:ai|a\.?i\.?|gen\s?-?ai|generative)(?:-powered| powered)?"
+    r" (?:tool|tools|product|feature|app|service)s?",
+)
+AI_CUE = rx(
+    TOOLS,
+    r"a\.?i\.?(?:-\w+)?",
+    r"gen\s?-?ai",
+    r"generative",
+    r"genai",
+    r"machine[- ]learning",
+    r"llms?",
+    r"neural",
+    r"(?:voice|face)[- ]?(?:clone|cloning|cloned|model|swap|swapping|replacement)",
+    r"clon(?:e|es|ed|ing)",
+    r"deep\s?fakes?",
+    r"de-?ag(?:e|ed|ing)",
+    r"re-?ag(?:e|ed|ing)",
+    r"digital (?:double|replica|twin|human|avatar)s?",
+    r"synthetic (?:voice|voices|actor|actors|performer|performers|crowd|extras|media|footage|images?)",
+    r"text[- ]to[- ](?:image|video|speech|music)",
+    r"image generator|video generator|generated|generat(?:e|es|ing)|fine-?tun(?:e|ed|ing)|lora",
+    r"train(?:ed|ing)? (?:a |an |our |the )?(?:custom |own )?models?",
+    r"(?:speech|voice|image|video|text)-to-(?:speech|voice|image|video|text)",
+    r"(?:ml|ai|generative|diffusion|video|image|voice|face|language|speech|likeness|interpolation|clean-?up|rvc) "
+    r"(?:and (?:voice|face|video|image) )?models?",
+    r"visual adr",
+    r"(?:the|a|an|our|their) (?:image |video |voice |face |music |song |text )?generators?",
+    r"(?:performance|likeness|avatar|replica|synthetic[- ]\w+) models?",
+    r"synthetic (?:\w+ ){0,2}(?:version|performance|recreation|double|copy)|digitally (?:recreat|rebuil|generat|"
+    r"alter|swap|replac)\w*|(?:rebuil|recreat)\w* (?:digitally|synthetically|with software)",
+    r"(?:face|voice|head)[- ]?(?:swap|replacement|transfer)s?",
+    r"(?:image|video|voice|writing|design|research|ai|chat|enterprise|corporate) assistants?|assistants? (?:ia|ai)|"
+    r"asistente de ia|assistente de ia|ki-assistent\w*",
+    r"(?:app|tool|service|software|startup|platform|website|plugin|plug-in)s? (?:that|which) (?:\w+ ){0,2}"
+    r"(?:transcribes|summari[sz]es|generates|writes|scores|clones|translates|creates|animates|dubs|voices)",
+    # es / pt
+    r"ia",
+    r"inteligencia artificial|inteligência artificial",
+    r"generad[oa]s?|generativ[oa]|gerad[oa]s?|gerar|generar|clonar|clonad[oa]|clonagem|clonación",
+    # fr
+    r"intelligence artificielle|g[ée]n[ée]r(?:er|[ée]e?s?)|g[ée]n[ée]rative|cloner|clon[ée]e?",
+    # de
+    r"ki|ki-\w+|künstliche[rn]? intelligenz|generiert(?:e|en)?|generieren|klonen|geklont(?:e|en)?|erzeug(?:en|t|te|ten)|"
+    r"(?:bild|sprach|video|stimm)modell\w*",
+)
+
+# "Our designer wants to use it to ...": a sentence that uses the tool the previous one named continues that use.
+USES_THE_NAMED_TOOL = rx(
+    r"(?:use|using|uses|with|through|via|in|on) (?:it|them|this tool|that tool|the tool|this one|that one)",
+    r"usarl[ao]s?|con (?:ella|él)|l'utiliser|avec (?:lui|elle)|us[áa]-l[ao]|com (?:ela|ele)|damit|(?:es|ihn|sie) (?:zu )?nutzen",
+)
+# A later sentence that starts with one of these continues the previous use rather than starting a new one.
+BACK_REFERENCE = rx(
+    r"^(?:the|these|those|this|that|it|they|its|such) (?:generated|cloned|synthetic|ai|resulting|output|outputs|"
+    r"images?|shots?|voice|voices|clips?|results?|material|assets?|track|tracks|model|footage)",
+    r"^(?:it|they|this|these|those|none of|all of|some of|nothing)",
+    r"^(?:esto|estas?|estos|ese|esa|ninguna|nada|ceci|cela|ces|aucun|aucune|rien|isso|isto|essas?|esses|nada|"
+    r"nenhuma?|diese[rns]?|nichts|keine[rns]?)",
+)
+GLOBAL_SCOPE = rx(
+    r"nothing (?:generated|we generate|ai-generated|from (?:any|these|this|the tools))",
+    r"(?:any|no) (?:ai |generated |ai-generated )?(?:material|output|content) (?:lands|goes|ends up|will)",
+    r"none of (?:this|these|it|them|the)",
+    r"all (?:of )?(?:our |the |these )?(?:tools|uses|work|outputs|generated material)",
+    r"across the board",
+    r"every (?:tool|use)",
+    r"nothing (?:from|of) (?:this|these|it)",
+    r"all of (?:this|these|it|them)",
+    r"everything",
+    r"all (?:the )?(?:generated|ai|outputs?)",
+    r"any of (?:this|these|it)",
+    r"nada de (?:esto|esto|isso)",
+    r"rien de (?:tout )?cela",
+    r"nichts davon",
+    r"ninguno de|nenhum d",
+)
+
+NEGATION_PARTS = (
+    r"not",
+    r"no",
+    r"never",
+    r"none",
+    r"nothing",
+    r"neither",
+    r"nor",
+    r"without",
+    r"won'?t",
+    r"wont",
+    r"don'?t",
+    r"doesn'?t",
+    r"didn'?t",
+    r"isn'?t",
+    r"aren'?t",
+    r"wasn'?t",
+    r"weren'?t",
+    r"can'?t",
+    r"cannot",
+    r"shouldn'?t",
+    r"wouldn'?t",
+    r"zero",
+    r"nunca",
+    r"ningun[oa]?",
+    r"nada",
+    r"sin",
+    r"ne",
+    r"n'",
+    r"pas",
+    r"jamais",
+    r"aucun(?:e)?",
+    r"rien",
+    r"sans",
+    r"não",
+    r"nenhum(?:a)?",
+    r"sem",
+    r"nicht",
+    r"nichts",
+    r"kein(?:e|en|er|es|em)?",
+    r"nie(?:mals)?",
+    r"ohne",
+)
+NEGATION = rx(*NEGATION_PARTS)
+# In Portuguese "no"/"na" mean "in the": not a negation there.
+NEGATION_BY_LANGUAGE = {"pt": rx(*(part for part in NEGATION_PARTS if part != r"no"))}
+
+
+def negation_for(language: str) -> re.Pattern[str]:
+    return NEGATION_BY_LANGUAGE.get(language, NEGATION)
+
+
+# "The actor's voice will not be cloned": the negation follows what it denies.
+POST_NEGATION = re.compile(
+    r"\W*(?:[\w'’-]+\s+){0,2}?(?:will not|won'?t|shall not|is not|isn'?t|are not|aren'?t|was not|wasn'?t|were not|"
+    r"weren'?t|will never|is never|are never|never|do not|don'?t|does not|doesn'?t|no se|ne sera pas|não será|"
+    r"wird nicht|werden nicht|wird nie)\s+(?:be\s+|get\s+|ever\s+)?(?:cloned|used|uploaded|included|shown|generated|"
+    r"created|recreated|replicated|altered|changed|modified|shared|entered|pasted|put|fed|seen|heard|kept|trained|"
+    r"imitated|copied|referenced|touched|involved|reproduced|synthesi[sz]ed|affected|replaced|go|goes|appear|"
+    r"appears|leave|leaves|clonada|utilisée?|usada|geklont|verwendet)\b",
+    re.IGNORECASE,
+)
+# "we won't use her voice without consent": the negation is a condition, the use still happens.
+CONDITIONAL = rx(
+    r"without (?:\w+ ){0,3}(?:consent|permission|approval|sign-?off|agreement)",
+    r"unless",
+    r"until",
+    r"before (?:\w+ ){0,3}(?:consent|sign|agree|approv)",
+    r"sin (?:su |el )?consentimiento",
+    r"sans (?:son |leur )?(?:consentement|accord)",
+    r"sem (?:o )?(?:seu )?consentimento",
+    r"ohne (?:\w+ )?(?:zustimmung|einwilligung)",
+)
+# "No generated material goes in the final cut, apart from the sky replacements": the exception is a yes.
+EXCEPTION = rx(
+    r"apart from|except(?: for)?|other than|besides|but for|with the exception of|save for|aside from|excepto|salvo|"
+    r"only (?:in|for|on|as)|just (?:in|for|on)|(?:but|instead) (?:in|for|on)|"
+    r"sauf|à part|exceto|außer|abgesehen von",
+)
+HEDGE = rx(
+    r"might",
+    r"may (?:end up|keep|use|be used|appear|stay|make it)",
+    r"maybe",
+    r"perhaps",
+    r"possibly",
+    r"probably",
+    r"likely",
+    r"not (?:yet |\d+ ?% |entirely |completely |totally |quite |really |fully |a hundred percent )?sure",
+    r"(?:no|not any|nobody has|no one has|haven'?t) (?:idea|clue|read|checked)",
+    r"unsure",
+    r"not certain",
+    r"uncertain",
+    r"undecided",
+    r"tbd",
+    r"to be (?:decided|determined|confirmed)",
+    r"depending on",
+    r"we'?ll see",
+    r"hopefully",
+    r"could (?:end up|stay|remain|make it)",
+    r"if (?:it|they) (?:looks?|works?|sounds?) (?:good|great|right)",
+    r"not decided",
+    r"haven'?t decided",
+    r"quizás?|tal vez|a lo mejor|probablemente|no estamos seguros|no sé",
+    r"peut-être|probablement|pas sûrs?|on verra",
+    r"talvez|provavelmente|não temos certeza|não sabemos",
+    r"vielleicht|wahrscheinlich|eventuell|nicht sicher|möglicherweise",
+)
+
+# --- Final cut or temporary ----------------------------------------------------------------------------------
+FINAL_YES = rx(
+    r"final (?:cut|version|edit|mix|deliverables?|film|episode|picture|show|series|master|frames?|shots?|product|"
+    r"release|render|comp|composite|soundtrack|score)",
+    r"in the (?:finished|released|delivered|locked) (?:film|episode|show|series|cut|picture)",
+    r"(?:in|into|over|during) the (?:final|last|opening|closing|climactic) (?:scene|shot|sequence|act|episode|minutes)",
+    r"(?:main|opening|end) titles|theme song",
+    r"(?:the )?version (?:we|that) (?:hand|deliver|send|give)|(?:what|everything) (?:\w+ ){0,2}(?:subscribers|viewers|"
+    r"audiences?) (?:will )?(?:see|watch|hear)",
+    r"on[- ]screen",
+    r"on camera",
+    r"in (?:the )?(?:picture|frame)",
+    r"(?:will|to) (?:air|be broadcast|stream|ship|be delivered|be released)",
+    r"deliverables?",
+    r"(?:will|to) be delivered",
+    r"(?:audience|viewers?) (?:will )?(?:see|hear|sees|hears)",
+    r"in(?:to)? the (?:episode|film|movie|show|series|documentary|doc|trailer|opening|credits|title sequence)s?",
+    r"(?:near|in|into|from) the (?:cut|edit|picture)",
+    r"(?:end|opening|closing)[- ]credits?",
+    r"(?:holds?|holding|held) (?:it |them |\w+ )?up to (?:the )?camera|(?:in|for) the final episodes?",
+    r"(?:posted|published|shared|run|running|goes out|go out|diffusé(?:e|s|es)?|publicad[oa]s?|publicad[oa]s?|"
+    r"veröffentlicht) (?:\w+ ){0,2}(?:on|sur|en|em|auf) (?:instagram|tiktok|youtube|facebook|x|twitter|social media|"
+    r"les réseaux sociaux|redes sociales|redes sociais|sozialen medien)",
+    r"use (?:it |them |these |those )?as-is",
+    r"(?:published|public|released) (?:assets?|materials?|versions?)",
+    r"produto final|producto final|produit final|endprodukt",
+    r"(?:go|goes|going|end up|ends up|make it|makes it|land|lands|cut|cuts) (?:in|into|on) (?:the |any |our )?"
+    r"(?:film|episode|show|series|cut|final|doc|documentary|deliverables?|broadcast|master)",
+    r"background of (?:the |a |several |some )?(?:scene|shot|frame|episode)s?",
+    r"(?:end up |ending up )?keep(?:ing)? (?:some|a few|one or two|any|it|them|these|those|the best)",
+    r"end(?:s)? up (?:in|on|using)",
+    r"(?:set dressing|signage|signs|newspapers?|news clippings?|posters?|documents?) (?:seen|visible|in shot|on set)",
+    r"corte final|versión final|montaje final|en pantalla|en el (?:episodio|tráiler|trailer)",
+    r"montage final|version finale|à l'écran|dans (?:le|l')(?:épisode|film|bande-annonce)",
+    r"corte final|versão final|na tela|no (?:episódio|filme|trailer)",
+    r"(?:end|final)schnitt|finale[nr]? (?:fassung|version|schnitt)|im (?:film|bild|trailer)|auf dem bildschirm",
+)
+# Marketing deliverables count as final unless the use is only ideation, pitch, previs or temp.
+FINAL_MARKETING = rx(
+    r"(?:trailer|teaser|key art|one-?sheet|poster|billboard|social (?:media )?(?:ads?|posts?|campaign|assets?)|"
+    r"marketing (?:campaign|materials?|assets?|deliverables?)|promo|press (?:kit|materials?))s?",
+    r"tráiler|bande-annonce|affiche|cartel|cartaz|plakat",
+)
+# Work people do by hand: a sentence that says so, with no AI cue, adds no facts to the AI use beside it.
+HUMAN_MADE = rx(
+    r"(?:illustrated|drawn|painted|designed|written|composed|shot|built|sculpted|made|created|performed|recorded|"
+    r"photographed|hand-drawn|hand-painted) (?:[\w'’-]+ ){0,2}(?:by (?:hand|our|the|a|an|human|real|professional)|"
+    r"practically|from scratch|in-camera|for real|separately)",
+)
+# Said of a use that only processes what was recorded: nothing generated can reach the final cut.
+NON_GENERATIVE = rx(
+    r"(?:doesn'?t|does not|won'?t|will not|never|not|no) (?:create|generate|add|invent|synthesi[sz]e|make up|change)s? "
+    r"(?:or (?:add|create|generate|change) )?(?:any |new |anyone's )?(?:words|imagery|images|pixels|content|material|"
+    r"anything|lines|dialogue|delivery|performance)",
+    r"de-?nois(?:e|es|ing)(?: passes)?|de-?reverb\w*|noise reduction|forced[- ]alignment|colou?r (?:correction|grading)|"
+    r"farbkorrektur|rauschunterdrückung|magic mask|power windows?|pull(?:ing|s)? mattes",
+    r"(?:it |the tool )?(?:only|just) (?:isolates|cleans|removes|reduces|tracks|masks|pulls mattes|denoises|"
+    r"separates|transcribes)",
+    r"keine neuen (?:wörter|bilder|inhalte|töne|sätze) (?:\w+ )?(?:erzeugt|generiert)|no se generan (?:nuevas|nuevos)|"
+    r"no genera (?:nuevas|nuevos|ningún)|ne génère (?:aucun|pas de)|não gera (?:novas|novos|nenhum)",
+)
+# "before the final mix" is a time, not a destination.
+BEFORE = rx(r"before|until|prior to|ahead of|in time for")
+FINAL_NO = rx(
+    r"temp(?:orary|orarily)?",
+    r"placeholders?",
+    r"scratch (?:track|vo|voice|audio|music)",
+    r"guide (?:track|vo|voice)",
+    r"(?:will be |to be |gets? |are |is )?replaced (?:before|by|with|in)",
+    r"replac(?:es|ing|e) (?:[\w'’-]+ ){0,5}(?:before|by|with) (?:the )?(?:final|lock|picture lock|delivery|mix|"
+    r"recorded|library|real|licensed|composed|the composer)",
+    r"internal(?:ly)? (?:only|use|review|purposes?)",
+    r"for internal",
+    r"reference only",
+    r"for reference",
+    r"(?:never|not) (?:be )?(?:seen|shown|aired|broadcast|released|published|delivered)",
+    r"stays? (?:internal|in-house|in the room)",
+    r"not (?:for|in) (?:broadcast|release|the final)",
+    r"off[- ]screen",
+    r"throw-?away",
+    r"provisional|provisoire|provisório|vorläufig|temporal(?:es)?|temporaire|temporári[oa]s?|uso interno|"
+    r"usage interne|interne (?:nutzung|zwecke)",
+)
+
+# --- Real people, performances, consent ---------------------------------------------------------------------
+REAL_PERSON_STRONG = rx(
+    r"(?:clone|clones|cloning|cloned|replicate|replicating|recreate|recreating|resurrect(?:ing)?|mimic(?:king)?|"
+    r"synthesi[sz]e|model|match|imitate|imitating|sound[- ]?alike of|deepfake)\s+(?:of\s+)?"
+    r"(?:the |our |her |his |their |a |an )?(?:late |real |famous |lead |deceased )?(?:[\w'’-]+\s){0,4}"
+    r"(?:voice|voices|face|faces|likeness|likenesses|performance|body|appearance)",
+    r"(?:voice|face|likeness)(?:s)? of (?:the |our |a |an )?(?:late |real |famous |deceased |lead )?\w+",
+    r"(?:(?:lead|leads|actor|actress|star|narrator|host|presenter|singer|talent|performer|[A-Z][a-z]+)(?:'s|s'|')|her|his|"
+    r"their) (?:own |ai |cloned |synthetic |digital )?(?:voices?|faces?|likeness|expressions?|reactions?)(?: clone| model)?"
+    r"(?! memos?| notes?| messages?| mail| recorder)",
+    r"voice[- ]?(?:clone|cloning|model) of",
+    r"digital[- ](?:double|replica|twin)s?(?: of)?",
+    r"(?:clone|model|replica|avatar)s? (?:[\w'’-]+ ){0,4}(?:built |trained |made |created )?(?:from|of|on) (?:our |the |his |her |their )?"
+    r"(?:[\w'’-]+ ){0,2}(?:his|her|their|actor's|actress's|lead's|leads'|host|narrator|presenter|[A-Z][a-z]+)",
+    r"(?:train|training|trained|build|building|fine-?tun\w*) (?:a |an |the )?(?:voice|face|likeness)[- ]models?",
+    r"['‘\"](?:him|her|them|he|she)['’\"]",
+    r"(?:photos?|images?|pictures?|snapshots?|portraits?|footage|clips?|videos?|likeness) of (?:the |a |our )?(?:real |actual )?"
+    r"(?:defendant|victim|suspect|accused|witness|(?-i:[A-Z][a-z]+ [A-Z][a-z]+)|him|her|them|leads?|actors?|actress|cast|talent|host)",
+    r"(?:new |different )?poses of (?:the |our )?(?:two |three |both )?(?:leads?|actors?|actress|cast|talent|him|her|them)",
+    r"based on (?:a |the )?(?:photos?|images?|pictures?|portraits?|recordings?) of",
+    r"late (?:grandfather|grandmother|father|mother|husband|wife|brother|sister|founder|uncle|aunt|friend)",
+    r"(?:la )?(?:cara|voz|imagen|rostro) de (?:nuestr[oa]s?|el|la|los|las|su) ",
+    r"(?:le visage|la voix|l'image) (?:de|du|des) ",
+    r"(?:o rosto|a voz|a cara|a imagem) d(?:e|o|a|os|as) ",
+    r"(?:die stimme|das gesicht|das abbild) (?:von|des|der|unseres|unserer|ihres|seines)",
+    r"mundbewegung\w*|lippenbewegung\w*",
+    r"de-?ag(?:e|es|ed|ing|eing)",
+    r"re-?ag(?:e|es|ed|ing|eing)",
+    r"younger version of",
+    r"face[- ]?(?:swap|swapping|replacement)",
+    r"deep\s?fakes?",
+    r"likeness(?:es)?",
+    r"look-?alikes?",
+    r"sound-?alikes?",
+    r"(?:the )?late (?:actor|actress|singer|director|[A-Z][a-z]+)",
+    r"(?:deceased|dead) (?:actor|actress|performer|subject|person|singer|artist|father|mother|relative)",
+    r"public figures?",
+    r"real (?:[A-Z]+ )?(?:journalist|anchor|politician|person|people|news anchor|president|celebrity|reporter)",
+    r"clonar la voz|voz clonada|clonación de voz|su (?:voz|cara|rostro|imagen)|rejuvenecer|doble digital",
+    r"cloner la voix|voix clonée|clonage de (?:la )?voix|sa (?:voix|visage)|rajeunir|double numérique",
+    r"clonar a voz|voz clonada|clonagem de voz|sua (?:voz|imagem|aparência)|rejuvenescer|dublê digital",
+    r"stimme (?:von|des|der) |stimme klonen|geklonte stimme|stimmklon|seine[nr]? stimme|ihre[nr]? stimme|"
+    r"verjüng|digitale[rn]? double|sein gesicht|ihr gesicht",
+    r"(?:his|her|their|the (?:actor|actress|interviewee|subject|host|presenter)'s) (?:mouth|lips|lip movements|"
+    r"mouth movements|facial performance|facial expressions?)",
+)
+# The real person is a performer (the people union agreements cover), not a private individual or public figure.
+PERFORMER = rx(
+    r"(?:our |the |a |his |her )?(?:lead|leads|actor|actors|actress|actresses|star|co-?star|cast member|cast|talent|"
+    r"performer|performers|narrator|host|presenter|voice actor|singer|comedian|stunt (?:double|performer))(?:'s|s'|')?",
+    r"protagonist[ae]?|actor principal|actriz|narrador[a]?|acteur|actrice|comédien(?:ne)?|ator|atriz|"
+    r"hauptdarsteller\w*|schauspieler\w*|sprecher\w*",
+)
+REAL_PERSON_WEAK = rx(
+    r"voice[- ]?clon(?:e|es|ing)",
+    r"synthetic (?:voice|voices|actor|actors|performer|performers|presenter|host)",
+    r"ai (?:voice|voices|actor|actors|presenter|host|avatar|narrator|narration|voice-?over)",
+    r"digital (?:human|humans|avatar|avatars|character)",
+    r"avatar",
+    r"voice-?over",
+    r"text[- ]to[- ]speech|tts",
+)
+REAL_PERSON_NO = rx(
+    r"(?:not|never) (?:based on|modelled on|modeled on|resembl\w*|recogni[sz]able as|tied to|imitating) (?:any|a|an)"
+    r" ?(?:real|actual|specific|identifiable)?",
+    r"(?:no|not any|not a) (?:real|actual|identifiable) (?:person|people|performer|actor|individual)",
+    r"(?:fictional|invented|original|made-up|non-human|generic|stock|library) (?:voice|voices|character|characters|"
+    r"face|faces|creature|creatures|robot|narrator|presenter|avatar)",
+    r"(?:resembles|resembling) no (?:one|real|actual)",
+    r"unrecogni[sz]able",
+    r"royalty-free voices?",
+    r"stock voices?",
+)
+CONSENT_OBTAINED = rx(
+    r"(?:has|have|'ve|already|had) (?:\w+ )?(?:signed|given|granted|agreed|consented|approved)",
+    r"signed (?:a |the |an |her |his |their )?(?:\w+ )?(?:consent|release|waiver|agreement|rider|authori[sz]ation)",
+    r"(?:written|documented|signed|explicit|informed) consent (?:is |was |has been )?(?:on file|in hand|obtained|"
+    r"secured|signed|in place|received)",
+    r"consent (?:is |was |has been )?(?:obtained|secured|given|granted|documented|signed|on file|in place|in hand)",
+    r"with (?:her|his|their|the actor's|the actress's|the performer's|the estate's|full|documented|written|"
+    r"signed|explicit|informed) (?:\w+ )?(?:consent|permission|approval|blessing)",
+    r"(?:consent|permission) from (?:the )?(?:estate|actor|actress|performer|talent|family)",
+    r"(?:firmó|ha firmado|han firmado|consentimiento (?:firmado|por escrito|obtenido))",
+    r"(?:a signé|ont signé|consentement (?:signé|écrit|obtenu))",
+    r"(?:assinou|assinaram|consentimento (?:assinado|por escrito|obtido))",
+    r"(?:hat unterschrieben|haben unterschrieben|schriftliche (?:zustimmung|einwilligung) liegt vor|"
+    r"(?:zustimmung|einwilligung) liegt vor)",
+)
+CONSENT_PENDING = rx(
+    r"consent (?:is |will |should )?(?:arrives?|arriving|coming|expected|pending|in progress|being negotiated|"
+    r"next week|later|soon|to follow|tbc|tbd)",
+    r"(?:will|going to|plan to|intend to|need to|would|we'll|we will) (?:\w+ )?(?:get|obtain|ask for|seek|request|"
+    r"secure|sort out|collect) (?:\w+ ){0,2}(?:consent|permission|sign-?off|approval|release)",
+    r"(?:has|have|had)n'?t (?:\w+ )?(?:signed|agreed|consented|approved|said yes)(?: yet)?",
+    r"(?:has|have) not (?:yet )?(?:signed|agreed|consented|approved)",
+    r"not (?:yet )?(?:signed|agreed|consented)",
+    r"(?:awaiting|waiting (?:for|on)) (?:\w+ ){0,2}(?:consent|signature|sign-?off|approval|release)",
+    r"once (?:she|he|they|the actor|the estate|the family) (?:signs?|agrees?|approves?|consents?)",
+    r"(?:still )?(?:in|under) negotiation",
+    r"yet to (?:sign|agree|consent)",
+    r"(?:don'?t|do not|doesn'?t|does not) (?:yet )?have (?:\w+ ){0,2}(?:consent|permission|sign-?off|release)",
+    r"(?:el|la) consentimiento (?:llega|llegará)|consentimiento (?:pendiente|llega|llegará)|todavía no (?:ha )?firmado|"
+    r"aún no (?:ha )?firmado",
+    r"consentement (?:arrive|arrivera|en attente|à venir)|pas encore signé|n'a pas encore",
+    r"consentimento (?:chega|chegará|pendente)|ainda não (?:assinou|concordou)",
+    r"(?:zustimmung|einwilligung) (?:kommt|folgt|steht noch aus)|noch nicht unterschrieben|noch nicht zugestimmt",
+)
+CONSENT_ABSENT = rx(
+    r"without (?:her|his|their|the actor's|the actress's|the performer's|any|asking|telling|permission|consent)",
+    r"(?:no|not any) (?:consent|permission|release)",
+    r"(?:refused|declined|denied|said no|won't agree|doesn't know|don't know|isn't aware|not aware)",
+    r"(?:didn't|did not|won't|will not) (?:ask|tell|inform)",
+    r"sin (?:su )?(?:consentimiento|permiso)|sans (?:son |leur )?(?:consentement|autorisation)|"
+    r"sem (?:o seu )?(?:consentimento|autorização)|ohne (?:seine |ihre )?(?:zustimmung|einwilligung|erlaubnis)",
+)
+PERFORMANCE_ALTERATION_YES = rx(
+    r"visual adr",
+    r"(?:change|changing|alter|altering|adjust|adjusting|modify|modifying|rework|reworking|redo|redoing|"
+    r"replace|replacing|re-?time|re-?timing)\s+(?:[\w'’-]+\s){0,3}(?:lip[- ]?sync|lip movements?|mouth movements?|"
+    r"mouths?|facial (?:performance|expressions?)|expressions?|performance|delivery|line readings?|emotional tone|"
+    r"emotion|intent|reaction|reactions)",
+    r"make (?:him|her|them|the actor|the actress|the lead|the performer|\w+) (?:say|smile|cry|laugh|look|appear|sound)",
+    r"(?:new|different|unscripted|rewritten|extra|additional) (?:lines|dialogue|words) (?:\w+ ){0,4}"
+    r"(?:mouth|lips|face|lip[- ]?sync)",
+    r"put (?:new )?words in(?:to)? (?:[\w'’-]+ )?mouths?",
+    r"(?:regenerat\w*|re-?animat\w*|re-?sync\w*|resync\w*|warp\w*) (?:[\w'’-]+\s){0,3}(?:lip[- ]?sync|lip movements?|"
+    r"mouth movements?|mouths?|lips|facial (?:performance|expressions?)|expressions?|performance)",
+    r"so (?:that )?(?:he|she|they|it|the (?:actor|actress|interviewee|subject|host)) (?:says|say|appears? to say|"
+    r"delivers?|sounds?|looks?) (?:the |a |an )?(?:new|cleaned-up|different|rewritten|revised|updated|cleaner)",
+    r"(?:angrier|sadder|happier|more (?:emotional|intense|menacing|sympathetic|likable|likeable))",
+    r"(?:turn|change|shift|push) (?:the |his |her |their )?(?:read|reading|delivery|tone|performance|reaction) from",
+    r"(?:look|looks|looking|appear|appears|sound|sounds) (?:more )?(?:shocked|teary|tearful|sad|angry|happy|scared|"
+    r"surprised|devastated|vulnerable|warm|menacing)",
+    r"(?:to|into) (?:tearful|teary|shocked|angry|sad|smiling|crying)",
+    r"mundbewegung\w* .{0,60}(?:angepasst|anpassen|ändern|geändert)",
+    r"(?:cambiar|modificar) (?:la )?(?:actuación|sincronización labial|expresión)",
+    r"(?:changer|modifier) (?:la |le )?(?:jeu|performance|synchronisation labiale|expression)",
+    r"(?:mudar|alterar) (?:a )?(?:atuação|performance|sincronia labial|expressão)",
+    r"(?:veränder|änder)\w* (?:die |der )?(?:darbietung|performance|lippensynchron\w*|mimik)",
+)
+PERFORMANCE_CUSTOMARY = rx(
+    r"cosmetic",
+    r"blemish(?:es)?",
+    r"noise[- ]reduction|de-?nois(?:e|ing)|denoise",
+    r"clean(?:ing)?[- ]?up (?:the )?(?:audio|dialogue|sound)",
+    r"pitch (?:correction|fix(?:es)?)",
+    r"clarity",
+    r"timing (?:fix|fixes|adjustments?)",
+    r"continuity (?:fix|fixes)",
+    r"wardrobe (?:fix|fixes)",
+    r"remove (?:a |the )?(?:boom|mic|microphone|logo|wire|rig|tattoo)s?",
+    r"wire removal|rig removal|beauty work|skin smoothing",
+)
+UNION_WORK_YES = rx(
+    r"(?:replace|replacing|replaces|instead of(?: hiring| casting| booking| using| bringing back)?|in place of|"
+    r"rather than(?: hiring| casting| booking| using)?|no need (?:for|to hire)|without (?:hiring|casting|booking)|"
+    r"drop|dropping|lay off|laying off|let go of|do away with|"
+    r"eliminate|eliminating|reduce|reducing|fewer|save on)\s+(?:[\w'’-]+\s){0,3}(?:background (?:actors?|performers?)|"
+    r"extras|actors?|voice (?:actors?|talent|artists?)|vo artists?|narrators?|dubbing (?:actors?|artists?|talent|cast)|"
+    r"writers?|writers' room|screenwriters?|composers?|musicians?|session (?:players|musicians)|storyboard artists?|"
+    r"concept artists?|illustrators?|animators?|crew|stunt (?:performers?|doubles?)|stunt|translators?|editors?|"
+    r"background talent|crowd|in-?between(?:s|ers| pass)?|inbetweeners?|clean-?up artists?|compositors?|"
+    r"roto artists?|revisionists?|(?:[\w-]+ ){0,2}(?:positions|roles|jobs|staff|department)|"
+    r"(?:dramati[sz]ed )?reconstructions? with actors|reenactments? with actors)",
+    r"no (?:[\w-]+ ){0,2}(?:dubbing cast|cast|extras|actors|writers|composer|voice actors?|narrator|musicians) "
+    r"(?:is |are )?(?:needed|required)",
+    r"(?:extras|background (?:actors?|performers?)|actors|writers|figurants|figurantes|statisten|comédiens|dubladores)"
+    r" (?:\w+ ){0,3}(?:replaced|remplacés|reemplazados|sustituidos|substituídos|ersetzt)",
+    r"(?:ai|synthetic|digital|generated) (?:extras|crowds?|background (?:actors?|performers?|talent)|crowd "
+    r"(?:replication|simulation)|stunt doubles?)",
+    r"(?:write|writes|writing|rewrite|rewriting|draft|drafting|punch up|punching up|turn)\s+"
+    r"(?:[\w'’-]+\s){0,5}(?:scripts?|screenplays?|teleplays?|dialogue|scenes?|episodes?|jokes|story beats|storylines?|"
+    r"speeches|monologues|first-draft teleplay|(?:new )?lines)(?! synops| summar| loglines?| recaps?| descriptions?)",
+    r"(?:ai|synthetic|automated) dub(?:bing|s|bed)?",
+    r"dub(?:bing|bed)? (?:\w+ ){0,4}(?:with|using|by) (?:ai|synthetic|the model|" + TOOLS + r")",
+    r"reemplazar (?:a )?(?:los )?(?:extras|actores|guionistas|actores de doblaje)|doblaje (?:con|por) ia",
+    r"remplacer (?:les )?(?:figurants|acteurs|scénaristes|comédiens)|doublage (?:par|avec) (?:l')?ia",
+    r"substituir (?:os )?(?:figurantes|atores|roteiristas|dubladores)|dublagem (?:com|por) ia",
+    r"(?:ersetzen|ersetzt)\w* (?:\w+ ){0,2}(?:statisten|schauspieler|drehbuchautoren|synchronsprecher)|"
+    r"ki-synchronisation|synchronisation (?:mit|durch) ki",
+)
+# --- Data going in -----------------------------------------------------------------------------------------
+PERSONAL_DATA_YES = rx(
+    r"personal (?:data|information|details)",
+    r"pii",
+    r"(?:cast|crew|talent|staff|extras|employee|contributor|participant)s?(?:'s|')? (?:and crew )?"
+    r"(?:list|lists|contacts?|contact (?:details|info|information|sheet)|details|addresses|phone numbers?|"
+    r"emails?|e-mails?|headshots|photos|medical|passports?|data|information|records|availability|bios|"
+    r"biographies|résumés|resumes|cvs|ids|social security|salar(?:y|ies)|payroll)",
+    r"(?:home|email|e-mail|postal) addresses|addresses of",
+    r"phone numbers?",
+    r"dates? of birth|birthdays",
+    r"medical (?:records|information|history)",
+    r"passport(?:s| details| scans)?",
+    r"headshots",
+    r"payroll|salaries",
+    r"biometric",
+    r"(?:face|body) scans? of",
+    r"audition (?:tapes?|footage|recordings?)",
+    r"interviews? (?:footage |recordings? |transcripts? )?(?:with|of) (?:the |our )?(?:survivors?|victims?|witnesses|"
+    r"families|family members|subjects|participants|contestants|minors|children|patients|residents|employees)",
+    r"minors|children's (?:names|faces|data)|(?:application|casting) (?:answers|forms|questionnaires)|"
+    r"(?:direct|private|instagram) (?:messages|dms)|dms|bank details|health (?:data|records|information)|"
+    r"background checks|union numbers|timecards",
+    r"social security|national insurance",
+    r"tax ids?|tax numbers?|ssns?|passport numbers?|bank (?:account|details)|ibans?|national ids?|id numbers?|"
+    r"crew ?liste|besetzungsliste|handynummern?|privatadressen?|steuer-?ids?|steuernummern?|bankverbindungen?|"
+    r"lista del equipo|lista de(?:l)? reparto|tel[ée]fonos (?:m[óo]viles|personales)|direcciones particulares|dni|nif|"
+    r"liste (?:de l'équipe|des techniciens|du casting)|numéros de portable|adresses personnelles|numéros fiscaux|"
+    r"lista da equipe|lista do elenco|celulares|endereços residenciais|cpf|"
+    r"(?:home |postal )?adresses|dates? de naissance|numéros? de (?:sécurité sociale|téléphone)|fichiers? des figurants|"
+    r"direcciones|fechas? de nacimiento|números? de (?:teléfono|seguridad social)|endereços|datas? de nascimento|"
+    r"números? de (?:telefone|segurança social)|adressen|geburtsdat(?:en|um)|telefonnummern|sozialversicherungsnummer\w*|"
+    r"datos personales|información personal|datos de (?:contacto|los actores|del equipo)|hojas? de llamado",
+    r"données personnelles|informations personnelles|coordonnées|feuilles? de service",
+    r"dados pessoais|informações pessoais|dados de contato|ordens? do dia",
+    r"personenbezogene[rn]? daten|persönliche[rn]? daten|kontaktdaten|dispos?\b|drehpläne mit namen",
+)
+# Weak personal-data cues: yes unless the plan says the personal parts stay out.
+PERSONAL_DATA_SOFT = rx(
+    r"call ?sheets?", r"cast lists?", r"crew lists?", r"hojas? de llamado|feuilles? de service|dispos?"
+)
+PERSONAL_DATA_NO = rx(
+    r"no (?:contacts?|names|personal (?:data|details|information)|contact (?:details|info|block)|phone numbers) "
+    r"(?:are |is )?(?:pasted|uploaded|included|entered|shared|go(?:es)? in)",
+    r"(?:contacts?|names|personal (?:data|details)|phone numbers|contact (?:block|details)) (?:are |is )?(?:never|not) "
+    r"(?:pasted|uploaded|included|entered|shared)",
+    r"never pastes? (?:it |them )?in",
+    r"anonymi[sz]ed|redacted|de-?identified|pseudonymi[sz]ed|without (?:any )?(?:names|contacts|personal)",
+    r"no (?:names|personal data|personal details)",
+)
+PROPRIETARY_NOUN = (
+    r"(?:our |the |this |full |entire |whole |unreleased |raw |latest |draft |shooting |production |pilot |episode "
+    r"|the show's |the film's |series |season )?"
+    r"(?:scripts?|screenplays?|teleplays?|shooting scripts?|script pages|sides|dailies|rushes|unreleased footage|"
+    r"raw footage|footage|rough cuts?|assembly|cuts? of (?:the )?episode|"
+    r"production (?:stills|photos|images|art|designs?)|"
+    r"set photos|unit stills|set stills|concept art|storyboards|show bible|series bible|pitch bible|treatment|outlines?|"
+    r"contracts?|(?:co-?production |distribution |license |licence )?agreements?|side letters?|beat sheets?|"
+    r"lined scripts?|locked scripts?|edl|stems|production audio|on-set audio|interviews?(?: footage| recordings?)?|"
+    r"key poses|(?:season|episode|ep) \d+ (?:footage|scripts?|episodes?|cuts?)|"
+    r"deal memos?|budget|episodes? \d+|unreleased (?:assets|episodes?|material|music|images)|(?:our|shot|camera) plates|"
+    r"guion(?:es)?|escenas? (?:no )?(?:estrenadas?)?|metraje|material (?:inédito|sin estrenar)|"
+    r"scénario|rushs|images? (?:du tournage|de production)|roteiro|material inédito|imagens? de produção|"
+    r"drehbuch|drehbücher|rohmaterial|unveröffentlichte[sn]? (?:material|aufnahmen))"
+)
+# Studio-owned material named in a use at all (weaker than "upload the script into X"): yes unless inputs are generic.
+PROPRIETARY_MENTION = rx(
+    r"(?<!color )(?<!colour )(?<!ai )(?<!ai-generated )(?<!generated )(?:script|screenplay|teleplay|shooting script|script pages|dailies|rushes|unreleased footage|raw footage|"
+    r"rough cuts?|production (?:stills|photos|images)|set photos|unit stills|storyboards|show bible|series bible|"
+    r"deal memos?|side letters?|beat sheets?|lined scripts?|locked scripts?|interview (?:footage|recordings?|transcripts?)|"
+    r"(?:season|episode|ep) \d+ (?:footage|scripts?|cuts?)|key poses|our footage|production audio|on-set audio)s?",
+    r"(?:paste|pastes|pasting|upload|uploads|uploading|feed|feeds|feeding|put|puts|drop|drops) (?:in )?(?:the |our |all )?"
+    r"(?:eps?\.? ?\d+(?:[-–]\d+)?|episodes? \d+(?:[-–]\d+)?|scenes? \d+|the scenes|the episodes|each episode)",
+    r"guion(?:es)?|metraje (?:inédito|sin estrenar)|scénario|rushs|roteiro|drehbuch|drehbücher|rohmaterial",
+)
+PROPRIETARY_INPUT_YES = rx(
+    r"(?:upload|uploading|uploaded|feed|feeding|fed|paste|pasting|pasted|put|putting|drop|dropping|input|inputting|"
+    r"insert|give|giving|run|running|send|sending|load|loading|share|sharing|process|processing|summari[sz]e|"
+    r"summari[sz]ing|analy[sz]e|analy[sz]ing|translate|translating|transcribe|transcribing|break(?:ing)? down|"
+    r"breakdown of|upscale|upscaling|restore|restoring|extend|extending|colou?ri[sz]e|rotoscope|rotoscoping|"
+    r"clean(?:ing)? up|re-?light|relight|feed in|coverage of|notes on|proofread|proofreading|spell-?check|"
+    r"spell-?checking|subtitle|subtitling|import|importing|fine-?tune|fine-?tuning|train|training)\s+"
+    r"(?:[\w'’-]+\s){0,3}" + PROPRIETARY_NOUN,
+    PROPRIETARY_NOUN
+    + r"\s+(?:[\w'’-]+\s){0,3}(?:into|to|through|in|via|with) (?:[\w'’-]+\s){0,2}(?:the )?(?:tool|ai|model|app|"
+    r"chatbot|assistant|llm|system|platform|" + TOOLS + r")",
+    r"(?:subir|cargar|pegar|meter|introducir|pasar)\s+(?:[\w'’-]+\s){0,3}(?:el |los |nuestro |nuestros )?"
+    r"(?:guion(?:es)?|metraje|material)",
+    r"(?:télécharger|charger|coller|mettre|importer|envoyer)\s+(?:[\w'’-]+\s){0,3}(?:le |les |notre |nos )?"
+    r"(?:scénario|scénarios|rushs|images)",
+    r"(?:carregar|colar|enviar|subir|colocar|inserir)\s+(?:[\w'’-]+\s){0,3}(?:o |os |nosso |nossos )?"
+    r"(?:roteiro|roteiros|material)",
+    r"(?:hochladen|hochgeladen|einfügen|eingeben|laden)\s+(?:[\w'’-]+\s){0,3}(?:drehbuch|drehbücher|rohmaterial|"
+    r"originalaufnahmen|dreharbeiten)",
+    r"(?:drehbuch|drehbücher|rohmaterial)\s+(?:[\w'’-]+\s){0,3}(?:hochladen|hochgeladen|einfügen|eingeben|"
+    r"in (?:die |das )?(?:ki|tool|modell))",
+)
+GENERIC_INPUTS = rx(
+    r"generic (?:prompts?|inputs?|descriptions?|references?)",
+    r"(?:no|without|not using any) (?:script|footage|production|proprietary|confidential|personal|cast|crew)",
+    r"public[- ]domain",
+    r"(?:only|just) (?:text )?prompts",
+)
+THIRD_PARTY_IP_YES = rx(
+    r"in the style of",
+    r"(?:style|styles) of (?:[A-Z][\w'-]*|the artist|a famous|well-known|famous)",
+    r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?'s (?:style|art ?style|look|films?|paintings?|photographs?|artwork|aesthetic)",
+    r"(?:inspired by|based on|modelled on|modeled on|recreate|recreating|mimic|copy|copying|replicate|replicating)"
+    r" (?:a |the )?(?:famous|iconic|well-known|classic|celebrated|award-winning) (?:['‘\"][^'’\"]{1,60}['’\"] )?"
+    r"(?:photo(?:graph)?|painting|film|movie|image|poster|album cover|artwork|scene|shot|song|track)",
+    r"(?:famous|well-known|iconic|legendary|celebrated) (?:[\w'’-]+ ){0,3}(?:actor|actress|star|singer|billionaire|"
+    r"politician|athlete|journalist|anchor|illustrator|artist|painter|photographer|director|musician|rapper|author|"
+    r"influencer|ceo|presenter)s?(?:'s|')?",
+    r"(?!Art Deco|Art Nouveau|Film Noir|Pop Art|New Wave|Old Hollywood|Golden Age)[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}"
+    r"(?:'s|’s)? (?:style|look|aesthetic|composition|palette|vibe|brushwork)",
+    r"real (?:[A-Z]+ )?(?:journalist|anchor|news anchor|politician|president|celebrity|reporter)",
+    r"cnn|bbc|fox news|msnbc|sky news|nbc|abc news|cbs|reuters|associated press|getty images",
+    r"(?:agency|archive|archival|press|stock|news|licensed|third-party) (?:footage|photos?|photographs|images?|material|"
+    r"stills|reels?|clips?)",
+    r"(?:press|photo|news|stock) agenc(?:y|ies)",
+    r"(?:licensed|leased|acquired|sourced) from (?:the |a |an )?(?:[\w'’-]+ ){0,3}(?:archive|agency|library|studio|"
+    r"network|broadcaster|estate)",
+    r"(?:owned by|property of|belongs? to) (?:another|a different|other|a third-party) (?:studio|network|company|"
+    r"production|broadcaster)",
+    r"(?:frames|stills|clips|footage|images|scenes|shots) (?:ripped |taken |pulled |grabbed |lifted |sampled )?from "
+    r"(?:[\w'’-]+ ){0,4}(?:films|movies|shows|series|music videos|games)",
+    r"copyrighted",
+    r"(?:frame ?grabs?|stills|frames|clips|footage|scenes|shots|screenshots|screen ?grabs?|images|posters?) from"
+    r" (?!Season|Episode|Ep\b|Block|Day|Unit|Our|Netflix|Act|Scene)[A-Z][\w'-]*",
+    r"(?:famous|well-known|iconic) (?:photo(?:graph)?|painting|artist|artists|photographer|illustrator|actor|"
+    r"actress|singer|film|movie|song|brand|logo|character)",
+    r"(?:stills|frames|clips|images|footage|scenes|artwork|songs?|tracks?) (?:from|of) (?:other|existing|famous|"
+    r"popular|well-known|another studio's|competitors?'?) (?:films?|movies|shows|series|artists?|studios?|musicians?)",
+    r"(?:sounds?|looks?|feel|feels) (?:just |exactly )?like (?:a |an )?(?:[A-Z]\w+|famous|well-known)",
+    r"public figures?|celebrit(?:y|ies)|politicians?|the president",
+    r"(?:brands?|logos?|trademarks?|branded)",
+    r"disney|pixar|marvel|star wars|harry potter|ghibli|miyazaki|wes anderson|tim burton|banksy|van gogh|picasso|"
+    r"warhol|basquiat|kubrick|spielberg|tarantino|nolan|hitchcock|beatles|taylor swift|beyoncé|drake|coca-cola|"
+    r"nike|apple logo|mickey mouse|pokémon|batman|superman|spider-?man|simpsons|squid game|stranger things|"
+    r"game of thrones|annie leibovitz|ansel adams|greg rutkowski|hans zimmer|john williams",
+    r"(?:song|track|music) by [A-Z][\w'-]*",
+    r"(?:al )?estilo de [A-Z][\w'-]*|à la manière de|(?:dans )?le style de [A-Z][\w'-]*|no estilo de [A-Z][\w'-]*|"
+    r"im stil(?:e)? von",
+    r"famos[oa] (?:fotografía|pintura|artista|actor|actriz)|célèbre (?:photo|tableau|artiste|acteur)|"
+    r"famos[oa] (?:fotografia|pintura|artista|ator|atriz)|berühmte[nrs]? (?:foto|gemälde|künstler|schauspieler)",
+)
+THIRD_PARTY_IP_NO = rx(
+    r"(?:our own|original|in-house|we own|owned by (?:us|the production)|licensed|cleared|commissioned|"
+    r"public[- ]domain|royalty-free) (?:art|artwork|designs?|references?|images?|material|photos|footage|music|"
+    r"library|assets)",
+    r"no (?:references? to )?(?:real|existing|copyrighted|third-party) (?:works?|artists?|brands?|films?|material)",
+)
+UNOWNED_TRAINING_YES = rx(
+    r"(?:train|training|trained|fine-?tun(?:e|ed|ing)|lora|custom model|teach)\s+(?:[\w'’-]+\s){0,8}(?:on|with|using|from)"
+    r"\s+(?:[\w'’-]+\s){0,4}(?:artist'?s?|illustrator'?s?|photographer'?s?|painter'?s?|paintings|artworks?|portfolio|"
+    r"(?:other|existing|famous|classic) (?:films?|movies|shows)|celebrit(?:y|ies)|(?:actors?|actresses?)'? faces|"
+    r"scraped|internet|web images|pinterest|instagram|google images|copyrighted|someone else's|stock footage|"
+    r"[A-Z][a-z]+'s (?:work|art|paintings|films|illustrations|photos|photographs))",
+    r"(?:train|fine-?tune)\s+(?:[\w'’-]+\s){0,5}(?:to (?:imitate|mimic|copy|replicate) (?:the |an |a )?"
+    r"(?:style|artist|look))",
+    r"(?:entrenar|entrenamiento|afinar)\s+(?:[\w'’-]+\s){0,6}(?:con|sobre) (?:[\w'’-]+\s){0,3}(?:obras?|artista|películas)",
+    r"(?:entraîner|entraînement|affiner)\s+(?:[\w'’-]+\s){0,6}(?:sur|avec) (?:[\w'’-]+\s){0,3}(?:œuvres?|artiste|films)",
+    r"(?:treinar|treinamento|ajustar)\s+(?:[\w'’-]+\s){0,6}(?:com|em) (?:[\w'’-]+\s){0,3}(?:obras?|artista|filmes)",
+    r"(?:trainieren|training|feinabstimm\w*)\s+(?:[\w'’-]+\s){0,6}(?:mit|auf) (?:[\w'’-]+\s){0,3}(?:werken?|künstler\w*|filmen)",
+)
+TRAINING_ANY = rx(
+    r"train(?:s|ing|ed)? (?:a |an |our |the |its |their |this |that )?(?:own |custom |new |in-house |bespoke )?"
+    r"(?:[\w-]+ )?(?:models?|loras?|networks?|checkpoints?)",
+    r"train(?:s|ing|ed)? (?:it |them |this |that )?on",
+    r"training (?:data|set|material)",
+    r"fine-?tun(?:e|es|ed|ing)|loras?|custom models?",
+    r"entrenar|entraîner|treinar|trainieren",
+)
+OWNED_MATERIAL = rx(
+    r"our (?:concept art|footage|designs?|artwork|dailies|scripts?|material|assets|photos|recordings)",
+    r"our own (?:footage|art|artwork|designs?|material|data|images|photos|recordings|key poses|assets|concept art|"
+    r"library|catalog(?:ue)?|illustrations|paintings|drawings|scans|music|score|shots)",
+    r"we own|owned by (?:us|the production|netflix)|we (?:shot|created|commissioned|licensed)|licensed|"
+    r"cleared|(?:the |our )?(?:production's|show's|studio's) own|with (?:the )?(?:rights|licen[sc]e)",
+)
+MISLEADING_YES = rx(
+    r"(?:fake|fabricated|invented|made-up|synthetic|ai-generated|generated|simulated|recreated|reconstructed)\s+"
+    r"(?:[\w'’-]+\s){0,2}(?:news|newscast|news (?:segment|report|footage|broadcast)|interviews?|archival|archive|"
+    r"home (?:video|movies?)|photos? of (?:the )?(?:real|actual|victim|suspect|family)|testimon(?:y|ies)|"
+    r"quotes?|headlines?|documents?|evidence|surveillance|cctv|bodycam|phone footage)",
+    r"(?:archival|archive)[- ](?:style|looking|like)",
+    r"look(?:s|ing)? (?:like )?(?:real |authentic |genuine )?(?:archival|archive|found) (?:footage|photos?|material)",
+    r"pass(?:ed)? (?:it |them )?(?:off )?as real",
+    r"(?:can'?t|cannot|won't) (?:be )?(?:tell|told|distinguish)",
+    r"(?:indistinguishable|mistaken) (?:from|for) (?:real|the real)",
+    r"never (?:happened|said|took place)",
+    r"(?:real|actual) (?:journalist|anchor|news anchor|politician|reporter|person) (?:saying|says|reading|"
+    r"announcing|appears to say)",
+    r"(?:say|saying|said) (?:something|things|words|lines) (?:they|he|she) never",
+    r"(?:recreat|reconstruct)\w* (?:the )?(?:real|actual|historical|true) (?:events?|footage|scenes?|moments?|"
+    r"crime|call|recording)",
+    r"(?:fake|falsa?s?|faux|fausses?|gefälschte?) (?:noticias|news|nouvelles|notícias|nachrichten)",
+    r"(?:imágenes|fotos) de archivo generadas|images d'archives générées|imagens de arquivo geradas|"
+    r"generierte archiv\w*",
+)
+# Generated material a viewer cannot take for the real record: it says so on screen, or plainly is not real.
+MISLEADING_NO = rx(
+    r"clearly (?:animated|stylised|stylized|illustrated|drawn|labell?ed|marked|identified|credited|flagged)",
+    r"(?:labell?ed|marked|captioned|identified|flagged|credited) (?:on[- ]screen )?as (?:an? )?(?:ai|generated|"
+    r"reconstructions?|recreations?|dramati[sz]ations?|illustrations?|re-?enactments?|artist'?s impressions?)",
+    r"(?:with|carries|carry|has|have|gets?|shows?|under) (?:an? |the )?(?:clear |visible |permanent )?(?:on[- ]screen )?"
+    r"(?:labels?|captions?|title cards?|disclaimers?|supers?|lower[- ]thirds?|watermarks?|disclosures?)",
+    r"disclosed (?:on[- ]screen|to (?:the )?(?:viewers|audience)|in the (?:credits|film|episode))",
+    r"(?:rótulo|etiqueta|aviso) en pantalla|(?:mention|carton|avertissement) à l'écran|(?:aviso|rótulo|legenda) na tela|"
+    r"(?:einblendung|hinweis|kennzeichnung) im bild|als (?:ki|rekonstruktion) gekennzeichnet",
+)
+KEY_CREATIVE_YES = rx(
+    r"main (?:character|characters|villain|creature|monster|location|setting|title|titles)",
+    r"lead (?:character|characters|creature)",
+    r"(?:protagonist|antagonist|hero|heroine|villain|title character|central character)(?:'s)? "
+    r"(?:design|look|face|appearance|model|creature)",
+    r"(?:the )?(?:protagonist|antagonist|title character|central character)",
+    r"key (?:visual|visuals|art|characters?|creature|location|setting|props?|scenes?)",
+    r"central (?:to the (?:story|plot|narrative)|setting|location|world|character|plot|element|prop)",
+    r"(?:hero|story-critical|plot-critical|pivotal) (?:prop|props|asset|assets|shot|shots|scene|element)",
+    r"(?:creature|character) designs?(?: for)? (?:the )?(?:final|hero|main)",
+    r"(?:the )?(?:world|universe) of the (?:show|series|film|story)",
+    r"(?:title|opening|main-?on-?end) (?:sequence|titles|credits)",
+    r"read (?:aloud|out loud)",
+    r"(?:part|central) (?:of|to) the (?:plot|story)",
+    r"(?:major|prominent|important) (?:story |plot )?(?:element|role|prop|character|location)",
+    r"personaje (?:principal|protagonista)|protagonista|escenario central|elemento clave",
+    r"personnage principal|protagoniste|décor central|élément clé",
+    r"personagem principal|protagonista|cenário central|elemento-chave",
+    r"hauptfigur|hauptcharakter|protagonist(?:in)?|zentrale[rns]? (?:schauplatz|element)",
+)
+KEY_CREATIVE_NO = rx(
+    r"incidental",
+    r"(?:generic|unreferenced|unnamed|nondescript|blurred|out of focus|out-of-focus) (?:background )?"
+    r"(?:props?|signs?|signage|posters?|elements?|extras|set dressing)",
+    r"(?:deep |far )?(?:in the )?background (?:only|elements?|props?|dressing)",
+    r"never (?:referenced|mentioned|read)",
+)
+ENTERPRISE = rx(
+    r"enterprise(?: agreement| account| licen[cs]e| plan| tier| version| edition| instance| workspace| tenant)?",
+    r"(?:chat\s?gpt|claude|gemini|copilot|openai) (?:enterprise|team|for business|business|edu)",
+    r"(?:netflix|studio)[- ](?:approved|provided|sanctioned|licensed) (?:tools?|instance|account|platform)",
+    r"approved (?:enterprise )?(?:tools?|instance|vendor platform)",
+    r"(?:secure|secured|private|isolated) (?:enterprise )?(?:environment|instance|tenant|cloud|deployment|workspace)",
+    r"zero[- ]data[- ]retention|zdr",
+    r"empresarial|entreprise|corporativ[oa]|unternehmens(?:lizenz|version|konto)",
+)
+NO_TRAINING = rx(
+    r"(?:doesn'?t|does not|won'?t|will not|don'?t|do not|never|cannot|can't) (?:\w+ )?(?:store|retain|keep|train|"
+    r"learn|use (?:our |any )?(?:inputs|data|uploads|prompts) (?:for|to) train)",
+    r"opt(?:ed|s)?[- ]out (?:of|from) (?:model )?training",
+    r"(?:training|data retention|data sharing|logging) (?:is |are )?(?:disabled|off|turned off|switched off)",
+    r"no (?:training|data retention|retention|logging) (?:on|of)",
+    r"(?:runs?|running|hosted|installed) (?:\w+ )?(?:locally|on-?prem(?:ise|ises)?|offline|on our own "
+    r"(?:servers?|machines?|workstations?|hardware)|air-?gapped)",
+    r"(?:local|on-?prem(?:ise)?|self-hosted|offline|air-?gapped) (?:install(?:ation)?|instance|model|deployment|"
+    r"workstation|machine|copy)",
+    r"no se entrena|ne s'entraîne pas|não treina|trainiert nicht",
+    r"(?:bars?|forbids?|prohibits?|prevents?|stops?) (?:them |it |the vendor |us )?(?:from )?(?:retaining|training|"
+    r"reusing|reuse|storing|keeping|re-?using)",
+    r"(?:deleted|destroyed|purged|wiped) (?:at|after|on) (?:wrap|delivery|completion|the end)",
+    r"never (?:re-?used|retained|stored|shared)|no (?:re-?use|retention)",
+    r"under (?:our |an? |the )?(?:confidentiality|nda|non-disclosure|data[- ]protection|data processing|vendor|"
+    r"security) (?:agreement|terms|contract|addendum)",
+    r"training (?:on (?:our |your |the )?(?:data|inputs|content) )?(?:is |was )?(?:turned |switched )?(?:off|disabled)",
+    r"offline",
+    r"nothing (?:is |gets |will be )?uploaded|(?:no|without) uploads?|nichts wird hochgeladen|nada se sube|"
+    r"rien n'est (?:envoyé|téléversé)|nada é enviado",
+)
+MAY_TRAIN = rx(
+    r"free (?:tier|version|plan|account|trial|app)",
+    r"(?:the )?free (?:chat\s?gpt|midjourney|runway|eleven\s?labs|gemini|claude|tool)",
+    r"consumer (?:version|account|tier|app|plan|product)",
+    r"personal (?:account|subscription|plan|login)",
+    r"(?:trains?|may train|can train|could train|learns?) (?:on|from) (?:our |user |your |the )?(?:inputs|uploads|"
+    r"prompts|data|outputs|images)",
+    r"(?:uses?|keeps?|stores?|retains?) (?:our |user |the )?(?:inputs|uploads|prompts|data|images) (?:for|to) "
+    r"(?:train|improve)",
+    r"public (?:discord|server|gallery|feed|mode)",
+    r"(?:haven'?t|have not|didn'?t|did not) (?:\w+ )?(?:checked|read|reviewed|looked at) (?:the |their |its )?"
+    r"(?:terms|tos|data (?:policy|terms)|licen[sc]e)",
+    r"(?:gratuita?|gratuit|kostenlos\w*|versión gratuita|version gratuite|versão gratuita|gratisversion)",
+)
+VENDOR_PIPELINE = rx(
+    r"vendors?(?:'s|')?",
+    r"vfx (?:house|vendor|studio|company|partner)",
+    r"(?:their|its) (?:own |custom |proprietary |in-house )?(?:pipeline|workflow|stack|toolchain|toolset|models?)",
+    r"(?:custom|proprietary|multi-?tool|multi-?model) (?:pipeline|workflow|stack|toolchain)",
+    r"(?:several|multiple|a (?:chain|combination|mix|stack) of) (?:different )?(?:ai )?(?:tools|models)",
+    r"proveedor|prestataire|fornecedor|dienstleister|anbieter",
+)
+
+# Text inside a plan that tries to instruct the triage itself: it is data, never obeyed, never risk-lowering.
+INJECTION = rx(
+    r"ignore (?:all |any )?(?:the )?(?:previous|prior|above|earlier|preceding|other) (?:instructions|rules|prompts?|"
+    r"guidance|policy)",
+    r"disregard (?:\w+ ){0,3}(?:instructions|rules|policy|guidance)",
+    r"(?:system|assistant|developer)(?: prompt| message| note| override)?\s*:",
+    r"you are now",
+    r"(?:route|mark|classify|label|set|flag|treat) (?:this|it|the case|this case|the plan|this plan|this request) "
+    r"(?:as |to )?(?:notify|low[- ]risk|approved|safe|compliant)",
+    r"(?:output|return|respond with|answer) (?:only )?\W?(?:notify|route)",
+    r"do not (?:escalate|flag)|no need to escalate|must not be escalated",
+    r"(?:ignora|ignorez|ignore|ignoriere) (?:\w+ ){0,3}(?:instrucciones|instructions|instruções|anweisungen)",
+)
+DOCUMENTARY = rx(
+    r"documentar(?:y|ies)|docu-?series|docuseries|true[- ]crime doc\w*|documental|documentaire|"
+    r"documentário|dokumentarfilm|dokumentation|doku"
+)
+# Uncertainty about the plan itself: it counts wherever it stands in a use, whatever it is about.
+STRONG_HEDGE = rx(
+    r"not (?:yet |\d+ ?% |entirely |completely |totally |quite |really |fully |a hundred percent )?(?:sure|certain)",
+    r"unsure|uncertain|undecided|not decided|haven'?t decided|(?:don'?t|do not) know (?:yet )?(?:whether|if)",
+    r"to be (?:decided|determined|confirmed)|tbd|tbc|(?:it )?depends (?:on )?(?:whether|if)|no idea (?:whether|if)",
+    r"no estamos seguros|no sé si|no sabemos si|pas sûrs?|on ne sait pas (?:encore )?si|não temos certeza|"
+    r"não sabemos se|nicht sicher|wissen (?:noch )?nicht,? ob",
+)
+# A hedge only counts when its clause is about a principle (final use, data, consent, rights, likeness).
+PRINCIPLE_TOPIC = rx(
+    r"final|screen|air|deliver\w*|keep\w*|terms|trains?|training|stores?|retain\w*|consent|permission|rights|"
+    r"licen[sc]\w*|copyright\w*|likeness|voice|face|data|confidential|approv\w*|union|guild",
+)
+
+STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
+    (
+        Stage.TEMP,
+        rx(
+            r"temp(?:orary)? (?:music|score|cues?|vo|voice|voices|track|tracks|dialogue|comp|comps|vfx|shots?|"
+            r"sound|sfx|audio|narration|edit)",
+            r"scratch (?:track|vo|voice|audio|narration)",
+            r"placeholders?",
+            r"guide (?:track|vo|voice)",
+            r"música temporal|musique temporaire|"
+            r"música temporária|temp-?musik",
+        ),
+    ),
+    (
+        Stage.PREVIS,
+        rx(
+            r"pre-?vis(?:ualization|ualisation)?",
+            r"animatics?|animatiques?|animáticas?|animatik",
+            r"storyboards?",
+            r"blocking",
+            r"previsuali[sz]aci[oó]n|prévisualisation|previsualização",
+        ),
+    ),
+    (
+        Stage.PITCH,
+        rx(
+            r"pitch(?:es|ing)? (?:deck|document|materials|trailer|reel|video|meeting)s?",
+            r"(?:for|in) (?:the|our|a) pitch",
+            r"pitch(?:ing)? to (?:the )?(?:network|buyers|studio|streamer)",
+            r"sizzle(?: reel)?",
+            r"look ?book",
+            r"(?:tone|mood|sizzle) reels?|rip-?o-?matics?",
+            r"for (?:buyers|financiers|the network)",
+            r"(?:funding|investor|pitch|sales|financing) decks?|decks? for (?:buyers|investors|financiers|funders)",
+        ),
+    ),
+    (
+        Stage.IDEATION,
+        rx(
+            r"mood ?boards?",
+            r"brainstorm(?:s|ing)?",
+            r"ideation",
+            r"ideas?",
+            r"inspiration",
+            r"concept(?:s| exploration| ideas)",
+            r"explor(?:e|ing) (?:looks|ideas|options|concepts)",
+            r"reference (?:images?|boards?|material)",
+            r"references",
+            r"early (?:looks|concepts)",
+            r"tableros? de inspiración|lluvia de ideas|planches? d'ambiance|remue-méninges|"
+            r"painéis? de referência|moodboards?|ideen(?:findung)?|inspiración|inspiração",
+            r"referências? visua(?:l|is)|referencias? visual(?:es)?|références? visuelles?|"
+            r"referenzbilder",
+            r"mood (?:images?|frames?|pieces|stills)|mock-?ups?|(?:rough|loose|quick|early) (?:concepts?|sketches|ideas|"
+            r"explorations?)|explorations?|sketch(?:es)?|(?:camera|layout|angle|composition) thumbnails?|"
+            r"(?:general |background |documentary |desk )?research|recherches? documentaires?|investigación documental|"
+            r"pesquisa|recherche|bocetos|esbozos|croquis|esquisses|esboços|skizzen",
+        ),
+    ),
+    (
+        Stage.MARKETING,
+        rx(
+            r"trailers?",
+            r"teasers?",
+            r"key art",
+            r"one-?sheets?",
+            r"posters? for (?:the )?"
+            r"(?:campaign|release|launch|marketing)",
+            r"social (?:media|campaign|posts?|ads?|assets?)",
+            r"marketing",
+            r"promos?",
+            r"promotional",
+            r"thumbnails? for (?:the )?(?:campaign|platform|"
+            r"service|marketing|launch)",
+            r"billboards?",
+            r"press kits?",
+            r"campaña|campagne|campanha|kampagne|tráiler|bande-annonce",
+        ),
+    ),
+    (
+        Stage.DUBBING,
+        rx(
+            r"dub(?:s|bing|bed)?",
+            r"locali[sz](?:e|ed|ing|ation)",
+            r"subtitl(?:e|es|ing)",
+            r"foreign[- ]language (?:versions?|tracks?)",
+            r"doblaje|doublage|dublagem|synchronisation|synchronfassung",
+        ),
+    ),
+    (
+        Stage.POST_VFX,
+        rx(
+            r"vfx",
+            r"visual effects",
+            r"post(?:-production| production)?",
+            r"composit(?:e|ing)",
+            r"roto(?:scop\w*)?",
+            r"clean-?up",
+            r"de-?ag\w*",
+            r"face[- ]?(?:swap|replacement)",
+            r"set extensions?",
+            r"matte paintings?",
+            r"upscal\w*",
+            r"colou?r[- ]?grad\w*",
+            r"restor(?:e|ation)",
+            r"wire removal",
+            r"crowd (?:replication|simulation)",
+            r"digital (?:doubles?|replicas?)",
+            r"visual adr",
+            r"lip[- ]?sync\w*",
+            r"shots?",
+            r"posproducción|"
+            r"postproduction|pós-produção|postproduktion|efectos visuales|effets visuels",
+        ),
+    ),
+    (
+        Stage.PRODUCTION,
+        rx(
+            r"on set",
+            r"during (?:the )?(?:shoot|production|filming)",
+            r"virtual production",
+            r"led (?:wall|volume)",
+            r"(?:background )?plates?",
+            r"in-camera",
+            r"principal photography",
+            r"rodaje|tournage|filmagem|dreh",
+        ),
+    ),
+    (
+        Stage.SOUND,
+        rx(
+            r"adr",
+            r"sound design",
+            r"foley",
+            r"score",
+            r"music",
+            r"soundtrack",
+            r"(?:final )?mix",
+            r"dialogue (?:editing|replacement)",
+            r"voice-?overs?",
+            r"narrat(?:ion|or)",
+            r"sfx",
+            r"sound effects",
+            r"audio",
+            r"songs?",
+            r"música|musique|musik|trilha sonora|bande originale",
+        ),
+    ),
+    (
+        Stage.WRITING,
+        rx(
+            r"scripts?",
+            r"screenplays?",
+            r"teleplays?",
+            r"dialogue",
+            r"rewrites?",
+            r"drafts?",
+            r"outlines?",
+            r"treatments?",
+            r"story beats",
+            r"writers' room",
+            r"guion(?:es)?|scénario|roteiro|drehbuch",
+        ),
+    ),
+    (
+        Stage.ADMIN,
+        rx(
+            r"schedul(?:e|es|ing)",
+            r"call ?sheets?",
+            r"translat(?:e|ed|ing|ion)",
+            r"transcrever|transcribir|transcrire|transkribier\w*",
+            r"notas de voz|notes vocales|sprachnotizen|voice memos?",
+            r"budget(?:s|ing)?",
+            r"emails?",
+            r"meeting notes",
+            r"logistics",
+            r"paperwork",
+            r"transcri(?:be|bing|ption|pts?)",
+            r"admin(?:istrative)?",
+            r"spreadsheets?",
+            r"shooting order|(?:re)?shuffl\w* (?:the )?(?:schedule|shooting order|days|scenes)|stripboards?|one-?liners?|"
+            r"intranet|icons? for (?:the )?(?:internal|crew|office)",
+            r"glossar(?:y|ies)?|glosarios?|glossaires?|glossários?|templates?|plantillas?|modèles de documents|"
+            r"vorlagen|checklists?|checklisten?|packlisten?|cronogramas?|calendriers?|zeitpl(?:a|ä)ne?",
+            r"summar(?:y|ies|i[sz]e) (?:of )?(?:meetings?|notes)",
+        ),
+    ),
+]
+
+MEDIA_PATTERNS: list[tuple[Media, re.Pattern[str]]] = [
+    (
+        Media.IMAGE,
+        rx(
+            r"images?",
+            r"pictures?",
+            r"photos?",
+            r"photographs?",
+            r"stills?",
+            r"illustrations?",
+            r"concept art",
+            r"posters?",
+            r"key art",
+            r"mood ?boards?",
+            r"storyboards?",
+            r"artwork",
+            r"signs?",
+            r"signage",
+            r"textures?",
+            r"matte paintings?",
+            r"imágenes|imagens|bilder|fotos",
+        ),
+    ),
+    (
+        Media.VIDEO,
+        rx(
+            r"videos?",
+            r"footage",
+            r"shots?",
+            r"plates?",
+            r"clips?",
+            r"animation",
+            r"sequences?",
+            r"scenes?",
+            r"b-roll",
+            r"trailers?",
+            r"vfx",
+            r"de-?ag\w*",
+            r"face[- ]?swap\w*",
+            r"crowds?",
+            r"extras",
+            r"lip[- ]?sync",
+            r"vídeo|vidéo|metraje|aufnahmen",
+        ),
+    ),
+    (
+        Media.VOICE,
+        rx(
+            r"voices?",
+            r"dialogue",
+            r"adr",
+            r"narration",
+            r"voice-?overs?",
+            r"vo",
+            r"lines",
+            r"dub(?:bing|bed|s)?",
+            r"speech",
+            r"voz|voix|stimme",
+        ),
+    ),
+    (Media.MUSIC, rx(r"music", r"score", r"songs?", r"soundtrack", r"jingles?", r"música|musique|musik")),
+    (Media.AUDIO, rx(r"sound effects", r"sfx", r"foley", r"ambience", r"audio", r"sound design")),
+    (
+        Media.TEXT,
+        rx(
+            r"text",
+            r"copy",
+            r"scripts?",
+            r"subtitles?",
+            r"captions?",
+            r"summar(?:y|ies)",
+            r"emails?",
+            r"headlines?",
+            r"letters?",
+            r"documents?",
+            r"newspapers?",
+            r"schedules?",
+            r"notes",
+            r"loglines?",
+            r"titles",
+        ),
+    ),
+    (Media.MODEL_3D, rx(r"3d", r"meshes", r"models? of (?:the )?(?:set|creature|prop)", r"assets?")),
+]
+
+CONSENT_PATTERNS: list[tuple[Consent, re.Pattern[str]]] = [
+    (Consent.ABSENT, CONSENT_ABSENT),
+    (Consent.PENDING, CONSENT_PENDING),
+    (Consent.OBTAINED, CONSENT_OBTAINED),
+]
+TOOL = rx(TOOLS)
+# Chat and text assistants: without other media named, what they produce is text, not something for the screen.
+TEXT_TOOL = rx(
+    r"chat\s?gpt|gpt-?[45o][\w.-]*|claude|gemini|copilot|perplexity|otter|grammarly|notion ai|deepl|whisper|"
+    r"fireflies|trint|descript|llama|mistral|deepseek|grok",
+)

@@ -1,0 +1,498 @@
+"""The embedded offline extractor: reads a plan with phrase patterns, no model and no network.
+
+It is the default when no LLM is configured and the tripwire beside one when it is. It splits the plan into
+uses and answers each material question with the sentence as evidence: precisely from the patterns in lexicon.py,
+with negation and hedges scoped to their clause, and broadly from risk_terms.py, so that an area the use touches
+but the precise patterns left silent is never read as settled. Risk is read broadly, lowering narrowly: a lowering
+answer needs a trusted sentence about this use, without a contrast idiom turning it around. What it cannot read it
+reports as a failure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from triage.extract.lexical import lexicon as lx
+from triage.extract.lexical import risk_terms as rt
+from triage.extract.lexical.language import READABLE, detect_language, latin_share
+from triage.intake import Submission, read_intake
+from triage.records import (
+    AIUse,
+    Answer,
+    Choice,
+    Consent,
+    DataHandling,
+    Extraction,
+    Intake,
+    Media,
+    Stage,
+)
+
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[^a-z\s])|\n+|;\s+|\s+[•▪●]\s+")
+# where a piece holding instructions is cut again, so it never takes the partner's own sentence along: any sentence
+# end (even before a lower-case word), and around an HTML comment or a JSON object
+INJECTION_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]*\s+|(?<=-->)\s*|\s*(?=<!--)|(?<=\})\s+|\s+(?=\{)")
+USE_SPLIT = re.compile(
+    r",?\s+(?:and also|and then|and separately|as well as|plus)\s+|,\s+(?:and\s+)?|\s+and\s+(?=the|our|we|they)"
+    r"|\s+(?:Also|Separately|Additionally),\s+|\s+[-–—]\s+(?=we|they|our)",
+    re.IGNORECASE,
+)
+CLAUSE_BREAK = re.compile(
+    r",(?=\s+(?:and |but |so |then )?(?:we|they|the|our|it|its|this|that|these|those|i|he|she|you|which|who|"
+    r"everything|nothing|none|all|so|because|since|when|where|which|who|then|for|instead)\b)|[;:()\[\]—–]|\s-\s|"
+    r"\b(?:but|however|although|though|while|whereas|except|yet|so that|because|since|pero|aunque|mais|"
+    r"cependant|mas|porém|embora|aber|jedoch|obwohl)\b",
+    re.IGNORECASE,
+)
+WORD = re.compile(r"\S+")
+BUT = re.compile(
+    r"\b(?:but|however|yet|although|though|pero|sin embargo|mais|cependant|mas|porém|aber|jedoch|doch)\b", re.I
+)
+NEGATION_WINDOW = 12
+MAX_LEXICAL_USES = 40
+LATIN_SEGMENT = 0.9  # share of Latin letters for a sentence to count as readable in a mixed-script plan
+LOW_RISK = {Stage.IDEATION, Stage.PITCH, Stage.PREVIS, Stage.TEMP}
+LOW_RISK_STAGES = LOW_RISK | {Stage.ADMIN}
+# the risk questions the broad layer guards (rt.TOUCHES): silence or a "no" said elsewhere never lowers them
+GUARDED = tuple(name for name in rt.TOUCHES if name != "performer")
+
+
+@dataclass(frozen=True)
+class PlanSegment:
+    """A verbatim slice of the plan: a sentence, bullet or clause-level use."""
+
+    text: str
+    untrusted: bool = False  # it tries to instruct the triage: only risk it reveals counts
+    language: str = "en"
+    answer: bool = False  # the partner's answer to a follow-up question: it speaks of the whole plan
+    local: bool = True  # it speaks of the use it is grouped with, so it may lower that use's risk
+
+
+@dataclass(frozen=True)
+class PatternHit:
+    segment: PlanSegment
+    start: int
+    end: int
+    negated: bool
+    hedged: bool
+    contrasted: bool = False  # a contrast idiom stands right before it ("far from temporary"): it lowers nothing
+
+
+def split_segments(text: str, language: str = "en", *, answer: bool = False) -> list[PlanSegment]:
+    """Sentences, bullets and enumerated uses, each a verbatim, stripped slice of the text."""
+    pieces: list[str] = []
+    for sentence in SENTENCE_END.split(text):
+        pieces.extend(_split_uses(sentence))
+    segments = []
+    for piece in pieces:
+        parts = INJECTION_SPLIT.split(piece) if lx.INJECTION.search(piece) else [piece]
+        for part in parts:
+            part = part.strip().lstrip("-*•▪● ").strip()
+            if part and any(ch.isalnum() for ch in part):
+                untrusted = bool(lx.INJECTION.search(part))
+                segments.append(PlanSegment(part, untrusted=untrusted, language=language, answer=answer))
+    return segments
+
+
+def _split_uses(sentence: str) -> list[str]:
+    """Split "Midjourney for mood boards, and we'll clone her voice in ElevenLabs" where each side is a use."""
+    parts = USE_SPLIT.split(sentence)
+    if len(parts) == 1:
+        return parts
+    merged = [parts[0]]
+    for part in parts[1:]:
+        if lx.AI_CUE.search(part) and lx.AI_CUE.search(merged[-1]):
+            merged.append(part)
+        else:
+            # keep the connector out of the quote but the words verbatim: re-find the part in the sentence
+            merged[-1] = sentence[sentence.find(merged[-1]) : sentence.find(part) + len(part)]
+    return merged
+
+
+def group_uses(segments: list[PlanSegment]) -> list[list[PlanSegment]]:
+    """Each segment with an AI cue starts a use; others describe the use before them (or all, when global)."""
+    uses: list[list[PlanSegment]] = []
+    before_first: list[PlanSegment] = []
+    global_context: list[PlanSegment] = []
+    for segment in segments:
+        live = _has_live_ai_cue(segment)
+        starts_use = (
+            live
+            and not segment.untrusted
+            and not (uses and lx.BACK_REFERENCE.search(segment.text))
+            and not (uses and lx.USES_THE_NAMED_TOOL.search(segment.text))
+            and not (uses and _only_names_known_tools(segment, uses[-1]))
+        )
+        if segment.answer and uses:
+            global_context.append(segment)
+            continue
+        if not live and lx.HUMAN_MADE.search(segment.text) and not lx.GLOBAL_SCOPE.search(segment.text):
+            continue  # "the key art will be illustrated by the agency's artist": not about the AI use
+        if starts_use:
+            preamble = [replace(s, local=False) for s in before_first]  # a greeting or a lead-in, not this use
+            uses.append([segment, *preamble] if not uses else [segment])
+            before_first = []
+        elif not uses:
+            before_first.append(segment)
+        elif lx.GLOBAL_SCOPE.search(segment.text):
+            global_context.append(segment)
+        else:
+            uses[-1].append(segment)
+    return [use + [s for s in global_context if s not in use] for use in uses]
+
+
+def _has_live_ai_cue(segment: PlanSegment) -> bool:
+    """An AI cue that is neither talk about AI ("per the GenAI policy") nor negated ("nothing generated")."""
+    masked = PlanSegment(lx.AI_META.sub(lambda m: " " * len(m.group(0)), segment.text), language=segment.language)
+    return any(not hit.negated for hit in find_hits(lx.AI_CUE, [masked]))
+
+
+def _only_names_known_tools(segment: PlanSegment, use: list[PlanSegment]) -> bool:
+    """ "Flagging because Otter is an AI tool" after a use of Otter: the same use, not a new one."""
+    masked = lx.AI_META.sub(lambda m: " " * len(m.group(0)), segment.text)
+    cues = [m.group(0).lower() for m in lx.AI_CUE.finditer(masked)]
+    known = " ".join(s.text for s in use).lower()
+    return bool(cues) and all(lx.TOOL.fullmatch(cue) and cue in known for cue in cues)
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for match in CLAUSE_BREAK.finditer(text[:start]):
+        left = match.end()
+    right_match = CLAUSE_BREAK.search(text, end)
+    return left, right_match.start() if right_match else len(text)
+
+
+def find_hits(pattern: re.Pattern[str], segments: list[PlanSegment]) -> list[PatternHit]:
+    """Every match, with whether a negation governs it, whether its clause hedges, and whether a contrast idiom
+    stands right before it. Idioms that contain a negation word but deny nothing ("without a doubt", "without any
+    on-screen label") are masked before negation is looked for."""
+    hits = []
+    for segment in segments:
+        masked = _mask(rt.NOT_NEGATION, segment.text)
+        for match in pattern.finditer(segment.text):
+            left, right = _clause_bounds(segment.text, match.start(), match.end())
+            clause = segment.text[left:right]
+            prefix_words = WORD.findall(masked[left : match.start()])[-NEGATION_WINDOW:]
+            rest = segment.text[left:]
+            denied = bool(lx.negation_for(segment.language).search(" ".join(prefix_words)))
+            negated = (
+                (denied or bool(lx.POST_NEGATION.match(masked, match.end(), right)))
+                and not lx.CONDITIONAL.search(rest)
+                and not lx.EXCEPTION.search(segment.text, match.end())
+            )
+            hedged = bool(lx.HEDGE.search(clause))
+            contrasted = bool(rt.CONTRAST.search(segment.text[max(0, match.start() - 48) : match.start()]))
+            hits.append(PatternHit(segment, match.start(), match.end(), negated, hedged, contrasted))
+    return hits
+
+
+def _mask(pattern: re.Pattern[str], text: str) -> str:
+    """The text with every match of `pattern` blanked out, positions kept."""
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _answer(value: str, hit: PatternHit | None, note: str | None = None) -> Answer:
+    return Answer(value=value, evidence=hit.segment.text if hit else None, note=note)  # type: ignore[arg-type]
+
+
+def yes_no(
+    segments: list[PlanSegment],
+    yes: re.Pattern[str],
+    no: re.Pattern[str] | None = None,
+    hedge_unclear: bool = False,
+    weak: re.Pattern[str] | None = None,
+    negated_no_is_yes: bool = False,
+    not_after: re.Pattern[str] | None = None,
+) -> Answer:
+    """Combine pattern hits: a stated yes beats a no (risk wins); a hedged yes may become unclear."""
+    all_yes = [h for h in find_hits(yes, segments) if not (not_after and _preceded_by(h, not_after))]
+    all_yes = [replace(h, negated=True) if _denies_inside(h) else h for h in all_yes]
+    yes_hits = [h for h in all_yes if not h.negated]
+    negated_hits = [h for h in all_yes if h.negated and _lowers(h)]
+    no_hits = [h for h in find_hits(no, segments) if _lowers(h)] if no else []
+    weak_hits = find_hits(weak, segments) if weak else []
+    if negated_no_is_yes and no:
+        yes_hits += [h for h in find_hits(no, segments) if h.negated]  # "won't be replaced" means it stays
+    no_hits = [h for h in no_hits if not h.negated]  # "this is not temporary" lowers nothing
+    if yes_hits:
+        confident = [h for h in yes_hits if not h.hedged]
+        if hedge_unclear and not confident:
+            return _answer("unknown", yes_hits[0], note="the partner hedges")
+        return _answer("yes", confident[0] if confident else yes_hits[0])
+    if negated_hits:
+        if hedge_unclear and all(h.hedged for h in negated_hits):
+            return _answer("unknown", negated_hits[0], note="the partner hedges")
+        return _answer("no", negated_hits[0])
+    if no_hits:
+        hedged = [h for h in no_hits if h.hedged]
+        if hedge_unclear and hedged:
+            return _answer("unknown", hedged[0], note="the partner hedges")
+        return _answer("no", no_hits[0])
+    live_weak = [h for h in weak_hits if not h.negated]
+    if live_weak:
+        return _answer("unknown", live_weak[0], note="mentioned but not settled")
+    return Answer()
+
+
+INNER_NEGATION = re.compile(r"\s(?:no|not|never|none|nothing|no one|kein\w*|aucune?|ningun[oa]?|nenhuma?)\s", re.I)
+
+
+def _denies_inside(hit: PatternHit) -> bool:
+    """ "it writes no scenes": a negation between the verb and the object a risk pattern spans."""
+    return bool(INNER_NEGATION.search(hit.segment.text[hit.start : hit.end]))
+
+
+def _lowers(hit: PatternHit) -> bool:
+    """A hit may lower risk only from a trusted statement about this very use, not turned around by a contrast."""
+    return not hit.segment.untrusted and hit.segment.local and not hit.contrasted
+
+
+def _preceded_by(hit: PatternHit, pattern: re.Pattern[str], words: int = 2) -> bool:
+    before = WORD.findall(hit.segment.text[: hit.start])[-words:]
+    return bool(pattern.search(" ".join(before)))
+
+
+def detect_stage(segments: list[PlanSegment]) -> Choice[Stage]:
+    """The first stage pattern that matches; a low-risk stage only from a statement that may lower this use's risk."""
+    for stage, pattern in lx.STAGE_PATTERNS:
+        for hit in find_hits(pattern, segments):
+            if hit.negated or (stage in LOW_RISK_STAGES and not _lowers(hit)):
+                continue  # "we put no script into it" is no writing use
+            return Choice[Stage](value=stage, evidence=hit.segment.text)
+    return Choice[Stage](value=Stage.UNKNOWN)
+
+
+def detect_media(segments: list[PlanSegment]) -> list[Media]:
+    joined = " ".join(s.text for s in segments)
+    media = [media for media, pattern in lx.MEDIA_PATTERNS if pattern.search(joined)]
+    if not media and lx.TEXT_TOOL.search(joined):
+        media = [Media.TEXT]  # a chat assistant with nothing else named writes text
+    return media
+
+
+def _inside(hit: PatternHit, spans: list[PatternHit]) -> bool:
+    return any(s.segment is hit.segment and s.start <= hit.start and hit.end <= s.end for s in spans)
+
+
+def detect_consent(segments: list[PlanSegment]) -> Choice[Consent]:
+    """Riskiest stated consent wins: refused > pending > obtained. "We won't … without consent" is a promise."""
+    for consent, pattern in lx.CONSENT_PATTERNS:
+        for hit in find_hits(pattern, segments):
+            if consent == Consent.OBTAINED and not _lowers(hit):
+                continue
+            if consent == Consent.ABSENT and _negated_before(hit):
+                consent = Consent.PENDING
+            return Choice[Consent](value=consent, evidence=hit.segment.text)
+    return Choice[Consent](value=Consent.UNKNOWN)
+
+
+def _negated_before(hit: PatternHit) -> bool:
+    left, _ = _clause_bounds(hit.segment.text, hit.start, hit.end)
+    prefix = hit.segment.text[left : hit.start]
+    return bool(lx.negation_for(hit.segment.language).search(prefix))
+
+
+def detect_data_handling(segments: list[PlanSegment]) -> Choice[DataHandling]:
+    may_train = find_hits(lx.MAY_TRAIN, segments)
+    for hit in may_train:
+        if not hit.negated:
+            return Choice[DataHandling](value=DataHandling.MAY_TRAIN, evidence=hit.segment.text)
+    for handling, pattern in ((DataHandling.ENTERPRISE, lx.ENTERPRISE), (DataHandling.NO_TRAINING, lx.NO_TRAINING)):
+        for hit in find_hits(pattern, segments):
+            if not _lowers(hit):
+                continue
+            if handling == DataHandling.ENTERPRISE and hit.negated:
+                return Choice[DataHandling](value=DataHandling.MAY_TRAIN, evidence=hit.segment.text)
+            return Choice[DataHandling](value=handling, evidence=hit.segment.text)
+    for hit in may_train:  # "doesn't train on our inputs"
+        if _lowers(hit):
+            return Choice[DataHandling](value=DataHandling.NO_TRAINING, evidence=hit.segment.text)
+    return Choice[DataHandling](value=DataHandling.UNKNOWN)
+
+
+def detect_hedge(segments: list[PlanSegment]) -> Answer:
+    """A hedge counts when its sentence is about a principle or the AI use ("I think it stays temp, but I'm not
+    100% sure"): the hedge and its topic often stand in two clauses of one sentence."""
+    for hit in find_hits(lx.STRONG_HEDGE, segments):
+        if hit.segment.local and not hit.negated:
+            return _answer("yes", hit)
+    for hit in find_hits(lx.HEDGE, segments):
+        if lx.PRINCIPLE_TOPIC.search(hit.segment.text) or lx.AI_CUE.search(hit.segment.text):
+            return _answer("yes", hit)
+    return Answer()
+
+
+def touched(fields: dict[str, Any], segments: list[PlanSegment], *, screen_bound: bool) -> dict[str, Any]:
+    """The broad layer: a risk area the use's text touches cannot stay silent; it becomes unknown with the mention as
+    evidence (unclear), which escalates with the question that settles it. Only a clear statement lowers a risk.
+    Output made for the screen (no low-risk purpose) that the plan says reaches it, unhedged, is final."""
+    out = dict(fields)
+    for name in GUARDED:
+        answer: Answer = fields[name]
+        if answer.value != "unknown" or answer.evidence or answer.note:
+            continue
+        mentions = [h for h in find_hits(rt.TOUCHES[name], segments) if not (h.negated or _sentence_denies(h))]
+        if name == "final_output":
+            mentions = [h for h in mentions if not _preceded_by(h, lx.BEFORE, words=4)]  # "before the final mix"
+        if not mentions:
+            continue
+        plain = not any(h.hedged for h in mentions)
+        if plain and (name in rt.SAID_PLAINLY or (name == "final_output" and screen_bound)):
+            out[name] = _answer("yes", mentions[0])
+        else:
+            out[name] = _answer("unknown", mentions[0], note="mentioned but not settled")
+    return out
+
+
+def read_use(segments: list[PlanSegment]) -> AIUse:
+    """Answer every material question for one use from its segments."""
+    stage = detect_stage(segments)
+    final = yes_no(segments, lx.FINAL_YES, lx.FINAL_NO, hedge_unclear=True, negated_no_is_yes=True, not_after=lx.BEFORE)
+    if final.value == "unknown" and final.evidence is None and stage.value not in LOW_RISK:
+        final = yes_no(segments, lx.FINAL_MARKETING, hedge_unclear=True)
+    if final.value == "unknown" and final.evidence is None and stage.value == Stage.TEMP:
+        final = Answer(value="no", evidence=stage.evidence)
+    processing_only = [h for h in find_hits(lx.NON_GENERATIVE, segments) if _lowers(h)]
+    if processing_only and final.value != "no":
+        final = _answer("no", processing_only[0])
+    real_person = yes_no(
+        segments, lx.REAL_PERSON_STRONG, lx.REAL_PERSON_NO, hedge_unclear=True, weak=lx.REAL_PERSON_WEAK
+    )
+    performance = yes_no(segments, lx.PERFORMANCE_ALTERATION_YES, lx.PERFORMANCE_CUSTOMARY, hedge_unclear=True)
+    if performance.yes and real_person.value != "yes":
+        real_person = performance  # altering a performer's performance shows them doing what they did not do
+    training = yes_no(segments, lx.UNOWNED_TRAINING_YES, lx.OWNED_MATERIAL, hedge_unclear=True)
+    if training.value == "no" and not find_hits(lx.TRAINING_ANY, segments):
+        training = Answer()  # "our own footage" without any training says nothing about training
+    if training.unknown and training.evidence is None:
+        no_training = find_hits(lx.NO_TRAINING, segments)
+        trains = [h for h in find_hits(lx.TRAINING_ANY, segments) if not h.negated and not _inside(h, no_training)]
+        if trains and not find_hits(lx.OWNED_MATERIAL, segments):
+            training = _answer("unknown", trains[0], note="training data ownership not stated")
+    proprietary = yes_no(segments, lx.PROPRIETARY_INPUT_YES, lx.GENERIC_INPUTS, hedge_unclear=True)
+    if proprietary.unknown and proprietary.evidence is None:
+        mentioned = [h for h in find_hits(lx.PROPRIETARY_MENTION, segments) if not h.negated]
+        if mentioned:
+            proprietary = _answer("unknown" if mentioned[0].hedged else "yes", mentioned[0])
+    personal_data = yes_no(segments, lx.PERSONAL_DATA_YES, lx.PERSONAL_DATA_NO, hedge_unclear=True)
+    if personal_data.unknown and personal_data.evidence is None:
+        soft = [h for h in find_hits(lx.PERSONAL_DATA_SOFT, segments) if not h.negated]
+        if soft:
+            personal_data = _answer("unknown" if soft[0].hedged else "yes", soft[0])
+    performer = Answer()
+    if real_person.value != "no":
+        performers = [h for h in find_hits(lx.PERFORMER, segments) if not h.negated]
+        performer = _answer("yes", performers[0]) if performers else Answer()
+    tool_hits = find_hits(lx.TOOL, segments)
+    fields = touched(
+        {
+            "final_output": final,
+            "key_creative": yes_no(segments, lx.KEY_CREATIVE_YES, lx.KEY_CREATIVE_NO, hedge_unclear=True),
+            "real_person": real_person,
+            "performance_alteration": performance,
+            "union_work": yes_no(segments, lx.UNION_WORK_YES, hedge_unclear=True),
+            "personal_data": personal_data,
+            "proprietary_input": proprietary,
+            "third_party_ip": yes_no(segments, lx.THIRD_PARTY_IP_YES, lx.THIRD_PARTY_IP_NO, hedge_unclear=True),
+            "unowned_training": training,
+            "misleading": yes_no(segments, lx.MISLEADING_YES, lx.MISLEADING_NO, hedge_unclear=True),
+        },
+        segments,
+        screen_bound=stage.value not in LOW_RISK_STAGES and stage.value != Stage.WRITING,
+    )
+    return AIUse(
+        summary=segments[0].text,
+        tool=_answer("yes", tool_hits[0]) if tool_hits else Answer(),
+        stage=stage,
+        media=detect_media(segments),
+        performer=performer,
+        consent=detect_consent(segments),
+        data_handling=detect_data_handling(segments),
+        vendor_pipeline=yes_no(segments, lx.VENDOR_PIPELINE),
+        hedged=detect_hedge(segments),
+        **fields,
+    )
+
+
+class LexicalExtractor:
+    """Offline extractor; also the tripwire the hybrid extractor runs beside an LLM."""
+
+    name = "lexical"
+    prompt_version: str | None = None
+
+    def extract(self, intake: Submission | Intake) -> Extraction:
+        source = read_intake(intake)
+        language = detect_language(source.text)
+        code = language.code
+        if code == "unknown" and language.latin_share >= 0.9 and len(source.text.split()) <= 8:
+            code = "en" if lx.AI_CUE.search(source.text) else "unknown"
+        if code in READABLE:
+            return self._read(source, code)
+        # fail closed, yet what it can read still counts: a paragraph in another script (an injected one, say) must
+        # not hide the risk of the sentences around it; those uses can only add findings to the escalation
+        latin = latin_language(source.plan)
+        return Extraction(
+            uses=self._read(source, latin, latin_only=True).uses if latin else [],
+            language=code,
+            extractor=self.name,
+            failure="the plan appears to be in a language the offline extractor cannot read "
+            f"(it reads {', '.join(READABLE)})",
+        )
+
+    def _read(self, source: Submission, code: str, *, latin_only: bool = False) -> Extraction:
+        segments = split_segments(source.plan, code)
+        for line in source.answer_lines:  # the service's questions are never evidence; the partner's answers are
+            segments += split_segments(line, code, answer=True)
+        if latin_only:
+            segments = [s for s in segments if latin_share(s.text) >= LATIN_SEGMENT]
+        groups = group_uses(segments)
+        notes: list[Any] = []
+        if any(s.untrusted for s in segments):
+            notes.append("the plan contains instructions addressed to the triage; they were read as data only")
+        failure = None
+        uses = [read_use(group) for group in groups[:MAX_LEXICAL_USES]]
+        if not uses and segments:
+            whole = read_use(segments)
+            if _touches_risk(whole):  # "the generator will swap the stunt double's face": no AI word we know, yet risky
+                uses = [whole]
+                failure = (
+                    "no generative-AI tool or technique was recognised, yet the plan touches areas that need approval;"
+                    " it was read as one use for a person to check"
+                )
+        if len(groups) > MAX_LEXICAL_USES:  # bounded work and result size; a person reads what no rule should guess at
+            failure = (
+                f"the plan describes more than {MAX_LEXICAL_USES} separate AI uses; split it into several submissions"
+            )
+        return Extraction(
+            uses=uses,
+            language=code,
+            extractor=self.name,
+            failure=failure,
+            notes=notes,
+        )
+
+
+def _sentence_denies(hit: PatternHit) -> bool:
+    """A negation earlier in the sentence that distributes over a list: "no generated image goes into the boards,
+    the animatic or the final cut"."""
+    before = BUT.split(_mask(rt.NOT_NEGATION, hit.segment.text)[: hit.start])[-1]  # "nothing says so, but it airs"
+    before = " ".join(WORD.findall(before)[-NEGATION_WINDOW:])
+    return bool(lx.negation_for(hit.segment.language).search(before))
+
+
+def _touches_risk(use: AIUse) -> bool:
+    """True when any risk question of the record is answered yes or touched (unknown with evidence)."""
+    return any(getattr(use, name).value == "yes" or getattr(use, name).evidence for name in GUARDED)
+
+
+def latin_language(plan: str) -> str | None:
+    """The readable language of a plan's Latin-script sentences, when only some of its sentences are Latin."""
+    segments = split_segments(plan)
+    latin = [s.text for s in segments if latin_share(s.text) >= LATIN_SEGMENT]
+    if not latin or len(latin) == len(segments):
+        return None  # none of it, or all of it: the whole plan was already judged
+    code = detect_language(" ".join(latin)).code
+    return code if code in READABLE else None

@@ -1,0 +1,287 @@
+"""The use cases: submit a plan, answer its questions, review it, re-run it, sweep what a crash left behind.
+
+The JSON API, the web pages and the command line all call these; the store only persists. A case is stored
+before the pipeline runs, so whatever happens during extraction, the case is kept: an exception marks it failed
+(re-runnable), and a result from a run a newer one superseded is discarded.
+
+Every refusal is a StoreError subclass whose message is safe to show (it never repeats partner text); the API
+maps each class to one HTTP status.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+import traceback
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Protocol
+
+from triage.config import Settings
+from triage.records import Intake, ProductionType, TriageResult
+from triage.store import accounts, audit
+from triage.store.accounts import KeyInfo, Principal
+from triage.store.cases import DECISIONS, Case, Store
+from triage.store.errors import Conflict, Forbidden, InvalidInput, NotFound
+from triage.store.schema import LABEL_MAX_CHARS, ORG_MAX_CHARS, TITLE_MAX_CHARS
+
+log = logging.getLogger(__name__)
+
+SYSTEM_ACTOR = "system"
+
+# Limits on what people type, declared here once (the request models, the forms and the checks reuse them).
+INTAKE_MAX_CHARS = 100_000  # triage.records.Intake refuses more, whatever the settings say
+QUESTION_MAX_CHARS = 1000
+ANSWER_MAX_CHARS = 4000
+REASON_MAX_CHARS = 4000
+POLICY_QUESTION_MAX_CHARS = 2000
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+class PipelineLike(Protocol):
+    def run(self, intake: Intake) -> TriageResult: ...
+
+
+def text_limit(settings: Settings) -> int:
+    """The most characters a plan may have, counting the answers appended to it."""
+    return min(settings.max_text_chars, INTAKE_MAX_CHARS)
+
+
+def check_text(value: str, *, max_chars: int, what: str = "the plan text") -> str:
+    """Refuse what is not plain text a person wrote: empty, over-long, binary, or not encodable as UTF-8.
+
+    Raises InvalidInput with a message that is safe to show (it never repeats the text).
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidInput(f"{what} is not valid Unicode text") from None
+    if _CONTROL.search(value):
+        raise InvalidInput(f"{what} contains control characters: send plain text, not a binary file")
+    if not value.strip():
+        raise InvalidInput(f"{what} is empty")
+    if len(value) > max_chars:
+        raise InvalidInput(f"{what} is {len(value)} characters; the limit is {max_chars}")
+    return value
+
+
+def make_intake(
+    text: str, production_type: ProductionType | str | None, production_title: str | None, *, max_chars: int
+) -> Intake:
+    """A checked plan to triage.
+
+    Args:
+        text: the plan as the partner wrote it.
+        production_type: a ProductionType, its value (a form's choice), or None.
+        production_title: the title, or None for none (an empty string is refused as empty).
+        max_chars: the plan's limit (`text_limit(settings)`).
+    """
+    text = check_text(text, max_chars=max_chars)
+    title = (
+        None if production_title is None else check_text(production_title, max_chars=TITLE_MAX_CHARS, what="the title")
+    )
+    if isinstance(production_type, str):
+        try:
+            production_type = ProductionType(production_type)
+        except ValueError:
+            raise InvalidInput("choose a production type from the list") from None
+    return Intake(text=text, production_type=production_type, production_title=title)
+
+
+def visible_case(store: Store, case_id: str, principal: Principal) -> Case:
+    """The case if this caller may see it; NotFound otherwise, whether it is missing or another organisation's."""
+    case = store.get_case(case_id, org=principal.case_scope)
+    if case is None:
+        raise NotFound("case not found")
+    return case
+
+
+def _error_message(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {str(exc)[:300]}"
+
+
+def run_case(
+    store: Store,
+    pipeline: PipelineLike,
+    case_id: str,
+    token: str,
+    *,
+    actor: str,
+    actor_role: str,
+    case: Case | None = None,
+) -> Case | None:
+    """Run the pipeline on a claimed case and record the outcome; an exception marks the case failed, not lost.
+
+    Args:
+        store: where the case is.
+        pipeline: what triages it.
+        case_id: the claimed case.
+        token: the claim's run token (from `create_case`, `claim` or `add_answers`).
+        actor: who the audit trail names.
+        actor_role: that actor's role.
+        case: the case as the claim left it, when the caller has it (saves reading it again).
+
+    Returns:
+        The case as recorded, or None when a newer run superseded this one.
+    """
+    if case is None or case.id != case_id:
+        case = store.get_case(case_id)
+    if case is None:
+        raise NotFound("case not found")
+    started = time.perf_counter()
+    try:
+        result = pipeline.run(case.intake())
+        if not isinstance(result, TriageResult):
+            raise TypeError(f"the pipeline returned {type(result).__name__}, not a TriageResult")
+    except Exception as exc:
+        latency_us = int((time.perf_counter() - started) * 1e6)
+        # the frames, not the message: an exception's message may quote the partner's text
+        frames = "".join(traceback.format_tb(exc.__traceback__))
+        log.error("case %s: the pipeline raised %s\n%s", case_id, type(exc).__name__, frames)
+        return store.fail(
+            case_id, token, _error_message(exc), actor=actor, actor_role=actor_role, latency_us=latency_us
+        )
+    latency_us = int((time.perf_counter() - started) * 1e6)
+    return store.complete(case_id, token, result, actor=actor, actor_role=actor_role, latency_us=latency_us)
+
+
+def submit(store: Store, pipeline: PipelineLike, intake: Intake, *, org: str, actor: str, actor_role: str) -> Case:
+    """Store the case first, then triage it: whatever happens during extraction, the case is kept."""
+    case, token = store.create_case(intake, org=org, actor=actor)
+    done = run_case(store, pipeline, case.id, token, actor=actor, actor_role=actor_role, case=case)
+    return done or store.get_case(case.id) or case
+
+
+def answer(
+    store: Store,
+    pipeline: PipelineLike,
+    case_id: str,
+    answers: Sequence[tuple[str, str]],
+    *,
+    principal: Principal,
+    max_chars: int,
+) -> Case:
+    """Append the partner's answers to the plan as a delimited block and triage again (the old review lapses).
+
+    Args:
+        store: where the case is.
+        pipeline: what triages it again.
+        case_id: the case answered.
+        answers: (question, answer) pairs, at least one; a blank question is stored as none.
+        principal: the caller; only the organisation that submitted the case answers it.
+        max_chars: the plan's limit with the answers appended (`text_limit(settings)`).
+    """
+    case = visible_case(store, case_id, principal)
+    if case.org != principal.org:
+        raise Forbidden("only the organisation that submitted the case answers it")
+    if not answers:
+        raise InvalidInput("write at least one answer")
+    checked = [
+        (
+            check_text(question, max_chars=QUESTION_MAX_CHARS, what="a question") if question.strip() else "",
+            check_text(text, max_chars=ANSWER_MAX_CHARS, what="an answer"),
+        )
+        for question, text in answers
+    ]
+    _, token = store.add_answers(case_id, checked, org=principal.org, actor=principal.key_id, max_chars=max_chars)
+    done = run_case(store, pipeline, case_id, token, actor=principal.key_id, actor_role=principal.role)
+    return done or visible_case(store, case_id, principal)
+
+
+def review(store: Store, case_id: str, *, principal: Principal, decision: str, route: str | None, reason: str) -> Case:
+    """A studio contact's decision: approve, request changes, reject, or override the route (with a reason).
+
+    Args:
+        store: where the case is.
+        case_id: the case reviewed.
+        principal: the caller; only a contact reviews.
+        decision: one of DECISIONS.
+        route: the route an override sets; None with every other decision.
+        reason: why, in plain text.
+    """
+    visible_case(store, case_id, principal)
+    if principal.role != "contact":
+        raise Forbidden("only a studio contact reviews cases")
+    if decision not in DECISIONS:
+        raise InvalidInput("choose a decision")
+    if decision == "override" and route is None:
+        raise InvalidInput("an override needs the route it sets")
+    reason = check_text(reason, max_chars=REASON_MAX_CHARS, what="the reason")
+    return store.add_review(
+        case_id, decision=decision, route=route, reason=reason, actor=principal.key_id, actor_role=principal.role
+    )
+
+
+def rerun(store: Store, pipeline: PipelineLike, case_id: str, *, actor: str, actor_role: str) -> Case | None:
+    """Re-run one failed (or abandoned) case; None when it is not re-runnable right now."""
+    token = store.claim(case_id)
+    if token is None:
+        return None
+    return run_case(store, pipeline, case_id, token, actor=actor, actor_role=actor_role)
+
+
+def rerun_visible(store: Store, pipeline: PipelineLike, case_id: str, *, principal: Principal) -> Case:
+    """A caller's re-run of a case it may see; Conflict when the case is triaged or being triaged."""
+    visible_case(store, case_id, principal)
+    done = rerun(store, pipeline, case_id, actor=principal.key_id, actor_role=principal.role)
+    if done is None:
+        raise Conflict("only a failed case, or one whose run was abandoned, is re-run")
+    return done
+
+
+def rerun_pending(
+    store: Store, pipeline: PipelineLike, *, max_attempts: int = 3, limit: int = 100, actor: str = SYSTEM_ACTOR
+) -> list[str]:
+    """Re-run cases a crash or a failing LLM left behind (call at start-up); returns the ids this call re-ran."""
+    done = []
+    for case_id in store.pending(max_attempts=max_attempts, limit=limit):
+        if rerun(store, pipeline, case_id, actor=actor, actor_role="system") is not None:
+            done.append(case_id)
+    if done:
+        log.info("re-ran %d pending case(s)", len(done))
+    for case_id in store.stuck(max_attempts=max_attempts, limit=limit):  # say so, instead of "received" forever
+        token = store.claim(case_id, statuses=("received",))
+        if token is not None:
+            reason = f"every one of its {max_attempts} runs was interrupted; re-run it by hand once the cause is fixed"
+            store.fail(case_id, token, reason, actor=actor, actor_role="system", latency_us=0)
+            log.warning("gave up re-running case %s after %d interrupted runs", case_id, max_attempts)
+    return done
+
+
+def issue_key(store: Store, role: str, org: str, label: str | None = None) -> tuple[KeyInfo, str]:
+    """An admin's new key, its organisation and label checked as text; the key itself is returned once."""
+    check_text(org, max_chars=ORG_MAX_CHARS, what="the organisation")
+    if label:
+        check_text(label, max_chars=LABEL_MAX_CHARS, what="the label")
+    try:
+        return accounts.issue_key(store, role, org, label)
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from None
+
+
+# --- the command line's entry points: each opens the configured store (migrating it) and closes it again ------
+
+
+@contextmanager
+def opened(settings: Settings) -> Iterator[Store]:
+    """The configured store, migrated, closed on leaving."""
+    store = Store.open(settings)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def create_key(settings: Settings, role: str, org: str) -> str:
+    """`triage keys create --role ROLE --org NAME`: the new key (ValueError for a bad role or organisation)."""
+    with opened(settings) as store:
+        return accounts.issue_key(store, role, org)[1]
+
+
+def verify_audit(settings: Settings) -> tuple[bool, str]:
+    """`triage audit verify`: (ok, a one-line message naming the first bad record if any)."""
+    with opened(settings) as store, store.engine.connect() as conn:
+        result = audit.verify(conn)
+    return result.ok, result.message

@@ -1,0 +1,602 @@
+"""Stored cases: written before extraction runs, so a crash or a failing LLM loses nothing and a case can be re-run.
+
+A case moves received → triaged | failed. Whoever runs the pipeline first *claims* the case (a run token and a
+lease in the row), so several stateless API workers sharing one PostgreSQL never triage the same case twice and a
+stale worker can never overwrite a newer result. SQLite (the default) serialises writers with BEGIN IMMEDIATE.
+
+Partner text is stored here and nowhere else: log lines name case ids, never text.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, Literal, get_args
+
+from sqlalchemy import Connection, Engine, func, insert, or_, select, update
+
+from triage.answers import append_answers
+from triage.config import Settings
+from triage.records import Intake, ProductionType, Route, TriageResult
+from triage.store import audit, migrations
+from triage.store.audit import input_sha256
+from triage.store.db import Database, canonical_json, iso, make_engine, utcnow
+from triage.store.errors import Conflict, NotFound, StoreError, TextTooLong
+from triage.store.schema import case_events, cases
+
+log = logging.getLogger(__name__)
+
+Status = Literal["received", "triaged", "failed"]
+Decision = Literal["approve", "request_changes", "reject", "override"]
+STATUSES: tuple[Status, ...] = get_args(Status)
+DECISIONS: tuple[Decision, ...] = get_args(Decision)
+DEFAULT_LEASE_S = 600  # longer than an LLM call with its retries; an expired lease marks a crashed worker's case
+# (Store.open takes the lease from Settings.effective_lease_s: shorter for the lexical extractor, TRIAGE_LEASE_S.)
+CASE_ID_RE = re.compile(r"c_[0-9a-f]{16}")
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    org: str
+    created_by: str
+    status: Status
+    text: str
+    production_type: str | None
+    production_title: str | None
+    route: Route | None
+    approval_required: bool | None
+    result: dict[str, Any] | None
+    error: str | None
+    review: Decision | None
+    review_route: Route | None
+    review_reason: str | None
+    reviewed_by: str | None
+    reviewed_at: str | None
+    attempts: int
+    created_at: str
+    updated_at: str
+
+    @property
+    def effective_route(self) -> Route | None:
+        """A contact's override wins over the engine's route."""
+        return self.review_route or self.route
+
+    def intake(self) -> Intake:
+        production_type = ProductionType(self.production_type) if self.production_type else None
+        return Intake(text=self.text, production_type=production_type, production_title=self.production_title)
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    id: str
+    org: str
+    status: Status
+    production_type: str | None
+    production_title: str | None
+    route: Route | None
+    approval_required: bool | None
+    review: Decision | None
+    review_route: Route | None
+    created_at: str
+    updated_at: str
+
+    @property
+    def effective_route(self) -> Route | None:
+        return self.review_route or self.route
+
+
+@dataclass(frozen=True)
+class Event:
+    seq: int
+    kind: str
+    actor: str
+    at: str
+    data: dict[str, Any]
+
+
+def _case(row: Any, result: dict[str, Any] | None = None) -> Case:
+    """A case from its row; `result`: the result already parsed, for a row read without its result_json."""
+    m = row._mapping
+    if "result_json" in m:
+        result = json.loads(m["result_json"]) if m["result_json"] else None
+    return Case(
+        id=m["id"],
+        org=m["org"],
+        created_by=m["created_by"],
+        status=m["status"],
+        text=m["text"],
+        production_type=m["production_type"],
+        production_title=m["production_title"],
+        route=m["route"],
+        approval_required=m["approval_required"],
+        result=result,
+        error=m["error"],
+        review=m["review"],
+        review_route=m["review_route"],
+        review_reason=m["review_reason"],
+        reviewed_by=m["reviewed_by"],
+        reviewed_at=m["reviewed_at"],
+        attempts=m["attempts"],
+        created_at=m["created_at"],
+        updated_at=m["updated_at"],
+    )
+
+
+_COLUMNS_BUT_RESULT = [column for column in cases.c if column.name != "result_json"]
+_SUMMARY_COLUMNS = [
+    cases.c.id,
+    cases.c.org,
+    cases.c.status,
+    cases.c.production_type,
+    cases.c.production_title,
+    cases.c.route,
+    cases.c.approval_required,
+    cases.c.review,
+    cases.c.review_route,
+    cases.c.created_at,
+    cases.c.updated_at,
+]
+
+
+class Store(Database):
+    """The case repository: cases and their history, each method one transaction (claims, results, reviews)."""
+
+    def __init__(self, engine: Engine, *, lease_s: float = DEFAULT_LEASE_S) -> None:
+        super().__init__(engine)
+        self.lease_s = lease_s
+
+    @classmethod
+    def open(cls, settings: Settings, *, migrate: bool = True) -> Store:
+        store = cls(make_engine(settings.sqlalchemy_url), lease_s=settings.effective_lease_s)
+        if migrate:
+            migrations.migrate(store)
+        return store
+
+    def ping(self) -> None:
+        """Raises when the database cannot be reached or is not migrated (see migrations.ping)."""
+        migrations.ping(self)
+
+    # --- cases ------------------------------------------------------------------------------------------------
+
+    def _event(self, conn: Connection, case_id: str, kind: str, actor: str, at: str, data: dict[str, Any] | str) -> int:
+        """Append to the case's history; `data` may come already as canonical JSON (a result is not re-encoded)."""
+        last = conn.scalar(select(func.max(case_events.c.seq)).where(case_events.c.case_id == case_id)) or 0
+        data_json = data if isinstance(data, str) else canonical_json(data)
+        values = {"case_id": case_id, "seq": last + 1, "kind": kind, "actor": actor, "at": at, "data_json": data_json}
+        conn.execute(insert(case_events).values(**values))
+        return last + 1
+
+    def _locked_case(self, conn: Connection, case_id: str, org: str | None = None) -> Case:
+        if not CASE_ID_RE.fullmatch(case_id):
+            raise NotFound("case not found")
+        query = select(cases).where(cases.c.id == case_id).with_for_update()
+        if org is not None:
+            query = query.where(cases.c.org == org)
+        row = conn.execute(query).first()
+        if row is None:
+            raise NotFound("case not found")
+        return _case(row)
+
+    def create_case(self, intake: Intake, *, org: str, actor: str) -> tuple[Case, str]:
+        """Store a new case as received, already claimed by the caller (who runs the pipeline next)."""
+        now = utcnow()
+        case_id = "c_" + secrets.token_hex(8)
+        token = secrets.token_hex(16)
+        production_type = intake.production_type.value if intake.production_type else None
+        case = Case(
+            id=case_id,
+            org=org,
+            created_by=actor,
+            status="received",
+            text=intake.text,
+            production_type=production_type,
+            production_title=intake.production_title,
+            route=None,
+            approval_required=None,
+            result=None,
+            error=None,
+            review=None,
+            review_route=None,
+            review_reason=None,
+            reviewed_by=None,
+            reviewed_at=None,
+            attempts=1,
+            created_at=iso(now),
+            updated_at=iso(now),
+        )
+        sha = input_sha256(intake.text, production_type, intake.production_title)
+        submitted = canonical_json({"input_sha256": sha, "chars": len(intake.text)})
+        # Not durable yet: the caller is told the case exists only after a durable write (its result or failure).
+        with self.transaction(durable=False) as conn:
+            conn.execute(
+                insert(cases).values(
+                    id=case_id,
+                    org=org,
+                    created_by=actor,
+                    status="received",
+                    text=intake.text,
+                    production_type=production_type,
+                    production_title=intake.production_title,
+                    attempts=1,
+                    run_token=token,
+                    lease_until=iso(now + timedelta(seconds=self.lease_s)),
+                    created_at=case.created_at,
+                    updated_at=case.updated_at,
+                )
+            )
+            # a new case's history starts at 1 (no need to look for a last entry)
+            conn.execute(
+                insert(case_events).values(
+                    case_id=case_id, seq=1, kind="submitted", actor=actor, at=case.created_at, data_json=submitted
+                )
+            )
+        log.info("case %s received (%d chars)", case_id, len(intake.text))
+        return case, token
+
+    def get_case(self, case_id: str, *, org: str | None = None) -> Case | None:
+        """The case, or None when it does not exist or belongs to another organisation than `org`."""
+        if not CASE_ID_RE.fullmatch(case_id):
+            return None  # not an id at all (a NUL byte would even be an error on PostgreSQL)
+        query = select(cases).where(cases.c.id == case_id)
+        if org is not None:
+            query = query.where(cases.c.org == org)
+        with self.reader.connect() as conn:
+            row = conn.execute(query).first()
+        return _case(row) if row else None
+
+    def _filters(
+        self,
+        *,
+        org: str | None,
+        route: str | None = None,
+        status: str | None = None,
+        review: str | None = None,
+        production: str | None = None,
+    ) -> list[Any]:
+        where: list[Any] = []
+        if org is not None:
+            where.append(cases.c.org == org)
+        if route is not None:
+            where.append(func.coalesce(cases.c.review_route, cases.c.route) == route)
+        if status is not None:
+            where.append(cases.c.status == status)
+        if review == "none":
+            where.append(cases.c.review.is_(None))
+        elif review is not None:
+            where.append(cases.c.review == review)
+        if production is not None:
+            where.append(cases.c.production_type == production)
+        return where
+
+    def list_cases(
+        self,
+        *,
+        org: str | None = None,
+        route: str | None = None,
+        status: str | None = None,
+        review: str | None = None,
+        production: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> tuple[list[CaseSummary], int]:
+        """One page of cases, newest first, and how many match in all.
+
+        Args:
+            org: only this organisation's cases (None: every organisation's).
+            route: the effective route (a contact's override, else the engine's).
+            status: received, triaged or failed.
+            review: a decision, or "none" for cases not reviewed yet.
+            production: the production type's value.
+            limit: the page's size.
+            offset: how many matching cases come before the page.
+        """
+        where = self._filters(org=org, route=route, status=status, review=review, production=production)
+        with self.reader.connect() as conn:
+            total = conn.scalar(select(func.count()).select_from(cases).where(*where)) or 0
+            rows = conn.execute(
+                select(*_SUMMARY_COLUMNS)
+                .where(*where)
+                .order_by(cases.c.created_at.desc(), cases.c.id.desc())
+                .limit(limit)
+                .offset(offset)
+            ).all()
+        return [CaseSummary(**row._mapping) for row in rows], total
+
+    def counts(self, *, org: str | None = None) -> dict[str, dict[str, int]]:
+        """Cases by (effective) route, status and review, for a queue's headline numbers."""
+        where = self._filters(org=org)
+        route = func.coalesce(cases.c.review_route, cases.c.route)
+        review = func.coalesce(cases.c.review, "none")
+        out: dict[str, dict[str, int]] = {}
+        with self.reader.connect() as conn:
+            for name, column in (("route", route), ("status", cases.c.status), ("review", review)):
+                rows = conn.execute(select(column, func.count()).where(*where).group_by(column)).all()
+                out[name] = {str(key): n for key, n in rows if key is not None}
+        return out
+
+    def history(self, case_id: str) -> list[Event]:
+        with self.reader.connect() as conn:
+            rows = conn.execute(
+                select(case_events).where(case_events.c.case_id == case_id).order_by(case_events.c.seq)
+            ).all()
+        return [Event(seq=r.seq, kind=r.kind, actor=r.actor, at=r.at, data=json.loads(r.data_json)) for r in rows]
+
+    def claim(self, case_id: str, *, statuses: Sequence[str] = ("failed", "received")) -> str | None:
+        """Take the right to run the pipeline on a failed case, or on a received one whose runner's lease expired."""
+        if not CASE_ID_RE.fullmatch(case_id):
+            return None
+        now = utcnow()
+        token = secrets.token_hex(16)
+        with self.transaction() as conn:
+            result = conn.execute(
+                update(cases)
+                .where(
+                    cases.c.id == case_id,
+                    cases.c.status.in_(list(statuses)),
+                    or_(cases.c.lease_until.is_(None), cases.c.lease_until < iso(now)),
+                )
+                .values(
+                    status="received",
+                    run_token=token,
+                    lease_until=iso(now + timedelta(seconds=self.lease_s)),
+                    attempts=cases.c.attempts + 1,
+                    updated_at=iso(now),
+                )
+            )
+            if result.rowcount != 1:
+                return None
+        return token
+
+    def pending(self, *, max_attempts: int = 3, limit: int = 100) -> list[str]:
+        """Cases to re-run: failed ones with attempts left, and received ones whose runner's lease expired."""
+        now = iso(utcnow())
+        with self.reader.connect() as conn:
+            return list(
+                conn.scalars(
+                    select(cases.c.id)
+                    .where(
+                        cases.c.attempts < max_attempts,
+                        or_(cases.c.status == "failed", cases.c.status == "received"),
+                        or_(cases.c.lease_until.is_(None), cases.c.lease_until < now),
+                    )
+                    .order_by(cases.c.created_at)
+                    .limit(limit)
+                )
+            )
+
+    def stuck(self, *, max_attempts: int = 3, limit: int = 100) -> list[str]:
+        """Received cases whose runs were all interrupted (a worker died each time): no attempts left to sweep."""
+        now = iso(utcnow())
+        with self.reader.connect() as conn:
+            return list(
+                conn.scalars(
+                    select(cases.c.id)
+                    .where(
+                        cases.c.attempts >= max_attempts,
+                        cases.c.status == "received",
+                        or_(cases.c.lease_until.is_(None), cases.c.lease_until < now),
+                    )
+                    .order_by(cases.c.created_at)
+                    .limit(limit)
+                )
+            )
+
+    def complete(
+        self, case_id: str, token: str, result: TriageResult, *, actor: str, actor_role: str, latency_us: int
+    ) -> Case | None:
+        """Record a result and its audit record in one transaction; None when a newer run superseded this one.
+
+        Args:
+            case_id: the case the run was for.
+            token: the run's claim token; the result is kept only if the case still holds it.
+            result: the pipeline's result (stored with `case_id` set).
+            actor: who the audit record names.
+            actor_role: that actor's role.
+            latency_us: how long the pipeline took.
+        """
+        now = iso(utcnow())
+        result = result.model_copy(update={"case_id": case_id})
+        payload = result.model_dump(mode="json")
+        result_json = canonical_json(payload)
+        with self.transaction() as conn:
+            # only if this run still holds the case; the row comes back as written (without the result: we have it)
+            row = conn.execute(
+                update(cases)
+                .where(cases.c.id == case_id, cases.c.run_token == token)
+                .values(
+                    status="triaged",
+                    route=result.route,
+                    approval_required=result.approval_required,
+                    result_json=result_json,
+                    error=None,
+                    run_token=None,
+                    lease_until=None,
+                    updated_at=now,
+                )
+                .returning(*_COLUMNS_BUT_RESULT)
+            ).first()
+            if row is None:
+                log.warning("case %s: result discarded, a newer run holds the case", case_id)
+                return None
+            case = _case(row, result=payload)
+            record = audit.append(
+                conn,
+                lock=self.advisory_lock,
+                kind="triage",
+                case_id=case_id,
+                actor=actor,
+                actor_role=actor_role,
+                input_sha256=input_sha256(case.text, case.production_type, case.production_title),
+                result_json=result_json,
+                policy_version=result.policy_version,
+                prompt_version=result.prompt_version,
+                extractor=result.extractor,
+                model=result.extractor.split(":", 1)[1] if ":" in result.extractor else None,
+                prompt_tokens=result.stats.prompt_tokens,
+                completion_tokens=result.stats.completion_tokens,
+                latency_us=latency_us,
+                at=now,
+            )
+            # canonical_json({"audit_seq": ..., "result": payload}), without encoding the result a second time
+            self._event(conn, case_id, "triaged", actor, now, f'{{"audit_seq":{record.seq},"result":{result_json}}}')
+        log.info("case %s triaged: %s", case_id, result.route)
+        return case
+
+    def fail(
+        self, case_id: str, token: str, error: str, *, actor: str, actor_role: str, latency_us: int
+    ) -> Case | None:
+        """Mark a run failed (it stays re-runnable) and audit the failure; None when a newer run holds the case.
+
+        Args:
+            case_id: the case the run was for.
+            token: the run's claim token.
+            error: what went wrong, safe to store (never the partner's text).
+            actor: who the audit record names.
+            actor_role: that actor's role.
+            latency_us: how long the run took before it failed.
+        """
+        now = iso(utcnow())
+        with self.transaction() as conn:
+            row = conn.execute(
+                select(cases).where(cases.c.id == case_id, cases.c.run_token == token).with_for_update()
+            ).first()
+            if row is None:
+                return None
+            case = _case(row)
+            conn.execute(
+                update(cases)
+                .where(cases.c.id == case_id)
+                .values(status="failed", error=error, run_token=None, lease_until=None, updated_at=now)
+            )
+            record = audit.append(
+                conn,
+                lock=self.advisory_lock,
+                kind="triage_failed",
+                case_id=case_id,
+                actor=actor,
+                actor_role=actor_role,
+                input_sha256=input_sha256(case.text, case.production_type, case.production_title),
+                result_json=canonical_json({"error": error}),
+                latency_us=latency_us,
+                at=now,
+            )
+            self._event(conn, case_id, "failed", actor, now, {"error": error, "audit_seq": record.seq})
+            case = self._locked_case(conn, case_id)
+        log.warning("case %s failed: %s", case_id, error.split(":", 1)[0])
+        return case
+
+    def add_answers(
+        self,
+        case_id: str,
+        answers: Sequence[tuple[str, str]],
+        *,
+        org: str,
+        actor: str,
+        max_chars: int,
+    ) -> tuple[Case, str]:
+        """Append the partner's answers to the plan and claim the case for re-triage; the old review no longer holds.
+
+        Args:
+            case_id: the case answered.
+            answers: (question, answer) pairs, already checked.
+            org: the answering organisation; another organisation's case is NotFound.
+            actor: who the history names.
+            max_chars: the plan's limit with the answers appended (TextTooLong beyond it).
+
+        Returns:
+            The case as claimed, and the claim's run token for `complete` or `fail`.
+        """
+        now = utcnow()
+        token = secrets.token_hex(16)
+        with self.transaction() as conn:
+            case = self._locked_case(conn, case_id, org)
+            if case.status == "received":
+                raise Conflict("the case is being triaged; try again in a moment")
+            new_text = append_answers(case.text, answers)
+            if len(new_text) > max_chars:
+                raise TextTooLong(
+                    f"with these answers the plan would be {len(new_text)} characters; the limit is {max_chars}"
+                )
+            conn.execute(
+                update(cases)
+                .where(cases.c.id == case_id)
+                .values(
+                    text=new_text,
+                    status="received",
+                    run_token=token,
+                    lease_until=iso(now + timedelta(seconds=self.lease_s)),
+                    attempts=1,
+                    review=None,
+                    review_route=None,
+                    review_reason=None,
+                    reviewed_by=None,
+                    reviewed_at=None,
+                    updated_at=iso(now),
+                )
+            )
+            data = {
+                "answers": [{"question": q, "answer": a} for q, a in answers],
+                "input_sha256": input_sha256(new_text, case.production_type, case.production_title),
+                "previous_review": case.review,
+            }
+            self._event(conn, case_id, "answers", actor, iso(now), data)
+            case = self._locked_case(conn, case_id)
+        return case, token
+
+    def add_review(
+        self, case_id: str, *, decision: str, route: str | None, reason: str, actor: str, actor_role: str
+    ) -> Case:
+        """A contact's decision on a triaged (or failed) case, audited like a triage.
+
+        Args:
+            case_id: the case reviewed.
+            decision: one of DECISIONS.
+            route: the route an override sets; given with an override and only then.
+            reason: why, already checked.
+            actor: who the audit record names.
+            actor_role: that actor's role.
+        """
+        if decision not in DECISIONS:
+            raise StoreError(f"unknown decision {decision!r}")
+        if (decision == "override") != (route is not None):
+            raise StoreError("a route is given with an override, and only then")
+        now = iso(utcnow())
+        with self.transaction() as conn:
+            case = self._locked_case(conn, case_id)
+            if case.status == "received":
+                raise Conflict("the case is being triaged; review it once it has a result")
+            conn.execute(
+                update(cases)
+                .where(cases.c.id == case_id)
+                .values(
+                    review=decision,
+                    review_route=route,
+                    review_reason=reason,
+                    reviewed_by=actor,
+                    reviewed_at=now,
+                    updated_at=now,
+                )
+            )
+            review = {"decision": decision, "route": route, "reason": reason, "engine_route": case.route}
+            record = audit.append(
+                conn,
+                lock=self.advisory_lock,
+                kind="review",
+                case_id=case_id,
+                actor=actor,
+                actor_role=actor_role,
+                input_sha256=input_sha256(case.text, case.production_type, case.production_title),
+                result_json=canonical_json(review),
+                policy_version=(case.result or {}).get("policy_version"),
+                at=now,
+            )
+            self._event(conn, case_id, "review", actor, now, {**review, "audit_seq": record.seq})
+            case = self._locked_case(conn, case_id)
+        log.info("case %s reviewed: %s", case_id, decision)
+        return case

@@ -1,0 +1,126 @@
+"""The runtime tables, in one MetaData, as the numbered migrations left them (tests check they never drift).
+
+Queries are built from these; the schema itself is created and changed only by the migrations (a frozen snapshot
+each), so editing a table here changes no database. Add a migration, then mirror it here.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+)
+
+# Column widths that are also limits on what people type (the API, the pages and the service reuse them).
+ORG_MAX_CHARS = 200
+LABEL_MAX_CHARS = 200
+TITLE_MAX_CHARS = 300
+
+metadata = MetaData()
+
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("name", String(200), nullable=False),
+    Column("applied_at", String(40), nullable=False),
+)
+
+cases = Table(
+    "cases",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("org", String(ORG_MAX_CHARS), nullable=False),
+    Column("created_by", String(40), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("production_type", String(40)),
+    Column("production_title", String(TITLE_MAX_CHARS)),
+    Column("route", String(20)),
+    Column("approval_required", Boolean),
+    Column("result_json", Text),
+    Column("error", Text),
+    Column("review", String(40)),
+    Column("review_route", String(20)),
+    Column("review_reason", Text),
+    Column("reviewed_by", String(40)),
+    Column("reviewed_at", String(40)),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("run_token", String(40)),
+    Column("lease_until", String(40)),
+    Column("created_at", String(40), nullable=False),
+    Column("updated_at", String(40), nullable=False),
+    Index("ix_cases_org_created", "org", "created_at"),
+    Index("ix_cases_status", "status"),
+    Index("ix_cases_created", "created_at", "id"),  # 0002
+)
+
+case_events = Table(
+    "case_events",
+    metadata,
+    Column("case_id", String(40), ForeignKey("cases.id"), nullable=False),
+    Column("seq", Integer, nullable=False, autoincrement=False),
+    Column("kind", String(40), nullable=False),
+    Column("actor", String(40), nullable=False),
+    Column("at", String(40), nullable=False),
+    Column("data_json", Text, nullable=False),
+    PrimaryKeyConstraint("case_id", "seq"),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("at", String(40), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("case_id", String(40)),
+    Column("actor", String(40), nullable=False),
+    Column("actor_role", String(20)),
+    Column("input_sha256", String(64)),
+    Column("result_json", Text),
+    Column("policy_version", String(200)),
+    Column("prompt_version", String(200)),
+    Column("extractor", String(200)),
+    Column("model", String(200)),
+    Column("prompt_tokens", Integer),
+    Column("completion_tokens", Integer),
+    Column("latency_us", BigInteger),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False, unique=True),
+)
+
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("key_hash", String(64), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("org", String(ORG_MAX_CHARS), nullable=False),
+    Column("label", String(LABEL_MAX_CHARS)),
+    Column("created_at", String(40), nullable=False),
+    Column("revoked_at", String(40)),
+)
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+rate_limits = Table(
+    "rate_limits",
+    metadata,
+    Column("bucket", String(100), primary_key=True),
+    Column("count", Integer, nullable=False),
+    Column("expires_at", String(40), nullable=False),
+)
