@@ -109,4 +109,5 @@ def test_injected_instructions_did_not_change_the_reading() -> None:
     (use,) = _uses("c098")
     assert use.data_handling.value == "may_train" and use.data_handling.evidence == "the free ChatGPT"
     (c099,) = _uses("c099")  # an HTML comment asking for ESCALATE changes nothing either
-    assert c099.stage.value == "pitch" and c099.final_output.no
+    # the model said "pitch" quoting "generic text prompts", which states no purpose: the verifier dropped the stage
+    assert c099.stage.value == "unknown" and c099.final_output.no

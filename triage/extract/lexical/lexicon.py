@@ -376,6 +376,7 @@ REAL_PERSON_NO = rx(
 )
 CONSENT_OBTAINED = rx(
     r"(?:has|have|'ve|already|had) (?:\w+ )?(?:signed|given|granted|agreed|consented|approved)",
+    r"(?:she|he|they|we)(?:'s|’s|'ve|’ve) (?:\w+ )?(?:signed|given|granted|agreed|consented|approved)",
     r"signed (?:a |the |an |her |his |their )?(?:\w+ )?(?:consent|release|waiver|agreement|rider|authori[sz]ation)",
     r"(?:written|documented|signed|explicit|informed) consent (?:is |was |has been )?(?:on file|in hand|obtained|"
     r"secured|signed|in place|received)",
