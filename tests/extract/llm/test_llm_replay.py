@@ -100,7 +100,9 @@ def test_hand_checked_readings_of_the_real_model() -> None:
     (c124,) = _uses("c124")  # Spanish, quoted in Spanish
     assert c124.final_output.no and c124.final_output.evidence == "nada de esto saldrá en pantalla"
     mood, plates = _uses("c117")  # two uses from one call
-    assert mood.stage.value == "pitch" and plates.stage.value == "previs"
+    # "mood boards" states a low-risk purpose; "background cityscape plates" does not state previs (plates reach the
+    # screen), so the verifier dropped that stage
+    assert mood.stage.value == "pitch" and plates.stage.value == "unknown"
 
 
 def test_injected_instructions_did_not_change_the_reading() -> None:
