@@ -83,6 +83,18 @@ USES_THE_NAMED_TOOL = rx(
     r"(?:use|using|uses|with|through|via|in|on) (?:it|them|this tool|that tool|the tool|this one|that one)",
     r"usarl[ao]s?|con (?:ella|él)|l'utiliser|avec (?:lui|elle)|us[áa]-l[ao]|com (?:ela|ele)|damit|(?:es|ihn|sie) (?:zu )?nutzen",
 )
+# A later sentence about the use's own inputs and outputs, or an elliptical one ("Temp only", "Generic prompts").
+ABOUT_THE_OUTPUT = rx(
+    r"^(?:the |all |any |our |its |their |every |each )?(?:(?:generated|ai|synthetic|resulting) )?(?:prompts?|inputs?|"
+    r"outputs?|results?|images?|stills?|frames?|clips?|renders?|tracks?|cues?|beds?|files?|material|versions?|"
+    r"voices?|lines|shots?|assets?|boards?|sketches|mock-?ups?|drafts?|generations?|pictures|textures?|references?)",
+    r"^(?:temp|temporary|internal|reference|generic|placeholder|text|only|just|no|nothing|never|none|neither|"
+    r"strictly|purely|solely|used|kept|stays?|for (?:internal|reference|the (?:pitch|room|team|director)))\b",
+    r"^(?:los|las|el|la|les|le|os|as|o|a|die|der|das)? ?(?:prompts?|imágenes|imagens|images|bilder|resultados|"
+    r"résultats|ergebnisse)",
+    r"^(?:solo|sólo|solamente|seulement|uniquement|apenas|somente|nur|nada|rien|nichts|ninguna?|aucune?|nenhuma?|"
+    r"keine?|temporal|temporaire|temporári[oa]|uso interno|usage interne|intern)",
+)
 # A later sentence that starts with one of these continues the previous use rather than starting a new one.
 BACK_REFERENCE = rx(
     r"^(?:the|these|those|this|that|it|they|its|such) (?:generated|cloned|synthetic|ai|resulting|output|outputs|"
@@ -106,6 +118,8 @@ GLOBAL_SCOPE = rx(
     r"nada de (?:esto|esto|isso)",
     r"rien de (?:tout )?cela",
     r"nichts davon",
+    r"nada (?:de lo )?generad[oa]|nada gerad[oa]|rien de (?:ce qui est )?généré|rien (?:n'est )?généré|"
+    r"nichts (?:ki-)?generiert\w*|nichts generiertes|nada (?:del|do) (?:material|conteúdo) (?:generad|gerad)[oa]",
     r"ninguno de|nenhum d",
 )
 
@@ -297,7 +311,7 @@ FINAL_NO = rx(
     r"not (?:for|in) (?:broadcast|release|the final)",
     r"off[- ]screen",
     r"throw-?away",
-    r"provisional|provisoire|provisório|vorläufig|temporal(?:es)?|temporaire|temporári[oa]s?|uso interno|"
+    r"provisional(?:es)?|provisoires?|provis[óo]ri[oa]s?|vorläufig\w*|temporal(?:es)?|temporaire|temporári[oa]s?|uso interno|"
     r"usage interne|interne (?:nutzung|zwecke)",
 )
 
@@ -815,6 +829,8 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"scratch (?:track|vo|voice|audio|narration)",
             r"placeholders?",
             r"guide (?:track|vo|voice)",
+            r"(?:montage|montaje|montagem|schnitt|corte|mezcla|mistura) (?:provisoire|provisional|provis[óo]ri[oa]|"
+            r"temporal|temporári[oa]|temporaire|vorläufig)|temp-?schnitt|rohschnitt|"
             r"música temporal|musique temporaire|"
             r"música temporária|temp-?musik",
         ),

@@ -139,8 +139,18 @@ def group_uses(segments: list[PlanSegment]) -> list[list[PlanSegment]]:
         elif lx.GLOBAL_SCOPE.search(segment.text):
             global_context.append(segment)
         else:
-            uses[-1].append(segment)
+            uses[-1].append(replace(segment, local=live or _speaks_of_the_use(segment)))
     return [use + [s for s in global_context if s not in use] for use in uses]
+
+
+def _speaks_of_the_use(segment: PlanSegment) -> bool:
+    """A following sentence speaks of the use before it when it refers back to it ("These stay internal"), uses
+    its tool, or is about its inputs and outputs ("Prompts are generic", "Temp only"); one about something else
+    ("Our mood boards were fine last season") may add risk to the use but never lowers it."""
+    text = segment.text
+    return bool(
+        lx.BACK_REFERENCE.search(text) or lx.USES_THE_NAMED_TOOL.search(text) or lx.ABOUT_THE_OUTPUT.search(text)
+    )
 
 
 def _has_live_ai_cue(segment: PlanSegment) -> bool:
@@ -316,8 +326,8 @@ def detect_data_handling(segments: list[PlanSegment]) -> Choice[DataHandling]:
 def detect_hedge(segments: list[PlanSegment]) -> Answer:
     """A hedge counts when its sentence is about a principle or the AI use ("I think it stays temp, but I'm not
     100% sure"): the hedge and its topic often stand in two clauses of one sentence."""
-    for hit in find_hits(lx.STRONG_HEDGE, segments):
-        if hit.segment.local and not hit.negated:
+    for hit in find_hits(lx.STRONG_HEDGE, segments):  # doubt raises risk: it counts wherever it stands in the use
+        if not hit.negated:
             return _answer("yes", hit)
     for hit in find_hits(lx.HEDGE, segments):
         if lx.PRINCIPLE_TOPIC.search(hit.segment.text) or lx.AI_CUE.search(hit.segment.text):
