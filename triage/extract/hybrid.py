@@ -178,9 +178,8 @@ def merge(lex: Extraction, llm: Extraction, text: str, name: str) -> Extraction:
         return Extraction(
             uses=lex.uses, language=lex.language, extractor=name, failure=llm.failure, notes=notes, stats=stats
         )
-    if lex.failure:
-        notes.append(f"the lexical tripwire could not read the plan ({lex.failure}); the LLM's reading stands alone")
-        return Extraction(uses=llm.uses, language=language, extractor=name, notes=notes, stats=stats)
+    if lex.failure:  # what it could read still counts: its findings survive like any tripwire's
+        notes.append(f"the lexical tripwire could not read the plan reliably ({lex.failure}); the LLM's reading leads")
     uses: list[AIUse] = []
     placed = [0] * len(lex.uses)
     for i, j in align(lex.uses, llm.uses, text):

@@ -83,8 +83,11 @@ USES_THE_NAMED_TOOL = rx(
     r"(?:use|using|uses|with|through|via|in|on) (?:it|them|this tool|that tool|the tool|this one|that one)",
     r"usarl[ao]s?|con (?:ella|él)|l'utiliser|avec (?:lui|elle)|us[áa]-l[ao]|com (?:ela|ele)|damit|(?:es|ihn|sie) (?:zu )?nutzen",
 )
-# A later sentence about the use's own inputs and outputs, or an elliptical one ("Temp only", "Generic prompts").
-ABOUT_THE_OUTPUT = rx(
+# A later sentence about the use's own inputs, outputs or person, or an elliptical one ("Temp only", "Generic prompts").
+ABOUT_THE_USE = rx(
+    r"^(?:she|he|they|her|his|their|the (?:actor|actress|narrator|performer|host|presenter|talent|estate|family|"
+    r"singer|artist|vendor|tool|model|app|terms|licen[cs]e|account|plan|agreement|contract))\b",
+    r"^(?:ella|él|ellos|elle|il|elles|ils|ela|ele|eles|sie|er)\b",
     r"^(?:the |all |any |our |its |their |every |each )?(?:(?:generated|ai|synthetic|resulting) )?(?:prompts?|inputs?|"
     r"outputs?|results?|images?|stills?|frames?|clips?|renders?|tracks?|cues?|beds?|files?|material|versions?|"
     r"voices?|lines|shots?|assets?|boards?|sketches|mock-?ups?|drafts?|generations?|pictures|textures?|references?)",

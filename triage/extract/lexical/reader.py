@@ -148,9 +148,7 @@ def _speaks_of_the_use(segment: PlanSegment) -> bool:
     its tool, or is about its inputs and outputs ("Prompts are generic", "Temp only"); one about something else
     ("Our mood boards were fine last season") may add risk to the use but never lowers it."""
     text = segment.text
-    return bool(
-        lx.BACK_REFERENCE.search(text) or lx.USES_THE_NAMED_TOOL.search(text) or lx.ABOUT_THE_OUTPUT.search(text)
-    )
+    return bool(lx.BACK_REFERENCE.search(text) or lx.USES_THE_NAMED_TOOL.search(text) or lx.ABOUT_THE_USE.search(text))
 
 
 def _has_live_ai_cue(segment: PlanSegment) -> bool:
