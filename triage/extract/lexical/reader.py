@@ -506,6 +506,7 @@ class LexicalExtractor:
             segments += split_segments(line, code, answer=True)
         if latin_only:
             segments = [s for s in segments if latin_share(s.text) >= LATIN_SEGMENT]
+        segments = [replace(s, language=_sentence_language(s.text, code)) for s in segments]
         groups = group_uses(segments)
         notes: list[Any] = []
         if any(s.untrusted for s in segments):
@@ -531,6 +532,13 @@ class LexicalExtractor:
             failure=failure,
             notes=notes,
         )
+
+
+def _sentence_language(text: str, plan_language: str) -> str:
+    """A sentence's own language when it is plainly one we read (a plan may mix them: an English line above a
+    Portuguese plan must not make Portuguese "no", "in the", read as a negation); else the plan's."""
+    guess = detect_language(text)
+    return guess.code if guess.code in READABLE and len(text.split()) >= 4 else plan_language
 
 
 def _sentence_denies(hit: PatternHit) -> bool:
