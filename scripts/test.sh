@@ -13,3 +13,5 @@ cd "$(dirname "$0")/.."
 # Load smoke (loopback, bounded): every accepted case stored and triaged, audit chain intact, 0 errors, on both stores.
 .venv/bin/python scripts/load.py --db sqlite --workers 2 --requests 150 --duration 40 --vary
 .venv/bin/python scripts/load.py --db postgres --workers 2 --requests 150 --duration 40 --vary
+# ... and with notifications on: every queued email and signed webhook delivered to loopback sinks.
+.venv/bin/python scripts/load.py --db sqlite --workers 2 --requests 150 --duration 40 --vary --notify

@@ -19,6 +19,7 @@ from triage_support import auth
 
 from triage.records import Intake
 from triage.service import submit
+from triage.store import notifications
 from triage.store.accounts import issue_key, parse_key, revoke_key
 from triage.store.schema import api_keys, audit_log
 
@@ -47,6 +48,18 @@ API: dict[tuple[str, str], tuple[Any, dict[str, int]]] = {
         {"owner": 403, "same_org": 403, "other_org": 403, "contact": 403, "admin": CREATED}),
     ("DELETE", "/v1/keys/{key_id}"): (None,
         {"owner": 403, "same_org": 403, "other_org": 403, "contact": 403, "admin": NO_CONTENT}),
+    **{route: (body, {"owner": 403, "same_org": 403, "other_org": 403, "contact": 403, "admin": status})
+       for route, body, status in (
+        (("GET", "/v1/notify/routes"), None, OK),
+        (("PUT", "/v1/notify/routes/{contact_id}"), {"orgs": ["acme"]}, NO_CONTENT),
+        (("PUT", "/v1/notify/settings/{owner_kind}/{owner}"), {"email_events": ["submitted"]}, NO_CONTENT),
+        (("GET", "/v1/notify/webhooks"), None, OK),
+        (("POST", "/v1/notify/webhooks"), {"owner_kind": "org", "owner": "acme", "url": "https://hooks.example/x"},
+         CREATED),
+        (("DELETE", "/v1/notify/webhooks/{webhook_id}"), None, NO_CONTENT),
+        (("POST", "/v1/notify/test"), {"webhook_id": "wh_none"}, 404),  # past the checks: no such webhook
+        (("GET", "/v1/notify/deliveries"), None, OK),
+    )},
     ("GET", "/healthz"): (None, {w: OK for w in WHO}),
     ("GET", "/readyz"): (None, {w: OK for w in WHO}),
 }  # fmt: skip
@@ -143,7 +156,11 @@ def test_every_api_route_for_every_caller(app, client, callers, monkeypatch) -> 
         for who in WHO:
             case_id = fresh_case(app) if "{case_id}" in path else shared
             spare = issue_key(store, "partner", "spare")[0].id if "{key_id}" in path else ""
-            url = path.format(case_id=case_id, key_id=spare)
+            hook = ""
+            if "{webhook_id}" in path:
+                hook = notifications.add_webhook(store, "org", "acme", "https://hooks.example/x", "standard", [])[0].id
+            ids = {"contact_id": parse_key(callers["contact"] or ""), "owner_kind": "org", "owner": "acme"}
+            url = path.format(case_id=case_id, key_id=spare, webhook_id=hook, **ids)
             before, before_case = state(app), case_view(app, case_id)
             key = callers[who]
             r = client.request(method, url, json=body, headers=auth(key) if key else {})
