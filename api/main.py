@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
-from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -22,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from api.deps import AppState, http_status
+from api.docs import add_docs
 from api.limits import BodySizeLimit, SecurityHeaders
 from api.models import ErrorOut, ValidationErrorOut
 from api.routes import cases, health, keys, pages, policy
@@ -124,7 +124,11 @@ def create_app(
         version="1",
         summary="Triage of generative-AI use plans in film and TV production against a studio's partner guidance",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
+    if settings.api_docs:
+        add_docs(app)
     app.state.triage = state
 
     app.include_router(cases.router, prefix="/v1", responses=error_responses(*API_ERRORS, 404, 409))
@@ -153,9 +157,12 @@ def create_app(
 
     @app.exception_handler(StarletteHTTPException)
     async def routing_error(request: Request, exc: StarletteHTTPException) -> Response:
-        """Starlette's 405 names only the first matching route's methods; Allow must name all the path has."""
+        """Starlette's 405 names only the first matching route's methods; Allow must name all the path has. An
+        unknown page gets the HTML error page, as every page's refusal does."""
         if exc.status_code != 405:
-            return await http_exception_handler(request, exc)
+            page_404 = exc.status_code == 404 and is_page(request)
+            detail = "There is no such page." if page_404 else exc.detail
+            return await http_error(request, HTTPException(exc.status_code, detail, exc.headers))
         allowed = [
             method
             for method in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
@@ -173,8 +180,8 @@ def create_app(
             return error_page(request, 422, message or "the form could not be read")
         return JSONResponse({"detail": errors}, status_code=422)
 
-    app.add_middleware(SecurityHeaders)
     app.add_middleware(BodySizeLimit, max_bytes=body_limit(settings))
+    app.add_middleware(SecurityHeaders)  # outermost: its headers go on every response, a 413 included
     return app
 
 

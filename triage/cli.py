@@ -109,11 +109,12 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
     from triage import service
     from triage.store import accounts
+    from triage.store.errors import StoreError
 
     if args.keys_command == "create":
         try:
             key = service.create_key(settings, args.role, args.org)
-        except ValueError as exc:
+        except StoreError as exc:
             raise InputError(str(exc)) from exc
         print(f"created a {args.role} key for {args.org!r}; it is shown once:")
         print(key)

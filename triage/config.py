@@ -54,6 +54,7 @@ class Settings(BaseSettings):
     max_text_chars: int = Field(default=20_000, validation_alias="TRIAGE_MAX_TEXT_CHARS")
     secret_key: SecretStr | None = Field(default=None, validation_alias="TRIAGE_SECRET_KEY")
     rate_limit_per_minute: int = Field(default=120, validation_alias="TRIAGE_RATE_LIMIT")
+    api_docs: bool = Field(default=True, validation_alias="TRIAGE_API_DOCS")  # Swagger UI and ReDoc, shipped assets
     lease_s: float | None = Field(default=None, gt=0, validation_alias="TRIAGE_LEASE_S")
     # How the partner's quote weighs in choosing a finding's citations among its rule's passages (the rule's own text
     # always does): `words` (overlap, microseconds), `embedding` (one model run per case, most of a lexical

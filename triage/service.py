@@ -38,6 +38,9 @@ REASON_MAX_CHARS = 4000
 POLICY_QUESTION_MAX_CHARS = 2000
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# What a one-line name (a title, an organisation, a label) may not hold beyond that: line breaks, C1 controls, and
+# the bidirectional controls that make a name display as something else (U+061C, U+200E/F, U+202A-E, U+2066-9).
+_NOT_IN_NAMES = re.compile(r"[\t\n\r\x0c\x80-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 class PipelineLike(Protocol):
@@ -67,6 +70,14 @@ def check_text(value: str, *, max_chars: int, what: str = "the plan text") -> st
     return value
 
 
+def check_name(value: str, *, max_chars: int, what: str) -> str:
+    """A one-line name as check_text checks text, and without line breaks, C1 or bidirectional controls."""
+    check_text(value, max_chars=max_chars, what=what)
+    if _NOT_IN_NAMES.search(value):
+        raise InvalidInput(f"{what} contains line breaks or control or text-direction characters")
+    return value
+
+
 def make_intake(
     text: str, production_type: ProductionType | str | None, production_title: str | None, *, max_chars: int
 ) -> Intake:
@@ -80,7 +91,7 @@ def make_intake(
     """
     text = check_text(text, max_chars=max_chars)
     title = (
-        None if production_title is None else check_text(production_title, max_chars=TITLE_MAX_CHARS, what="the title")
+        None if production_title is None else check_name(production_title, max_chars=TITLE_MAX_CHARS, what="the title")
     )
     if isinstance(production_type, str):
         try:
@@ -252,9 +263,9 @@ def rerun_pending(
 
 def issue_key(store: Store, role: str, org: str, label: str | None = None) -> tuple[KeyInfo, str]:
     """An admin's new key, its organisation and label checked as text; the key itself is returned once."""
-    check_text(org, max_chars=ORG_MAX_CHARS, what="the organisation")
+    check_name(org, max_chars=ORG_MAX_CHARS, what="the organisation")
     if label:
-        check_text(label, max_chars=LABEL_MAX_CHARS, what="the label")
+        check_name(label, max_chars=LABEL_MAX_CHARS, what="the label")
     try:
         return accounts.issue_key(store, role, org, label)
     except ValueError as exc:
@@ -275,9 +286,9 @@ def opened(settings: Settings) -> Iterator[Store]:
 
 
 def create_key(settings: Settings, role: str, org: str) -> str:
-    """`triage keys create --role ROLE --org NAME`: the new key (ValueError for a bad role or organisation)."""
+    """`triage keys create --role ROLE --org NAME`: the new key (InvalidInput for a bad role or organisation)."""
     with opened(settings) as store:
-        return accounts.issue_key(store, role, org)[1]
+        return issue_key(store, role, org)[1]
 
 
 def verify_audit(settings: Settings) -> tuple[bool, str]:
