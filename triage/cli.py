@@ -132,9 +132,15 @@ def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
-    from triage.service import verify_audit
+    from triage.service import audit_head, verify_audit
 
-    ok, message = verify_audit(settings)
+    if args.audit_command == "head":
+        head = audit_head(settings)
+        if head is None:
+            raise InputError("the audit trail is empty")
+        print(head)
+        return 0
+    ok, message = verify_audit(settings, expect_head=args.expect_head)
     print(message)
     return 0 if ok else 1
 
@@ -226,7 +232,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     audit = commands.add_parser("audit", help="the hash-chained audit trail")
     audit_commands = audit.add_subparsers(dest="audit_command", required=True)
-    audit_commands.add_parser("verify", help="exit 1 when any record was edited, deleted or reordered")
+    verify = audit_commands.add_parser(
+        "verify", help="exit 1 when a record was edited, deleted or reordered, or a case or key differs from it"
+    )
+    verify.add_argument("--expect-head", help="a head kept outside the database (`triage audit head`): SEQ:HASH")
+    audit_commands.add_parser("head", help="print the chain's head (SEQ:HASH) to keep outside the database")
     audit.set_defaults(handler=cmd_audit)
 
     index = commands.add_parser("index", help="rebuild the policy retrieval index")

@@ -20,7 +20,7 @@ from typing import Protocol
 
 from triage.config import Settings
 from triage.records import Intake, ProductionType, TriageResult
-from triage.store import accounts, audit
+from triage.store import accounts, audit, integrity
 from triage.store.accounts import KeyInfo, Principal
 from triage.store.cases import DECISIONS, Case, Store
 from triage.store.errors import Conflict, Forbidden, InvalidInput, NotFound
@@ -196,7 +196,9 @@ def answer(
         )
         for question, text in answers
     ]
-    _, token = store.add_answers(case_id, checked, org=principal.org, actor=principal.key_id, max_chars=max_chars)
+    _, token = store.add_answers(
+        case_id, checked, org=principal.org, actor=principal.key_id, actor_role=principal.role, max_chars=max_chars
+    )
     done = run_case(store, pipeline, case_id, token, actor=principal.key_id, actor_role=principal.role)
     return done or visible_case(store, case_id, principal)
 
@@ -261,13 +263,15 @@ def rerun_pending(
     return done
 
 
-def issue_key(store: Store, role: str, org: str, label: str | None = None) -> tuple[KeyInfo, str]:
-    """An admin's new key, its organisation and label checked as text; the key itself is returned once."""
+def issue_key(
+    store: Store, role: str, org: str, label: str | None = None, *, actor: str = "cli"
+) -> tuple[KeyInfo, str]:
+    """A new key issued by `actor`, its organisation and label checked as names; the key is returned once."""
     check_name(org, max_chars=ORG_MAX_CHARS, what="the organisation")
     if label:
         check_name(label, max_chars=LABEL_MAX_CHARS, what="the label")
     try:
-        return accounts.issue_key(store, role, org, label)
+        return accounts.issue_key(store, role, org, label, actor=actor)
     except ValueError as exc:
         raise InvalidInput(str(exc)) from None
 
@@ -291,8 +295,14 @@ def create_key(settings: Settings, role: str, org: str) -> str:
         return issue_key(store, role, org)[1]
 
 
-def verify_audit(settings: Settings) -> tuple[bool, str]:
-    """`triage audit verify`: (ok, a one-line message naming the first bad record if any)."""
+def verify_audit(settings: Settings, *, expect_head: str | None = None) -> tuple[bool, str]:
+    """`triage audit verify`: (ok, the chain's verdict, then a line for each case or key that differs from it)."""
     with opened(settings) as store, store.engine.connect() as conn:
-        result = audit.verify(conn)
-    return result.ok, result.message
+        report = integrity.verify(conn, expect_head=expect_head)
+    return report.ok, report.message
+
+
+def audit_head(settings: Settings) -> str | None:
+    """`triage audit head`: the chain's head (`seq:hash`), to keep where the database's writers cannot reach."""
+    with opened(settings) as store, store.engine.connect() as conn:
+        return audit.head(conn)

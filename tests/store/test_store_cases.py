@@ -171,7 +171,7 @@ def test_answers_are_appended_as_a_delimited_block_and_retriaged(store: Store) -
         case.id, decision="request_changes", route=None, reason="say more", actor="c1", actor_role="contact"
     )
     answers = [("Will any generated material be in the final cut?", "No, temp only.")]
-    updated, token = store.add_answers(case.id, answers, org="acme", actor="k1", max_chars=20_000)
+    updated, token = store.add_answers(case.id, answers, org="acme", actor="k1", actor_role="partner", max_chars=20_000)
     assert updated.status == "received" and updated.review is None
     assert updated.text.startswith(PLAN)
     assert ANSWERS_HEADER in updated.text and updated.text.endswith(ANSWERS_FOOTER)
@@ -184,13 +184,15 @@ def test_answers_are_appended_as_a_delimited_block_and_retriaged(store: Store) -
 def test_answers_are_refused_cleanly(store: Store) -> None:
     case = submit(store, FakePipeline(), Intake(text=PLAN), org="acme", actor="k1", actor_role="partner")
     with pytest.raises(NotFound):
-        store.add_answers(case.id, [("q", "a")], org="globex", actor="k9", max_chars=20_000)
+        store.add_answers(case.id, [("q", "a")], org="globex", actor="k9", actor_role="partner", max_chars=20_000)
     with pytest.raises(TextTooLong):
-        store.add_answers(case.id, [("q", "a" * 500)], org="acme", actor="k1", max_chars=len(PLAN) + 100)
+        store.add_answers(
+            case.id, [("q", "a" * 500)], org="acme", actor="k1", actor_role="partner", max_chars=len(PLAN) + 100
+        )
     assert store.get_case(case.id).text == PLAN  # nothing half-written
     busy, _ = store.create_case(Intake(text=PLAN), org="acme", actor="k1")
     with pytest.raises(Conflict):
-        store.add_answers(busy.id, [("q", "a")], org="acme", actor="k1", max_chars=20_000)
+        store.add_answers(busy.id, [("q", "a")], org="acme", actor="k1", actor_role="partner", max_chars=20_000)
 
 
 def test_answers_cannot_forge_the_block_markers() -> None:
