@@ -78,7 +78,6 @@ class AppState:
         self.settings = settings
         self.pipeline = pipeline
         self.rate_limit = rate_limit or settings.rate_limit_per_minute
-        self.session_secret: str | None = None
         self._store: Store | None = None
         self._lock = threading.Lock()
 

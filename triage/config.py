@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +52,6 @@ class Settings(BaseSettings):
     knowledge_dir: Path = Field(default=REPO_ROOT / "knowledge", validation_alias="TRIAGE_KNOWLEDGE_DIR")
     prompts_dir: Path = Field(default=REPO_ROOT / "prompts", validation_alias="TRIAGE_PROMPTS_DIR")
     max_text_chars: int = Field(default=20_000, validation_alias="TRIAGE_MAX_TEXT_CHARS")
-    secret_key: SecretStr | None = Field(default=None, validation_alias="TRIAGE_SECRET_KEY")
     rate_limit_per_minute: int = Field(default=120, validation_alias="TRIAGE_RATE_LIMIT")
     api_docs: bool = Field(default=True, validation_alias="TRIAGE_API_DOCS")  # Swagger UI and ReDoc, shipped assets
     lease_s: float | None = Field(default=None, gt=0, validation_alias="TRIAGE_LEASE_S")

@@ -18,6 +18,7 @@ from api.security import Session
 from api.web import Page, PageDep, Worker, check_csrf, redirect, render, sentence, set_cookie
 from triage import service
 from triage.records import ProductionType, Route
+from triage.store import sessions
 from triage.store.accounts import Principal, authenticate
 from triage.store.cases import DECISIONS, STATUSES, Case
 from triage.store.errors import Conflict, InvalidInput, StoreError, TextTooLong
@@ -52,14 +53,17 @@ def signin(
     principal = authenticate(page.store, api_key)
     if principal is None:
         return render(page, "signin.html", {"error": "That key was not recognised."}, status.HTTP_401_UNAUTHORIZED)
+    if page.principal is not None:  # signing in again: the earlier session ends
+        sessions.end(page.store, page.session.token)
     response = redirect("/")
-    set_cookie(page, response, Session.new(principal.key_id))  # a fresh CSRF token with every sign-in
+    set_cookie(page, response, Session(sessions.start(page.store, principal.key_id)))  # a new token and CSRF token
     return response
 
 
 @router.post("/signout", response_class=HTMLResponse)
 def signout(page: PageDep, csrf_token: Annotated[str, Form()]) -> Response:
     check_csrf(page, csrf_token)
+    sessions.end(page.store, page.session.token)  # the old cookie, or any copy of it, signs in no one any more
     response = redirect("/signin")
     set_cookie(page, response, Session.new())
     return response

@@ -13,7 +13,7 @@ from triage_support import BACKENDS, FakePipeline, open_store
 from triage.answers import ANSWERS_FOOTER, ANSWERS_HEADER, append_answers, split_answers
 from triage.records import Intake
 from triage.service import rerun, rerun_pending, run_case, submit
-from triage.store import audit, counters, meta, migrations
+from triage.store import audit, counters, migrations
 from triage.store.cases import Store
 from triage.store.db import iso, make_engine, utcnow
 from triage.store.errors import Conflict, NotFound, StoreError, TextTooLong
@@ -226,13 +226,6 @@ def test_reviews(store: Store) -> None:
     assert store.list_cases(route="notify")[1] == 1
     with pytest.raises(NotFound):
         store.add_review("c_missing", decision="approve", route=None, reason="r", actor="c1", actor_role="contact")
-
-
-def test_shared_secret_is_stable(store: Store) -> None:
-    first = meta.secret(store, "session")
-    assert len(first) == 64
-    assert meta.secret(store, "session") == first
-    assert meta.secret(store, "other") != first
 
 
 def test_rate_limit_counts_per_subject(store: Store) -> None:

@@ -114,15 +114,6 @@ def authenticate(db: Database, key: str) -> Principal | None:
     return Principal(key_id=row.id, role=row.role, org=row.org)
 
 
-def principal_for_id(db: Database, key_id: str) -> Principal | None:
-    """The principal behind a key id taken from a signed session, if the key is still active."""
-    with db.reader.connect() as conn:
-        row = conn.execute(select(api_keys).where(api_keys.c.id == key_id)).first()
-    if row is None or row.revoked_at:
-        return None
-    return Principal(key_id=row.id, role=row.role, org=row.org)
-
-
 def list_keys(db: Database) -> list[KeyInfo]:
     with db.reader.connect() as conn:
         rows = conn.execute(select(api_keys).order_by(api_keys.c.created_at)).all()
