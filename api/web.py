@@ -16,7 +16,7 @@ from fastapi import Depends, HTTPException, Request, status
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from api.deps import AppState, StateDep, get_store
+from api.deps import AppState, StateDep, client_address, enforce_limit, enforce_rate_limit, get_store
 from api.presenters import safe_url
 from api.security import COOKIE_NAME, Session, csrf_ok
 from triage.records import ProductionType
@@ -69,6 +69,10 @@ def page_context(request: Request, state: StateDep) -> Page:
     store = get_store(state)
     session = Session.from_cookie(request.cookies.get(COOKIE_NAME))
     principal = sessions.principal(store, session.token) if session else None
+    if principal is not None:
+        enforce_rate_limit(state, store, principal)
+    else:
+        enforce_limit(store, f"page:{client_address(request)}", state.rate_limit, "page views from this address")
     return Page(request, state, store, session or Session.new(), principal, renew=session is None)
 
 

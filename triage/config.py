@@ -52,7 +52,12 @@ class Settings(BaseSettings):
     knowledge_dir: Path = Field(default=REPO_ROOT / "knowledge", validation_alias="TRIAGE_KNOWLEDGE_DIR")
     prompts_dir: Path = Field(default=REPO_ROOT / "prompts", validation_alias="TRIAGE_PROMPTS_DIR")
     max_text_chars: int = Field(default=20_000, validation_alias="TRIAGE_MAX_TEXT_CHARS")
-    rate_limit_per_minute: int = Field(default=120, validation_alias="TRIAGE_RATE_LIMIT")
+    rate_limit_per_minute: int = Field(default=120, validation_alias="TRIAGE_RATE_LIMIT")  # per key, or per address
+    # for signed-out page views
+    signin_rate_limit: int = Field(default=10, validation_alias="TRIAGE_SIGNIN_RATE_LIMIT")  # per address a minute
+    auth_failure_rate_limit: int = Field(default=30, validation_alias="TRIAGE_AUTH_FAILURE_RATE_LIMIT")  # per address
+    idle_timeout_s: int = Field(default=10, gt=0, validation_alias="TRIAGE_IDLE_TIMEOUT")  # to send a request head
+    shutdown_timeout_s: int = Field(default=10, gt=0, validation_alias="TRIAGE_SHUTDOWN_TIMEOUT")  # for in-flight work
     api_docs: bool = Field(default=True, validation_alias="TRIAGE_API_DOCS")  # Swagger UI and ReDoc, shipped assets
     lease_s: float | None = Field(default=None, gt=0, validation_alias="TRIAGE_LEASE_S")
     # How the partner's quote weighs in choosing a finding's citations among its rule's passages (the rule's own text

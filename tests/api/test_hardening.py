@@ -56,3 +56,55 @@ def test_titles_and_organisations_refuse_control_and_direction_characters(client
     assert r.status_code == 422 and "characters" in r.json()["detail"]
     r = client.post("/v1/keys", json={"role": "partner", "org": title}, headers=auth(keys.admin))
     assert r.status_code == 422
+
+
+@pytest.fixture
+def strict(tmp_path):
+    """An app with small limits: 3 sign-ins, 3 invalid keys and 5 page views a minute."""
+    from fastapi.testclient import TestClient
+    from triage_support import FakePipeline
+
+    from api.main import create_app
+    from triage.config import Settings
+
+    config = Settings(data_dir=tmp_path, signin_rate_limit=3, auth_failure_rate_limit=3)
+    app = create_app(config, pipeline=FakePipeline(), rerun_on_startup=False, rate_limit_per_minute=5)
+    with TestClient(app, follow_redirects=False) as client:
+        yield client
+
+
+def test_invalid_keys_are_rate_limited_per_address(strict) -> None:
+    codes = [strict.get("/v1/cases", headers=auth("tri_00aa_wrong")).status_code for _ in range(5)]
+    assert codes == [401, 401, 401, 429, 429]
+    assert int(strict.get("/v1/cases", headers=auth("tri_00aa_wrong")).headers["retry-after"]) > 0
+
+
+def test_sign_in_and_page_views_are_rate_limited(strict) -> None:
+    import re
+
+    token = re.search(r'name="csrf_token" value="([^"]+)"', strict.get("/signin").text).group(1)
+    codes = [strict.post("/signin", data={"api_key": "tri_00_x", "csrf_token": token}).status_code for _ in range(4)]
+    assert codes == [401, 401, 401, 429]
+    assert strict.get("/signin").status_code == 429  # the sixth page view of this address this minute
+    refused = strict.get("/signin")
+    assert refused.headers["content-type"].startswith("text/html") and "retry-after" in refused.headers
+
+
+def test_one_organisation_cannot_take_every_pipeline_thread() -> None:
+    from fastapi import HTTPException
+
+    from api.pools import PER_ORG_TRIAGES, PIPELINE_THREADS, org_slot
+
+    assert PER_ORG_TRIAGES < PIPELINE_THREADS
+    held = [org_slot("acme") for _ in range(PER_ORG_TRIAGES)]
+    for slot in held:
+        slot.__enter__()
+    with pytest.raises(HTTPException) as refused:
+        org_slot("acme").__enter__()
+    assert refused.value.status_code == 429
+    with org_slot("globex"):  # another organisation still gets one
+        pass
+    for slot in held:
+        slot.__exit__(None, None, None)
+    with org_slot("acme"):
+        pass
