@@ -24,6 +24,7 @@ from api.deps import AppState, http_status
 from api.docs import add_docs
 from api.limits import BodySizeLimit, SecurityHeaders
 from api.models import ErrorOut, ValidationErrorOut
+from api.pools import exit_after
 from api.routes import cases, health, keys, pages, policy
 from api.web import SignInNeeded, error_page, is_page, redirect, sentence
 from triage.config import Settings, get_settings
@@ -33,6 +34,7 @@ from triage.store.errors import StoreError
 log = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).parent / "static"
+SHUTDOWN_GRACE_S = 2.0  # after the app's shutdown, for threads to finish before the process exits regardless
 
 ERROR_DESCRIPTIONS = {
     400: "the body could not be decoded",
@@ -98,7 +100,9 @@ def create_app(
     pipeline: PipelineLike | None = None,
     rerun_on_startup: bool = True,
     rate_limit_per_minute: int | None = None,
+    exit_after_shutdown_s: float | None = None,
 ) -> FastAPI:
+    """The app. `exit_after_shutdown_s`: for the served process only (api.pools.exit_after), never in tests."""
     settings = settings or get_settings()
     state = AppState(settings, pipeline, rate_limit_per_minute)
 
@@ -118,6 +122,8 @@ def create_app(
         if sweeper is not None:
             sweeper.join(timeout=2)
         state.close()
+        if exit_after_shutdown_s is not None:
+            exit_after(exit_after_shutdown_s)
 
     app = FastAPI(
         title="GenAI use triage",
@@ -185,4 +191,4 @@ def create_app(
     return app
 
 
-app = create_app()
+app = create_app(exit_after_shutdown_s=SHUTDOWN_GRACE_S)  # what uvicorn serves

@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import logging
+import os
+import sys
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,6 +25,8 @@ import anyio
 from fastapi import HTTPException, status
 
 from triage.store.accounts import Principal
+
+log = logging.getLogger(__name__)
 
 PIPELINE_THREADS = 32  # triages at once per worker process
 PER_ORG_TRIAGES = 8  # of those, one organisation's at most
@@ -81,3 +87,18 @@ def runs_policy(endpoint: Callable[..., Any]) -> Callable[..., Any]:
         return await anyio.to_thread.run_sync(work, limiter=limiter("policy", POLICY_THREADS))
 
     return run
+
+
+def exit_after(seconds: float) -> None:
+    """At shutdown: if the process is still alive `seconds` from now (threads stuck in a hanging LLM call keep the
+    interpreter from exiting), exit at once. Their cases stay received and leased, for the sweep to re-run."""
+
+    def hard_exit() -> None:
+        busy = [t.name for t in threading.enumerate() if t.name == "AnyIO worker thread" and t.is_alive()]
+        log.warning("exiting with %d worker thread(s) still busy; their cases are left for the sweep", len(busy))
+        sys.stderr.flush()
+        os._exit(0)
+
+    timer = threading.Timer(seconds, hard_exit)
+    timer.daemon = True  # runs while the interpreter waits for the busy threads, and never delays a clean exit
+    timer.start()

@@ -99,10 +99,11 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    import uvicorn
+    import importlib
 
-    # the API package sits above the core library: named by import string, never imported from triage/
-    uvicorn.run("api.main:app", host=args.host, port=args.port, workers=args.workers, log_level="info")
+    # the API package sits above the core library: imported by name, never imported from triage/
+    server = importlib.import_module("api.server")
+    server.serve(settings, host=args.host, port=args.port, workers=args.workers, log_level=args.log_level)
     return 0
 
 
@@ -218,6 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1, help="worker processes (use PostgreSQL for more than 1)")
+    serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     serve.set_defaults(handler=cmd_serve)
 
     keys = commands.add_parser("keys", help="API keys for partners, contacts and admins")
