@@ -132,3 +132,46 @@ def test_answers_and_key_events_are_audited(settings, filled) -> None:
     finally:
         store.close()
     assert kinds.count("answers") == 1 and kinds.count("key_created") == 2 and kinds.count("key_revoked") == 1
+
+
+def test_an_upgrade_adopts_what_is_already_stored(tmp_path) -> None:
+    import importlib
+
+    from triage.store import migrations
+    from triage.store.db import make_engine
+    from triage.store.schema import schema_version
+
+    store = Store(make_engine(f"sqlite:///{tmp_path / 'old.db'}"))
+    try:
+        with store.transaction() as conn:  # a database as version 2 left it, with a key and a case
+            schema_version.create(conn)
+            for version, name in migrations.available()[:2]:
+                importlib.import_module(f"triage.store.migrations.{name}").upgrade(conn)
+                conn.execute(insert(schema_version).values(version=version, name=name, applied_at="2026-01-01"))
+            conn.execute(
+                insert(api_keys).values(id="00ff", key_hash="h", role="admin", org="studio", created_at="2026-01-01")
+            )
+            conn.execute(
+                insert(cases).values(
+                    id="c_00000000000000ff",
+                    org="acme",
+                    created_by="00ff",
+                    status="failed",
+                    text=PLAN,
+                    created_at="2026-01-01",
+                    updated_at="2026-01-01",
+                )
+            )
+            conn.execute(insert(meta).values(key="secret:session", value="plain text"))
+        assert migrations.migrate(store) >= 3
+        with store.engine.connect() as conn:
+            report = service.integrity.verify(conn)
+            assert report.ok, report.message
+            assert conn.scalar(meta.select().where(meta.c.key == "secret:session")) is None
+        with store.transaction() as conn:
+            conn.execute(update(api_keys).values(role="partner"))
+        with store.engine.connect() as conn:
+            report = service.integrity.verify(conn)
+        assert not report.ok and "key 00ff: role differ" in report.message
+    finally:
+        store.close()

@@ -33,6 +33,7 @@ CASE_FIELDS = (
     "created_at",
 )
 KEY_FIELDS = ("id", "key_hash", "role", "org", "label", "created_at", "revoked_at")
+# (Named columns, never the whole row: migration 0003 reads these before later migrations add columns.)
 IN_FLIGHT = "received"  # a case being run (or waiting for the sweep) shows this status between audited changes
 
 
@@ -42,7 +43,9 @@ def _sha256(value: str | None) -> str | None:
 
 def case_state(conn: Connection, case_id: str) -> dict[str, Any] | None:
     """The case's visible state as stored now, or None when there is no such case."""
-    row = conn.execute(select(cases).where(cases.c.id == case_id)).first()
+    row = conn.execute(
+        select(*(cases.c[name] for name in (*CASE_FIELDS, "text", "result_json"))).where(cases.c.id == case_id)
+    ).first()
     if row is None:
         return None
     events = conn.execute(
@@ -59,7 +62,7 @@ def case_state(conn: Connection, case_id: str) -> dict[str, Any] | None:
 
 def key_state(conn: Connection, key_id: str) -> dict[str, Any] | None:
     """The key's row as stored now (its hash, role, organisation, revocation), or None when there is none."""
-    row = conn.execute(select(api_keys).where(api_keys.c.id == key_id)).first()
+    row = conn.execute(select(*(api_keys.c[name] for name in KEY_FIELDS)).where(api_keys.c.id == key_id)).first()
     return None if row is None else {name: row._mapping[name] for name in KEY_FIELDS}
 
 
