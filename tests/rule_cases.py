@@ -11,6 +11,16 @@ RULE_CASES: dict[str, tuple[str, str, str | None]] = {
         "We'll use ChatGPT Enterprise to tidy up the wording of our internal wrap-party invitation.",
         None,
     ),
+    "purpose.unrecognised": (
+        "ChatGPT will produce the letter the heroine holds up.",
+        "ChatGPT will produce a letter; nothing generated goes in the final cut.",
+        None,
+    ),
+    "ethics.generated_literary_material": (
+        "We'll use Claude to polish the screenplay.",
+        "We'll use Claude to brainstorm screenplay ideas; nothing goes in the final cut.",
+        None,
+    ),
     "output.final_deliverable": (
         "We'll generate the storefront signs with Firefly and they will be visible in the final cut.",
         "We'll generate the storefront signs with Firefly as temporary placeholders; nothing goes in the final cut.",

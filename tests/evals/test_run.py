@@ -76,7 +76,8 @@ def offline_report(tmp_path_factory: pytest.TempPathFactory) -> EvalReport:
 def test_offline_eval_escalates_every_escalate_case(offline_report: EvalReport) -> None:
     missed = [c.id for c in offline_report.cases if c.expected.route == "escalate" and not c.route_ok]
     assert offline_report.metrics.escalate_recall == 1.0, missed
-    assert not offline_report.line_errors and offline_report.metrics.n == 153
+    lines = (REPO_ROOT / "evals" / "cases.jsonl").read_text(encoding="utf-8").splitlines()
+    assert not offline_report.line_errors and offline_report.metrics.n == len(lines)
 
 
 def test_offline_eval_citations_are_verbatim(offline_report: EvalReport) -> None:

@@ -58,6 +58,15 @@ AI_CUE = rx(
     r"(?:ml|ai|generative|diffusion|video|image|voice|face|language|speech|likeness|interpolation|clean-?up|rvc) "
     r"(?:and (?:voice|face|video|image) )?models?",
     r"visual adr",
+    r"(?:the|a|an|our|their) (?:image |video |voice |face |music |song |text )?generators?",
+    r"(?:performance|likeness|avatar|replica|synthetic[- ]\w+) models?",
+    r"synthetic (?:\w+ ){0,2}(?:version|performance|recreation|double|copy)|digitally (?:recreat|rebuil|generat|"
+    r"alter|swap|replac)\w*|(?:rebuil|recreat)\w* (?:digitally|synthetically|with software)",
+    r"(?:face|voice|head)[- ]?(?:swap|replacement|transfer)s?",
+    r"(?:image|video|voice|writing|design|research|ai|chat|enterprise|corporate) assistants?|assistants? (?:ia|ai)|"
+    r"asistente de ia|assistente de ia|ki-assistent\w*",
+    r"(?:app|tool|service|software|startup|platform|website|plugin|plug-in)s? (?:that|which) (?:\w+ ){0,2}"
+    r"(?:transcribes|summari[sz]es|generates|writes|scores|clones|translates|creates|animates|dubs|voices)",
     # es / pt
     r"ia",
     r"inteligencia artificial|inteligência artificial",
@@ -65,16 +74,22 @@ AI_CUE = rx(
     # fr
     r"intelligence artificielle|g[ée]n[ée]r(?:er|[ée]e?s?)|g[ée]n[ée]rative|cloner|clon[ée]e?",
     # de
-    r"ki|künstliche[rn]? intelligenz|generiert(?:e|en)?|generieren|klonen|geklont(?:e|en)?",
+    r"ki|ki-\w+|künstliche[rn]? intelligenz|generiert(?:e|en)?|generieren|klonen|geklont(?:e|en)?|erzeug(?:en|t|te|ten)|"
+    r"(?:bild|sprach|video|stimm)modell\w*",
 )
 
+# "Our designer wants to use it to ...": a sentence that uses the tool the previous one named continues that use.
+USES_THE_NAMED_TOOL = rx(
+    r"(?:use|using|uses|with|through|via|in|on) (?:it|them|this tool|that tool|the tool|this one|that one)",
+    r"usarl[ao]s?|con (?:ella|él)|l'utiliser|avec (?:lui|elle)|us[áa]-l[ao]|com (?:ela|ele)|damit|(?:es|ihn|sie) (?:zu )?nutzen",
+)
 # A later sentence that starts with one of these continues the previous use rather than starting a new one.
 BACK_REFERENCE = rx(
     r"^(?:the|these|those|this|that|it|they|its|such) (?:generated|cloned|synthetic|ai|resulting|output|outputs|"
     r"images?|shots?|voice|voices|clips?|results?|material|assets?|track|tracks|model|footage)",
     r"^(?:it|they|this|these|those|none of|all of|some of|nothing)",
     r"^(?:esto|estas?|estos|ese|esa|ninguna|nada|ceci|cela|ces|aucun|aucune|rien|isso|isto|essas?|esses|nada|"
-    r"nenhuma?|das|diese[rns]?|nichts|keine[rns]?)",
+    r"nenhuma?|diese[rns]?|nichts|keine[rns]?)",
 )
 GLOBAL_SCOPE = rx(
     r"nothing (?:generated|we generate|ai-generated|from (?:any|these|this|the tools))",
@@ -132,6 +147,7 @@ NEGATION_PARTS = (
     r"nenhum(?:a)?",
     r"sem",
     r"nicht",
+    r"nichts",
     r"kein(?:e|en|er|es|em)?",
     r"nie(?:mals)?",
     r"ohne",
@@ -206,6 +222,10 @@ FINAL_YES = rx(
     r"final (?:cut|version|edit|mix|deliverables?|film|episode|picture|show|series|master|frames?|shots?|product|"
     r"release|render|comp|composite|soundtrack|score)",
     r"in the (?:finished|released|delivered|locked) (?:film|episode|show|series|cut|picture)",
+    r"(?:in|into|over|during) the (?:final|last|opening|closing|climactic) (?:scene|shot|sequence|act|episode|minutes)",
+    r"(?:main|opening|end) titles|theme song",
+    r"(?:the )?version (?:we|that) (?:hand|deliver|send|give)|(?:what|everything) (?:\w+ ){0,2}(?:subscribers|viewers|"
+    r"audiences?) (?:will )?(?:see|watch|hear)",
     r"on[- ]screen",
     r"on camera",
     r"in (?:the )?(?:picture|frame)",
@@ -216,6 +236,10 @@ FINAL_YES = rx(
     r"in(?:to)? the (?:episode|film|movie|show|series|documentary|doc|trailer|opening|credits|title sequence)s?",
     r"(?:near|in|into|from) the (?:cut|edit|picture)",
     r"(?:end|opening|closing)[- ]credits?",
+    r"(?:holds?|holding|held) (?:it |them |\w+ )?up to (?:the )?camera|(?:in|for) the final episodes?",
+    r"(?:posted|published|shared|run|running|goes out|go out|diffusé(?:e|s|es)?|publicad[oa]s?|publicad[oa]s?|"
+    r"veröffentlicht) (?:\w+ ){0,2}(?:on|sur|en|em|auf) (?:instagram|tiktok|youtube|facebook|x|twitter|social media|"
+    r"les réseaux sociaux|redes sociales|redes sociais|sozialen medien)",
     r"use (?:it |them |these |those )?as-is",
     r"(?:published|public|released) (?:assets?|materials?|versions?)",
     r"produto final|producto final|produit final|endprodukt",
@@ -247,6 +271,8 @@ NON_GENERATIVE = rx(
     r"(?:doesn'?t|does not|won'?t|will not|never|not|no) (?:create|generate|add|invent|synthesi[sz]e|make up|change)s? "
     r"(?:or (?:add|create|generate|change) )?(?:any |new |anyone's )?(?:words|imagery|images|pixels|content|material|"
     r"anything|lines|dialogue|delivery|performance)",
+    r"de-?nois(?:e|es|ing)(?: passes)?|de-?reverb\w*|noise reduction|forced[- ]alignment|colou?r (?:correction|grading)|"
+    r"farbkorrektur|rauschunterdrückung|magic mask|power windows?|pull(?:ing|s)? mattes",
     r"(?:it |the tool )?(?:only|just) (?:isolates|cleans|removes|reduces|tracks|masks|pulls mattes|denoises|"
     r"separates|transcribes)",
     r"keine neuen (?:wörter|bilder|inhalte|töne|sätze) (?:\w+ )?(?:erzeugt|generiert)|no se generan (?:nuevas|nuevos)|"
@@ -441,6 +467,8 @@ UNION_WORK_YES = rx(
     r"(?:dramati[sz]ed )?reconstructions? with actors|reenactments? with actors)",
     r"no (?:[\w-]+ ){0,2}(?:dubbing cast|cast|extras|actors|writers|composer|voice actors?|narrator|musicians) "
     r"(?:is |are )?(?:needed|required)",
+    r"(?:extras|background (?:actors?|performers?)|actors|writers|figurants|figurantes|statisten|comédiens|dubladores)"
+    r" (?:\w+ ){0,3}(?:replaced|remplacés|reemplazados|sustituidos|substituídos|ersetzt)",
     r"(?:ai|synthetic|digital|generated) (?:extras|crowds?|background (?:actors?|performers?|talent)|crowd "
     r"(?:replication|simulation)|stunt doubles?)",
     r"(?:write|writes|writing|rewrite|rewriting|draft|drafting|punch up|punching up|turn)\s+"
@@ -654,6 +682,17 @@ MISLEADING_YES = rx(
     r"(?:imágenes|fotos) de archivo generadas|images d'archives générées|imagens de arquivo geradas|"
     r"generierte archiv\w*",
 )
+# Generated material a viewer cannot take for the real record: it says so on screen, or plainly is not real.
+MISLEADING_NO = rx(
+    r"clearly (?:animated|stylised|stylized|illustrated|drawn|labell?ed|marked|identified|credited|flagged)",
+    r"(?:labell?ed|marked|captioned|identified|flagged|credited) (?:on[- ]screen )?as (?:an? )?(?:ai|generated|"
+    r"reconstructions?|recreations?|dramati[sz]ations?|illustrations?|re-?enactments?|artist'?s impressions?)",
+    r"(?:with|carries|carry|has|have|gets?|shows?|under) (?:an? |the )?(?:clear |visible |permanent )?(?:on[- ]screen )?"
+    r"(?:labels?|captions?|title cards?|disclaimers?|supers?|lower[- ]thirds?|watermarks?|disclosures?)",
+    r"disclosed (?:on[- ]screen|to (?:the )?(?:viewers|audience)|in the (?:credits|film|episode))",
+    r"(?:rótulo|etiqueta|aviso) en pantalla|(?:mention|carton|avertissement) à l'écran|(?:aviso|rótulo|legenda) na tela|"
+    r"(?:einblendung|hinweis|kennzeichnung) im bild|als (?:ki|rekonstruktion) gekennzeichnet",
+)
 KEY_CREATIVE_YES = rx(
     r"main (?:character|characters|villain|creature|monster|location|setting|title|titles)",
     r"lead (?:character|characters|creature)",
@@ -752,6 +791,14 @@ DOCUMENTARY = rx(
     r"documentar(?:y|ies)|docu-?series|docuseries|true[- ]crime doc\w*|documental|documentaire|"
     r"documentário|dokumentarfilm|dokumentation|doku"
 )
+# Uncertainty about the plan itself: it counts wherever it stands in a use, whatever it is about.
+STRONG_HEDGE = rx(
+    r"not (?:yet |\d+ ?% |entirely |completely |totally |quite |really |fully |a hundred percent )?(?:sure|certain)",
+    r"unsure|uncertain|undecided|not decided|haven'?t decided|(?:don'?t|do not) know (?:yet )?(?:whether|if)",
+    r"to be (?:decided|determined|confirmed)|tbd|tbc|(?:it )?depends (?:on )?(?:whether|if)|no idea (?:whether|if)",
+    r"no estamos seguros|no sé si|no sabemos si|pas sûrs?|on ne sait pas (?:encore )?si|não temos certeza|"
+    r"não sabemos se|nicht sicher|wissen (?:noch )?nicht,? ob",
+)
 # A hedge only counts when its clause is about a principle (final use, data, consent, rights, likeness).
 PRINCIPLE_TOPIC = rx(
     r"final|screen|air|deliver\w*|keep\w*|terms|trains?|training|stores?|retain\w*|consent|permission|rights|"
@@ -775,7 +822,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
         Stage.PREVIS,
         rx(
             r"pre-?vis(?:ualization|ualisation)?",
-            r"animatics?",
+            r"animatics?|animatiques?|animáticas?|animatik",
             r"storyboards?",
             r"blocking",
             r"previsuali[sz]aci[oó]n|prévisualisation|previsualização",
@@ -789,7 +836,9 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"pitch(?:ing)? to (?:the )?(?:network|buyers|studio|streamer)",
             r"sizzle(?: reel)?",
             r"look ?book",
+            r"(?:tone|mood|sizzle) reels?|rip-?o-?matics?",
             r"for (?:buyers|financiers|the network)",
+            r"(?:funding|investor|pitch|sales|financing) decks?|decks? for (?:buyers|investors|financiers|funders)",
         ),
     ),
     (
@@ -809,6 +858,10 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"painéis? de referência|moodboards?|ideen(?:findung)?|inspiración|inspiração",
             r"referências? visua(?:l|is)|referencias? visual(?:es)?|références? visuelles?|"
             r"referenzbilder",
+            r"mood (?:images?|frames?|pieces|stills)|mock-?ups?|(?:rough|loose|quick|early) (?:concepts?|sketches|ideas|"
+            r"explorations?)|explorations?|sketch(?:es)?|(?:camera|layout|angle|composition) thumbnails?|"
+            r"(?:general |background |documentary |desk )?research|recherches? documentaires?|investigación documental|"
+            r"pesquisa|recherche|bocetos|esbozos|croquis|esquisses|esboços|skizzen",
         ),
     ),
     (
@@ -932,6 +985,10 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"transcri(?:be|bing|ption|pts?)",
             r"admin(?:istrative)?",
             r"spreadsheets?",
+            r"shooting order|(?:re)?shuffl\w* (?:the )?(?:schedule|shooting order|days|scenes)|stripboards?|one-?liners?|"
+            r"intranet|icons? for (?:the )?(?:internal|crew|office)",
+            r"glossar(?:y|ies)?|glosarios?|glossaires?|glossários?|templates?|plantillas?|modèles de documents|"
+            r"vorlagen|checklists?|checklisten?|packlisten?|cronogramas?|calendriers?|zeitpl(?:a|ä)ne?",
             r"summar(?:y|ies|i[sz]e) (?:of )?(?:meetings?|notes)",
         ),
     ),

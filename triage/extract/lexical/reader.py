@@ -1,17 +1,21 @@
 """The embedded offline extractor: reads a plan with phrase patterns, no model and no network.
 
 It is the default when no LLM is configured and the tripwire beside one when it is. It splits the plan into
-uses, answers each material question from the patterns in triage/lexicon.py with the sentence as evidence, and
-scopes negation and hedges to the clause they stand in. What it cannot read it reports as a failure.
+uses and answers each material question with the sentence as evidence: precisely from the patterns in lexicon.py,
+with negation and hedges scoped to their clause, and broadly from risk_terms.py, so that an area the use touches
+but the precise patterns left silent is never read as settled. Risk is read broadly, lowering narrowly: a lowering
+answer needs a trusted sentence about this use, without a contrast idiom turning it around. What it cannot read it
+reports as a failure.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from triage.extract.lexical import lexicon as lx
+from triage.extract.lexical import risk_terms as rt
 from triage.extract.lexical.language import READABLE, detect_language, latin_share
 from triage.intake import Submission, read_intake
 from triage.records import (
@@ -43,10 +47,16 @@ CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 WORD = re.compile(r"\S+")
+BUT = re.compile(
+    r"\b(?:but|however|yet|although|though|pero|sin embargo|mais|cependant|mas|porém|aber|jedoch|doch)\b", re.I
+)
 NEGATION_WINDOW = 12
 MAX_LEXICAL_USES = 40
 LATIN_SEGMENT = 0.9  # share of Latin letters for a sentence to count as readable in a mixed-script plan
 LOW_RISK = {Stage.IDEATION, Stage.PITCH, Stage.PREVIS, Stage.TEMP}
+LOW_RISK_STAGES = LOW_RISK | {Stage.ADMIN}
+# the risk questions the broad layer guards (rt.TOUCHES): silence or a "no" said elsewhere never lowers them
+GUARDED = tuple(name for name in rt.TOUCHES if name != "performer")
 
 
 @dataclass(frozen=True)
@@ -57,6 +67,7 @@ class PlanSegment:
     untrusted: bool = False  # it tries to instruct the triage: only risk it reveals counts
     language: str = "en"
     answer: bool = False  # the partner's answer to a follow-up question: it speaks of the whole plan
+    local: bool = True  # it speaks of the use it is grouped with, so it may lower that use's risk
 
 
 @dataclass(frozen=True)
@@ -66,6 +77,7 @@ class PatternHit:
     end: int
     negated: bool
     hedged: bool
+    contrasted: bool = False  # a contrast idiom stands right before it ("far from temporary"): it lowers nothing
 
 
 def split_segments(text: str, language: str = "en", *, answer: bool = False) -> list[PlanSegment]:
@@ -110,6 +122,7 @@ def group_uses(segments: list[PlanSegment]) -> list[list[PlanSegment]]:
             live
             and not segment.untrusted
             and not (uses and lx.BACK_REFERENCE.search(segment.text))
+            and not (uses and lx.USES_THE_NAMED_TOOL.search(segment.text))
             and not (uses and _only_names_known_tools(segment, uses[-1]))
         )
         if segment.answer and uses:
@@ -118,7 +131,8 @@ def group_uses(segments: list[PlanSegment]) -> list[list[PlanSegment]]:
         if not live and lx.HUMAN_MADE.search(segment.text) and not lx.GLOBAL_SCOPE.search(segment.text):
             continue  # "the key art will be illustrated by the agency's artist": not about the AI use
         if starts_use:
-            uses.append([segment, *before_first] if not uses else [segment])
+            preamble = [replace(s, local=False) for s in before_first]  # a greeting or a lead-in, not this use
+            uses.append([segment, *preamble] if not uses else [segment])
             before_first = []
         elif not uses:
             before_first.append(segment)
@@ -152,23 +166,32 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def find_hits(pattern: re.Pattern[str], segments: list[PlanSegment]) -> list[PatternHit]:
-    """Every match, with whether a negation governs it and whether its clause hedges."""
+    """Every match, with whether a negation governs it, whether its clause hedges, and whether a contrast idiom
+    stands right before it. Idioms that contain a negation word but deny nothing ("without a doubt", "without any
+    on-screen label") are masked before negation is looked for."""
     hits = []
     for segment in segments:
+        masked = _mask(rt.NOT_NEGATION, segment.text)
         for match in pattern.finditer(segment.text):
             left, right = _clause_bounds(segment.text, match.start(), match.end())
             clause = segment.text[left:right]
-            prefix_words = WORD.findall(segment.text[left : match.start()])[-NEGATION_WINDOW:]
+            prefix_words = WORD.findall(masked[left : match.start()])[-NEGATION_WINDOW:]
             rest = segment.text[left:]
             denied = bool(lx.negation_for(segment.language).search(" ".join(prefix_words)))
             negated = (
-                (denied or bool(lx.POST_NEGATION.match(segment.text, match.end(), right)))
+                (denied or bool(lx.POST_NEGATION.match(masked, match.end(), right)))
                 and not lx.CONDITIONAL.search(rest)
                 and not lx.EXCEPTION.search(segment.text, match.end())
             )
             hedged = bool(lx.HEDGE.search(clause))
-            hits.append(PatternHit(segment, match.start(), match.end(), negated, hedged))
+            contrasted = bool(rt.CONTRAST.search(segment.text[max(0, match.start() - 48) : match.start()]))
+            hits.append(PatternHit(segment, match.start(), match.end(), negated, hedged, contrasted))
     return hits
+
+
+def _mask(pattern: re.Pattern[str], text: str) -> str:
+    """The text with every match of `pattern` blanked out, positions kept."""
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _answer(value: str, hit: PatternHit | None, note: str | None = None) -> Answer:
@@ -186,13 +209,14 @@ def yes_no(
 ) -> Answer:
     """Combine pattern hits: a stated yes beats a no (risk wins); a hedged yes may become unclear."""
     all_yes = [h for h in find_hits(yes, segments) if not (not_after and _preceded_by(h, not_after))]
+    all_yes = [replace(h, negated=True) if _denies_inside(h) else h for h in all_yes]
     yes_hits = [h for h in all_yes if not h.negated]
-    negated_hits = [h for h in all_yes if h.negated and not h.segment.untrusted]
-    no_hits = [h for h in find_hits(no, segments) if not h.segment.untrusted] if no else []
+    negated_hits = [h for h in all_yes if h.negated and _lowers(h)]
+    no_hits = [h for h in find_hits(no, segments) if _lowers(h)] if no else []
     weak_hits = find_hits(weak, segments) if weak else []
     if negated_no_is_yes and no:
         yes_hits += [h for h in find_hits(no, segments) if h.negated]  # "won't be replaced" means it stays
-        no_hits = [h for h in no_hits if not h.negated]
+    no_hits = [h for h in no_hits if not h.negated]  # "this is not temporary" lowers nothing
     if yes_hits:
         confident = [h for h in yes_hits if not h.hedged]
         if hedge_unclear and not confident:
@@ -213,16 +237,31 @@ def yes_no(
     return Answer()
 
 
+INNER_NEGATION = re.compile(r"\s(?:no|not|never|none|nothing|no one|kein\w*|aucune?|ningun[oa]?|nenhuma?)\s", re.I)
+
+
+def _denies_inside(hit: PatternHit) -> bool:
+    """ "it writes no scenes": a negation between the verb and the object a risk pattern spans."""
+    return bool(INNER_NEGATION.search(hit.segment.text[hit.start : hit.end]))
+
+
+def _lowers(hit: PatternHit) -> bool:
+    """A hit may lower risk only from a trusted statement about this very use, not turned around by a contrast."""
+    return not hit.segment.untrusted and hit.segment.local and not hit.contrasted
+
+
 def _preceded_by(hit: PatternHit, pattern: re.Pattern[str], words: int = 2) -> bool:
     before = WORD.findall(hit.segment.text[: hit.start])[-words:]
     return bool(pattern.search(" ".join(before)))
 
 
 def detect_stage(segments: list[PlanSegment]) -> Choice[Stage]:
+    """The first stage pattern that matches; a low-risk stage only from a statement that may lower this use's risk."""
     for stage, pattern in lx.STAGE_PATTERNS:
-        for segment in segments:
-            if pattern.search(segment.text):
-                return Choice[Stage](value=stage, evidence=segment.text)
+        for hit in find_hits(pattern, segments):
+            if hit.negated or (stage in LOW_RISK_STAGES and not _lowers(hit)):
+                continue  # "we put no script into it" is no writing use
+            return Choice[Stage](value=stage, evidence=hit.segment.text)
     return Choice[Stage](value=Stage.UNKNOWN)
 
 
@@ -242,7 +281,7 @@ def detect_consent(segments: list[PlanSegment]) -> Choice[Consent]:
     """Riskiest stated consent wins: refused > pending > obtained. "We won't … without consent" is a promise."""
     for consent, pattern in lx.CONSENT_PATTERNS:
         for hit in find_hits(pattern, segments):
-            if consent == Consent.OBTAINED and hit.segment.untrusted:
+            if consent == Consent.OBTAINED and not _lowers(hit):
                 continue
             if consent == Consent.ABSENT and _negated_before(hit):
                 consent = Consent.PENDING
@@ -263,24 +302,49 @@ def detect_data_handling(segments: list[PlanSegment]) -> Choice[DataHandling]:
             return Choice[DataHandling](value=DataHandling.MAY_TRAIN, evidence=hit.segment.text)
     for handling, pattern in ((DataHandling.ENTERPRISE, lx.ENTERPRISE), (DataHandling.NO_TRAINING, lx.NO_TRAINING)):
         for hit in find_hits(pattern, segments):
-            if hit.segment.untrusted:
+            if not _lowers(hit):
                 continue
             if handling == DataHandling.ENTERPRISE and hit.negated:
                 return Choice[DataHandling](value=DataHandling.MAY_TRAIN, evidence=hit.segment.text)
             return Choice[DataHandling](value=handling, evidence=hit.segment.text)
     for hit in may_train:  # "doesn't train on our inputs"
-        if not hit.segment.untrusted:
+        if _lowers(hit):
             return Choice[DataHandling](value=DataHandling.NO_TRAINING, evidence=hit.segment.text)
     return Choice[DataHandling](value=DataHandling.UNKNOWN)
 
 
 def detect_hedge(segments: list[PlanSegment]) -> Answer:
+    """A hedge counts when its sentence is about a principle or the AI use ("I think it stays temp, but I'm not
+    100% sure"): the hedge and its topic often stand in two clauses of one sentence."""
+    for hit in find_hits(lx.STRONG_HEDGE, segments):
+        if hit.segment.local and not hit.negated:
+            return _answer("yes", hit)
     for hit in find_hits(lx.HEDGE, segments):
-        left, right = _clause_bounds(hit.segment.text, hit.start, hit.end)
-        clause = hit.segment.text[max(0, left - 1) : right]
-        if lx.PRINCIPLE_TOPIC.search(clause) or lx.AI_CUE.search(clause):
+        if lx.PRINCIPLE_TOPIC.search(hit.segment.text) or lx.AI_CUE.search(hit.segment.text):
             return _answer("yes", hit)
     return Answer()
+
+
+def touched(fields: dict[str, Any], segments: list[PlanSegment], *, screen_bound: bool) -> dict[str, Any]:
+    """The broad layer: a risk area the use's text touches cannot stay silent; it becomes unknown with the mention as
+    evidence (unclear), which escalates with the question that settles it. Only a clear statement lowers a risk.
+    Output made for the screen (no low-risk purpose) that the plan says reaches it, unhedged, is final."""
+    out = dict(fields)
+    for name in GUARDED:
+        answer: Answer = fields[name]
+        if answer.value != "unknown" or answer.evidence or answer.note:
+            continue
+        mentions = [h for h in find_hits(rt.TOUCHES[name], segments) if not (h.negated or _sentence_denies(h))]
+        if name == "final_output":
+            mentions = [h for h in mentions if not _preceded_by(h, lx.BEFORE, words=4)]  # "before the final mix"
+        if not mentions:
+            continue
+        plain = not any(h.hedged for h in mentions)
+        if plain and (name in rt.SAID_PLAINLY or (name == "final_output" and screen_bound)):
+            out[name] = _answer("yes", mentions[0])
+        else:
+            out[name] = _answer("unknown", mentions[0], note="mentioned but not settled")
+    return out
 
 
 def read_use(segments: list[PlanSegment]) -> AIUse:
@@ -291,7 +355,7 @@ def read_use(segments: list[PlanSegment]) -> AIUse:
         final = yes_no(segments, lx.FINAL_MARKETING, hedge_unclear=True)
     if final.value == "unknown" and final.evidence is None and stage.value == Stage.TEMP:
         final = Answer(value="no", evidence=stage.evidence)
-    processing_only = [h for h in find_hits(lx.NON_GENERATIVE, segments) if not h.segment.untrusted]
+    processing_only = [h for h in find_hits(lx.NON_GENERATIVE, segments) if _lowers(h)]
     if processing_only and final.value != "no":
         final = _answer("no", processing_only[0])
     real_person = yes_no(
@@ -323,26 +387,33 @@ def read_use(segments: list[PlanSegment]) -> AIUse:
         performers = [h for h in find_hits(lx.PERFORMER, segments) if not h.negated]
         performer = _answer("yes", performers[0]) if performers else Answer()
     tool_hits = find_hits(lx.TOOL, segments)
+    fields = touched(
+        {
+            "final_output": final,
+            "key_creative": yes_no(segments, lx.KEY_CREATIVE_YES, lx.KEY_CREATIVE_NO, hedge_unclear=True),
+            "real_person": real_person,
+            "performance_alteration": performance,
+            "union_work": yes_no(segments, lx.UNION_WORK_YES, hedge_unclear=True),
+            "personal_data": personal_data,
+            "proprietary_input": proprietary,
+            "third_party_ip": yes_no(segments, lx.THIRD_PARTY_IP_YES, lx.THIRD_PARTY_IP_NO, hedge_unclear=True),
+            "unowned_training": training,
+            "misleading": yes_no(segments, lx.MISLEADING_YES, lx.MISLEADING_NO, hedge_unclear=True),
+        },
+        segments,
+        screen_bound=stage.value not in LOW_RISK_STAGES and stage.value != Stage.WRITING,
+    )
     return AIUse(
         summary=segments[0].text,
         tool=_answer("yes", tool_hits[0]) if tool_hits else Answer(),
         stage=stage,
         media=detect_media(segments),
-        final_output=final,
-        key_creative=yes_no(segments, lx.KEY_CREATIVE_YES, lx.KEY_CREATIVE_NO, hedge_unclear=True),
-        real_person=real_person,
         performer=performer,
-        performance_alteration=performance,
         consent=detect_consent(segments),
-        union_work=yes_no(segments, lx.UNION_WORK_YES, hedge_unclear=True),
-        personal_data=personal_data,
-        proprietary_input=proprietary,
-        third_party_ip=yes_no(segments, lx.THIRD_PARTY_IP_YES, lx.THIRD_PARTY_IP_NO, hedge_unclear=True),
-        unowned_training=training,
         data_handling=detect_data_handling(segments),
-        misleading=yes_no(segments, lx.MISLEADING_YES, hedge_unclear=True),
         vendor_pipeline=yes_no(segments, lx.VENDOR_PIPELINE),
         hedged=detect_hedge(segments),
+        **fields,
     )
 
 
@@ -382,18 +453,39 @@ class LexicalExtractor:
         if any(s.untrusted for s in segments):
             notes.append("the plan contains instructions addressed to the triage; they were read as data only")
         failure = None
+        uses = [read_use(group) for group in groups[:MAX_LEXICAL_USES]]
+        if not uses and segments:
+            whole = read_use(segments)
+            if _touches_risk(whole):  # "the generator will swap the stunt double's face": no AI word we know, yet risky
+                uses = [whole]
+                failure = (
+                    "no generative-AI tool or technique was recognised, yet the plan touches areas that need approval;"
+                    " it was read as one use for a person to check"
+                )
         if len(groups) > MAX_LEXICAL_USES:  # bounded work and result size; a person reads what no rule should guess at
             failure = (
                 f"the plan describes more than {MAX_LEXICAL_USES} separate AI uses; split it into several submissions"
             )
-            groups = groups[:MAX_LEXICAL_USES]
         return Extraction(
-            uses=[read_use(group) for group in groups],
+            uses=uses,
             language=code,
             extractor=self.name,
             failure=failure,
             notes=notes,
         )
+
+
+def _sentence_denies(hit: PatternHit) -> bool:
+    """A negation earlier in the sentence that distributes over a list: "no generated image goes into the boards,
+    the animatic or the final cut"."""
+    before = BUT.split(_mask(rt.NOT_NEGATION, hit.segment.text)[: hit.start])[-1]  # "nothing says so, but it airs"
+    before = " ".join(WORD.findall(before)[-NEGATION_WINDOW:])
+    return bool(lx.negation_for(hit.segment.language).search(before))
+
+
+def _touches_risk(use: AIUse) -> bool:
+    """True when any risk question of the record is answered yes or touched (unknown with evidence)."""
+    return any(getattr(use, name).value == "yes" or getattr(use, name).evidence for name in GUARDED)
 
 
 def latin_language(plan: str) -> str | None:
