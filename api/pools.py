@@ -3,9 +3,10 @@
 A triage can take minutes when the LLM is slow or hangs, and so can a policy question with an LLM. On the shared
 worker threads (40), enough of them would starve every other request: readiness, listings, case pages, sign-in.
 Here triages take at most PIPELINE_THREADS threads and policy questions POLICY_THREADS, and requests beyond that
-wait without holding a thread. No organisation runs more than PER_ORG_TRIAGES triages at once in a worker: past
-that it gets 429 at once, so one client (or one abandoned by its caller, whose runs still hold their threads until
-the LLM's timeout ends them) never takes every pipeline thread from the others.
+wait without holding a thread. No organisation runs more than `TRIAGE_MAX_TRIAGES_PER_ORG` (8) triages at once in
+a worker process (a process-wide setting, like the pools' sizes): past that it gets 429 at once, so one client
+(or one abandoned by its caller, whose runs hold their threads until the LLM's timeout ends them) never takes
+every pipeline thread from the others.
 """
 
 from __future__ import annotations
@@ -24,12 +25,12 @@ from typing import Any
 import anyio
 from fastapi import HTTPException, status
 
+from triage.config import get_settings
 from triage.store.accounts import Principal
 
 log = logging.getLogger(__name__)
 
 PIPELINE_THREADS = 32  # triages at once per worker process
-PER_ORG_TRIAGES = 8  # of those, one organisation's at most
 POLICY_THREADS = 8  # policy questions at once per worker process
 RETRY_AFTER_S = 5
 
@@ -46,13 +47,19 @@ def limiter(name: str, threads: int) -> anyio.CapacityLimiter:
     return found[1]
 
 
+def per_org_triages() -> int:
+    """How many triages one organisation may run at once in this process (TRIAGE_MAX_TRIAGES_PER_ORG)."""
+    return get_settings().max_triages_per_org
+
+
 @contextmanager
 def org_slot(org: str) -> Iterator[None]:
-    """One of the organisation's PER_ORG_TRIAGES slots for the duration, or 429 when all are taken."""
-    if _running[org] >= PER_ORG_TRIAGES:
+    """One of the organisation's slots for the duration, or 429 when all are taken."""
+    cap = per_org_triages()
+    if _running[org] >= cap:
         raise HTTPException(
             status.HTTP_429_TOO_MANY_REQUESTS,
-            f"too many triages at once: at most {PER_ORG_TRIAGES} per organisation; try again when one has finished",
+            f"too many triages at once: at most {cap} per organisation; try again when one has finished",
             headers={"Retry-After": str(RETRY_AFTER_S)},
         )
     _running[org] += 1

@@ -56,6 +56,7 @@ class Settings(BaseSettings):
     # for signed-out page views
     signin_rate_limit: int = Field(default=10, validation_alias="TRIAGE_SIGNIN_RATE_LIMIT")  # per address a minute
     auth_failure_rate_limit: int = Field(default=30, validation_alias="TRIAGE_AUTH_FAILURE_RATE_LIMIT")  # per address
+    max_triages_per_org: int = Field(default=8, gt=0, validation_alias="TRIAGE_MAX_TRIAGES_PER_ORG")  # per process
     idle_timeout_s: int = Field(default=10, gt=0, validation_alias="TRIAGE_IDLE_TIMEOUT")  # to send a request head
     shutdown_timeout_s: int = Field(default=10, gt=0, validation_alias="TRIAGE_SHUTDOWN_TIMEOUT")  # for in-flight work
     api_docs: bool = Field(default=True, validation_alias="TRIAGE_API_DOCS")  # Swagger UI and ReDoc, shipped assets

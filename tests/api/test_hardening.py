@@ -93,10 +93,10 @@ def test_sign_in_and_page_views_are_rate_limited(strict) -> None:
 def test_one_organisation_cannot_take_every_pipeline_thread() -> None:
     from fastapi import HTTPException
 
-    from api.pools import PER_ORG_TRIAGES, PIPELINE_THREADS, org_slot
+    from api.pools import PIPELINE_THREADS, org_slot, per_org_triages
 
-    assert PER_ORG_TRIAGES < PIPELINE_THREADS
-    held = [org_slot("acme") for _ in range(PER_ORG_TRIAGES)]
+    assert per_org_triages() < PIPELINE_THREADS
+    held = [org_slot("acme") for _ in range(per_org_triages())]
     for slot in held:
         slot.__enter__()
     with pytest.raises(HTTPException) as refused:

@@ -26,7 +26,7 @@ from llm_fakes import EXAMPLE_PLAN
 from triage_support import auth
 
 from api.main import create_app
-from api.pools import PER_ORG_TRIAGES
+from api.pools import per_org_triages
 from triage.config import Settings
 from triage.pipeline import Pipeline
 from triage.retrieval import PolicyIndex
@@ -224,7 +224,7 @@ def test_service_answers_while_more_llm_calls_hang_than_there_are_worker_threads
     app = create_app(settings, pipeline=Pipeline(settings, index=policy_index), rerun_on_startup=False)
     store = app.state.triage.store()
     submissions = 48
-    partners = [issue_key(store, "partner", f"org{n}")[1] for n in range(submissions // PER_ORG_TRIAGES)]
+    partners = [issue_key(store, "partner", f"org{n}")[1] for n in range(submissions // per_org_triages())]
     contact = issue_key(store, "contact", "studio")[1]
     with LiveServer(app) as live, httpx.Client(base_url=live.url, timeout=30) as http:
 

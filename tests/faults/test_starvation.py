@@ -26,7 +26,6 @@ from server_process import ServerProcess, server_env
 from sqlalchemy import select
 from triage_support import auth
 
-from api.pools import PER_ORG_TRIAGES
 from triage.config import Settings
 from triage.store import integrity
 from triage.store.accounts import issue_key
@@ -36,7 +35,7 @@ from triage.store.schema import cases
 pytestmark = [pytest.mark.local_server, pytest.mark.slow]
 
 WORD = "Nightjar"  # the fake LLM hangs on requests that mention it
-IDLE_S, SHUTDOWN_S = 2, 2
+IDLE_S, SHUTDOWN_S, CAP = 2, 2, 8
 
 
 def abandoned(url: str, key: str, path: str, body: dict) -> int | str:
@@ -70,6 +69,7 @@ def test_one_org_hanging_starves_no_one_and_shutdown_is_bounded(
         "TRIAGE_LLM_CACHE": "false",
         "TRIAGE_IDLE_TIMEOUT": str(IDLE_S),
         "TRIAGE_SHUTDOWN_TIMEOUT": str(SHUTDOWN_S),
+        "TRIAGE_MAX_TRIAGES_PER_ORG": str(CAP),
     }
     store = Store.open(Settings(data_dir=data_dir))
     acme, globex = issue_key(store, "partner", "acme")[1], issue_key(store, "partner", "globex")[1]
@@ -92,7 +92,7 @@ def test_one_org_hanging_starves_no_one_and_shutdown_is_bounded(
             ]
             outcomes = [f.result() for f in submissions]
             asked = [f.result() for f in questions]
-        assert outcomes.count("gave up") == PER_ORG_TRIAGES and outcomes.count(429) == 60 - PER_ORG_TRIAGES, outcomes
+        assert outcomes.count("gave up") == CAP and outcomes.count(429) == 60 - CAP, outcomes
         assert "gave up" in asked
 
         other, other_s = timed(
@@ -121,6 +121,6 @@ def test_one_org_hanging_starves_no_one_and_shutdown_is_bounded(
     with store.engine.connect() as conn:
         received = conn.scalars(select(cases.c.id).where(cases.c.status == "received")).all()
         report = integrity.verify(conn)
-    assert len(received) == PER_ORG_TRIAGES  # the hanging runs' cases, kept for the sweep
+    assert len(received) == CAP  # the hanging runs' cases, kept for the sweep
     assert report.ok, report.message
     store.close()
