@@ -5,6 +5,7 @@ highlighted in the plan, and only http(s) links rendered.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
@@ -15,6 +16,9 @@ from triage.store.accounts import Principal
 from triage.store.cases import Case, CaseSummary, Event
 
 FAILED_FOR_PARTNER = "The triage could not be completed. It can be re-run; your text is kept."
+STUDIO_CONTACT = "a studio contact"
+COLLEAGUE = "another key of your organisation"
+NOT_KEYS = ("system", "cli")  # actors that are not a person's key
 
 
 # --- failure details are for studio contacts only -------------------------------------------------------------
@@ -25,18 +29,29 @@ def visible_error(error: str | None, principal: Principal) -> str | None:
     return FAILED_FOR_PARTNER if error and principal.role == "partner" else error
 
 
-def visible_history(events: list[Event], principal: Principal) -> list[Event]:
-    """The case's history as this caller may read it (a failed run's error redacted for partners)."""
+def visible_actor(
+    actor: str | None, principal: Principal, *, reviewer: bool, names: Mapping[str, str] | None = None
+) -> str | None:
+    """Who acted, as this caller may read it: partners see their own key id and everyone else's name (`names`:
+    triage.service.people), never another person's key id."""
+    if actor is None or principal.role != "partner" or actor == principal.key_id or actor in NOT_KEYS:
+        return actor
+    return (names or {}).get(actor) or (STUDIO_CONTACT if reviewer else COLLEAGUE)
+
+
+def visible_history(events: list[Event], principal: Principal, names: Mapping[str, str] | None = None) -> list[Event]:
+    """The case's history as this caller may read it (for partners: a failed run's error redacted, and no other
+    person's key id: their name instead)."""
     if principal.role != "partner":
         return events
-    return [replace(e, data={**e.data, "error": FAILED_FOR_PARTNER}) if e.kind == "failed" else e for e in events]
-
-
-def visible_actor(actor: str | None, principal: Principal, names: dict[str, str]) -> str | None:
-    """An actor's id as this caller may see it: partners see their own key's id, and everyone else's name."""
-    if actor is None or principal.role != "partner" or actor == principal.key_id:
-        return actor
-    return names.get(actor, "someone")
+    return [
+        replace(
+            e,
+            actor=visible_actor(e.actor, principal, reviewer=e.kind == "review", names=names) or e.actor,
+            data={**e.data, "error": FAILED_FOR_PARTNER} if e.kind == "failed" else e.data,
+        )
+        for e in events
+    ]
 
 
 def summary_out(case: Case | CaseSummary) -> CaseSummaryOut:
@@ -66,7 +81,7 @@ def case_out(
             decision=case.review,
             route=case.review_route,
             reason=case.review_reason,
-            by=visible_actor(case.reviewed_by, principal, names),
+            by=visible_actor(case.reviewed_by, principal, reviewer=True, names=names),
             by_name=names.get(case.reviewed_by or ""),
             at=case.reviewed_at,
         )
@@ -79,12 +94,12 @@ def case_out(
         HistoryEntry(
             seq=e.seq,
             kind=e.kind,
-            actor=visible_actor(e.actor, principal, names) or "",
-            actor_name=names.get(e.actor, "someone"),
+            actor=e.actor,
+            actor_name=names.get(raw.actor, "someone"),
             at=e.at,
             data=e.data,
         )
-        for e in visible_history(events, principal)
+        for raw, e in zip(events, visible_history(events, principal, names), strict=True)
     ]
     return CaseDetail(**fields, text=case.text, history=history)
 

@@ -23,7 +23,7 @@ from triage.notify.channels import SendError
 from triage.notify.channels.webhook import check_url
 from triage.notify.worker import Worker
 from triage.records import Intake, ProductionType, TriageResult
-from triage.store import accounts, audit, notifications, outbox
+from triage.store import accounts, audit, integrity, notifications, outbox
 from triage.store.accounts import KeyInfo, Principal
 from triage.store.cases import DECISIONS, Case, Store
 from triage.store.errors import Conflict, Forbidden, InvalidInput, NotFound
@@ -58,6 +58,9 @@ REASON_MAX_CHARS = 4000
 POLICY_QUESTION_MAX_CHARS = 2000
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# What a one-line name (a title, an organisation, a label) may not hold beyond that: line breaks, C1 controls, and
+# the bidirectional controls that make a name display as something else (U+061C, U+200E/F, U+202A-E, U+2066-9).
+_NOT_IN_NAMES = re.compile(r"[\t\n\r\x0c\x80-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 class PipelineLike(Protocol):
@@ -87,6 +90,14 @@ def check_text(value: str, *, max_chars: int, what: str = "the plan text") -> st
     return value
 
 
+def check_name(value: str, *, max_chars: int, what: str) -> str:
+    """A one-line name as check_text checks text, and without line breaks, C1 or bidirectional controls."""
+    check_text(value, max_chars=max_chars, what=what)
+    if _NOT_IN_NAMES.search(value):
+        raise InvalidInput(f"{what} contains line breaks or control or text-direction characters")
+    return value
+
+
 def make_intake(
     text: str, production_type: ProductionType | str | None, production_title: str | None, *, max_chars: int
 ) -> Intake:
@@ -100,7 +111,7 @@ def make_intake(
     """
     text = check_text(text, max_chars=max_chars)
     title = (
-        None if production_title is None else check_text(production_title, max_chars=TITLE_MAX_CHARS, what="the title")
+        None if production_title is None else check_name(production_title, max_chars=TITLE_MAX_CHARS, what="the title")
     )
     if isinstance(production_type, str):
         try:
@@ -211,7 +222,9 @@ def answer(
         )
         for question, text in answers
     ]
-    _, token = store.add_answers(case_id, checked, org=principal.org, actor=principal.key_id, max_chars=max_chars)
+    _, token = store.add_answers(
+        case_id, checked, org=principal.org, actor=principal.key_id, actor_role=principal.role, max_chars=max_chars
+    )
     done = run_case(store, pipeline, case_id, token, actor=principal.key_id, actor_role=principal.role)
     return done or visible_case(store, case_id, principal)
 
@@ -284,19 +297,20 @@ def issue_key(
     *,
     name: str | None = None,
     email: str | None = None,
+    actor: str = "cli",
 ) -> tuple[KeyInfo, str]:
-    """An admin's new key for a person, every field checked as text; the key itself is returned once."""
-    check_text(org, max_chars=ORG_MAX_CHARS, what="the organisation")
+    """A new key for a person, issued by `actor`, every field checked as a name; the key is returned once."""
     fields = (
+        (org, ORG_MAX_CHARS, "the organisation"),
         (label, LABEL_MAX_CHARS, "the label"),
         (name, NAME_MAX_CHARS, "the name"),
         (email, EMAIL_MAX_CHARS, "the email"),
     )
     for value, max_chars, what in fields:
-        if value:
-            check_text(value, max_chars=max_chars, what=what)
+        if value or what == "the organisation":
+            check_name(value or "", max_chars=max_chars, what=what)
     try:
-        return accounts.issue_key(store, role, org, label, name=name, email=email)
+        return accounts.issue_key(store, role, org, label, name=name, email=email, actor=actor)
     except ValueError as exc:
         raise InvalidInput(str(exc)) from None
 
@@ -410,8 +424,14 @@ def create_key(settings: Settings, role: str, org: str, *, name: str | None = No
         return issue_key(store, role, org, name=name, email=email)[1]
 
 
-def verify_audit(settings: Settings) -> tuple[bool, str]:
-    """`triage audit verify`: (ok, a one-line message naming the first bad record if any)."""
+def verify_audit(settings: Settings, *, expect_head: str | None = None) -> tuple[bool, str]:
+    """`triage audit verify`: (ok, the chain's verdict, then a line for each case or key that differs from it)."""
     with opened(settings) as store, store.engine.connect() as conn:
-        result = audit.verify(conn)
-    return result.ok, result.message
+        report = integrity.verify(conn, expect_head=expect_head)
+    return report.ok, report.message
+
+
+def audit_head(settings: Settings) -> str | None:
+    """`triage audit head`: the chain's head (`seq:hash`), to keep where the database's writers cannot reach."""
+    with opened(settings) as store, store.engine.connect() as conn:
+        return audit.head(conn)

@@ -10,8 +10,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response, status
 
-from api.deps import CaseWorker, JsonBody, PipelineDep, SettingsDep, StoreDep, runs_pipeline
+from api.deps import CaseWorker, JsonBody, PipelineDep, SettingsDep, StoreDep
 from api.models import AnswersIn, CaseCreate, CaseDetail, CaseList, ReviewFilter, ReviewIn, Status
+from api.pools import runs_pipeline
 from api.presenters import case_out, summary_out
 from triage import service
 from triage.records import ProductionType, Route

@@ -13,7 +13,7 @@ from triage_support import BACKENDS, FakePipeline, open_store
 from triage.answers import ANSWERS_FOOTER, ANSWERS_HEADER, append_answers, split_answers
 from triage.records import Intake
 from triage.service import rerun, rerun_pending, run_case, submit
-from triage.store import audit, counters, meta, migrations
+from triage.store import audit, counters, migrations
 from triage.store.cases import Store
 from triage.store.db import iso, make_engine, utcnow
 from triage.store.errors import Conflict, NotFound, StoreError, TextTooLong
@@ -171,7 +171,7 @@ def test_answers_are_appended_as_a_delimited_block_and_retriaged(store: Store) -
         case.id, decision="request_changes", route=None, reason="say more", actor="c1", actor_role="contact"
     )
     answers = [("Will any generated material be in the final cut?", "No, temp only.")]
-    updated, token = store.add_answers(case.id, answers, org="acme", actor="k1", max_chars=20_000)
+    updated, token = store.add_answers(case.id, answers, org="acme", actor="k1", actor_role="partner", max_chars=20_000)
     assert updated.status == "received" and updated.review is None
     assert updated.text.startswith(PLAN)
     assert ANSWERS_HEADER in updated.text and updated.text.endswith(ANSWERS_FOOTER)
@@ -184,13 +184,15 @@ def test_answers_are_appended_as_a_delimited_block_and_retriaged(store: Store) -
 def test_answers_are_refused_cleanly(store: Store) -> None:
     case = submit(store, FakePipeline(), Intake(text=PLAN), org="acme", actor="k1", actor_role="partner")
     with pytest.raises(NotFound):
-        store.add_answers(case.id, [("q", "a")], org="globex", actor="k9", max_chars=20_000)
+        store.add_answers(case.id, [("q", "a")], org="globex", actor="k9", actor_role="partner", max_chars=20_000)
     with pytest.raises(TextTooLong):
-        store.add_answers(case.id, [("q", "a" * 500)], org="acme", actor="k1", max_chars=len(PLAN) + 100)
+        store.add_answers(
+            case.id, [("q", "a" * 500)], org="acme", actor="k1", actor_role="partner", max_chars=len(PLAN) + 100
+        )
     assert store.get_case(case.id).text == PLAN  # nothing half-written
     busy, _ = store.create_case(Intake(text=PLAN), org="acme", actor="k1")
     with pytest.raises(Conflict):
-        store.add_answers(busy.id, [("q", "a")], org="acme", actor="k1", max_chars=20_000)
+        store.add_answers(busy.id, [("q", "a")], org="acme", actor="k1", actor_role="partner", max_chars=20_000)
 
 
 def test_answers_cannot_forge_the_block_markers() -> None:
@@ -224,13 +226,6 @@ def test_reviews(store: Store) -> None:
     assert store.list_cases(route="notify")[1] == 1
     with pytest.raises(NotFound):
         store.add_review("c_missing", decision="approve", route=None, reason="r", actor="c1", actor_role="contact")
-
-
-def test_shared_secret_is_stable(store: Store) -> None:
-    first = meta.secret(store, "session")
-    assert len(first) == 64
-    assert meta.secret(store, "session") == first
-    assert meta.secret(store, "other") != first
 
 
 def test_rate_limit_counts_per_subject(store: Store) -> None:

@@ -16,11 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
-from triage.store import notifications
-from triage.store.db import Database, iso, utcnow
-from triage.store.schema import EMAIL_MAX_CHARS, NAME_MAX_CHARS, ORG_MAX_CHARS, api_keys
+from triage.store import audit, notifications
+from triage.store.db import Database, canonical_json, iso, utcnow
+from triage.store.schema import EMAIL_MAX_CHARS, NAME_MAX_CHARS, ORG_MAX_CHARS, api_keys, sessions
+from triage.store.state import key_state
 
 Role = Literal["partner", "contact", "admin"]
 ROLES: tuple[Role, ...] = ("partner", "contact", "admin")
@@ -102,6 +103,16 @@ def _check_person(name: str | None, email: str | None) -> tuple[str | None, str 
     return name or None, email or None
 
 
+def _audit_key(db: Database, conn: Connection, kind: str, key_id: str, *, actor: str, at: str) -> None:
+    """Audit a key's creation or revocation with the key's row after it, in the change's transaction."""
+    state = key_state(conn, key_id)
+    assert state is not None
+    summary = {"key_id": key_id, "role": state["role"], "org": state["org"], "label": state["label"]}
+    audit.append(
+        conn, lock=db.advisory_lock, kind=kind, actor=actor, at=at, result_json=canonical_json(summary), state=state
+    )
+
+
 def issue_key(
     db: Database,
     role: str,
@@ -110,9 +121,10 @@ def issue_key(
     *,
     name: str | None = None,
     email: str | None = None,
+    actor: str = "cli",
 ) -> tuple[KeyInfo, str]:
-    """Create a key for a person (name and email optional; the name defaults to the label); the key itself is
-    returned once and never stored."""
+    """Create a key for a person (name and email optional; the name defaults to the label), audited as `actor`'s;
+    the key itself is returned once and never stored."""
     role_, org_ = _check(role, org)
     name_, email_ = _check_person(name or label, email)
     key_id = secrets.token_hex(8)
@@ -140,6 +152,7 @@ def issue_key(
                 email=email_,
             )
         )
+        _audit_key(db, conn, "key_created", key_id, actor=actor, at=info.created_at)
         notifications.changed(conn)
     return info, key
 
@@ -152,15 +165,6 @@ def authenticate(db: Database, key: str) -> Principal | None:
     with db.reader.connect() as conn:
         row = conn.execute(select(api_keys).where(api_keys.c.id == key_id)).first()
     if row is None or not hmac.compare_digest(row.key_hash, hash_key(key.strip())) or row.revoked_at:
-        return None
-    return Principal(key_id=row.id, role=row.role, org=row.org, name=row.name)
-
-
-def principal_for_id(db: Database, key_id: str) -> Principal | None:
-    """The principal behind a key id taken from a signed session, if the key is still active."""
-    with db.reader.connect() as conn:
-        row = conn.execute(select(api_keys).where(api_keys.c.id == key_id)).first()
-    if row is None or row.revoked_at:
         return None
     return Principal(key_id=row.id, role=row.role, org=row.org, name=row.name)
 
@@ -197,13 +201,16 @@ def get_keys(db: Database, key_ids: Iterable[str]) -> dict[str, KeyInfo]:
     return {r.id: _info(r) for r in rows}
 
 
-def revoke_key(db: Database, key_id: str) -> bool:
-    """Revoke a key at once (sessions signed in with it end too); False when there is no such active key."""
+def revoke_key(db: Database, key_id: str, *, actor: str = "cli") -> bool:
+    """Revoke a key at once, audited as `actor`'s, ending its sessions; False when there is no such active key."""
+    now = iso(utcnow())
     with db.transaction() as conn:
         done = conn.execute(
-            update(api_keys)
-            .where(api_keys.c.id == key_id, api_keys.c.revoked_at.is_(None))
-            .values(revoked_at=iso(utcnow()))
+            update(api_keys).where(api_keys.c.id == key_id, api_keys.c.revoked_at.is_(None)).values(revoked_at=now)
         )
+        if done.rowcount != 1:
+            return False
+        conn.execute(delete(sessions).where(sessions.c.key_id == key_id))
+        _audit_key(db, conn, "key_revoked", key_id, actor=actor, at=now)
         notifications.changed(conn)
-    return done.rowcount == 1
+    return True

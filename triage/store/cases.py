@@ -13,7 +13,7 @@ import json
 import logging
 import re
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Literal, get_args
@@ -30,6 +30,7 @@ from triage.store.errors import Conflict, NotFound, StoreError, TextTooLong
 from triage.store.notifications import DirectoryCache, EventKind
 from triage.store.outbox import CaseNews
 from triage.store.schema import case_events, cases
+from triage.store.state import case_state
 
 log = logging.getLogger(__name__)
 
@@ -217,6 +218,32 @@ class Store(Database):
             else:
                 news = RUN_NEWS.get(kind)
         return news, reviewer
+
+    def _audited(
+        self,
+        conn: Connection,
+        case_id: str,
+        event_kind: str,
+        event_data: Callable[[int], dict[str, Any] | str],
+        *,
+        actor: str,
+        at: str,
+        **record: Any,
+    ) -> audit.AuditRecord:
+        """A history entry naming its audit record, then the record, with the case's visible state after both.
+
+        Args:
+            conn: the open write transaction that made the change.
+            case_id: the case changed.
+            event_kind: the history entry's kind.
+            event_data: the entry's data, given the seq of the record it names.
+            actor, at: who and when, for both.
+            record: the audit record's other fields (audit.append).
+        """
+        seq = audit.next_seq(conn, lock=self.advisory_lock)
+        self._event(conn, case_id, event_kind, actor, at, event_data(seq))
+        state = case_state(conn, case_id)
+        return audit.append(conn, lock=self.advisory_lock, case_id=case_id, actor=actor, at=at, state=state, **record)
 
     def _locked_case(self, conn: Connection, case_id: str, org: str | None = None) -> Case:
         if not CASE_ID_RE.fullmatch(case_id):
@@ -471,11 +498,14 @@ class Store(Database):
                 log.warning("case %s: result discarded, a newer run holds the case", case_id)
                 return None
             case = _case(row, result=payload)
-            record = audit.append(
+            news, reviewer = self._run_news(conn, case_id)  # before this run's own entry
+            self._audited(
                 conn,
-                lock=self.advisory_lock,
+                case_id,
+                "triaged",
+                # canonical_json({"audit_seq": ..., "result": payload}), without encoding the result a second time
+                lambda seq: f'{{"audit_seq":{seq},"result":{result_json}}}',
                 kind="triage",
-                case_id=case_id,
                 actor=actor,
                 actor_role=actor_role,
                 input_sha256=input_sha256(case.text, case.production_type, case.production_title),
@@ -489,12 +519,9 @@ class Store(Database):
                 latency_us=latency_us,
                 at=now,
             )
-            news, reviewer = self._run_news(conn, case_id)
             if news is not None:
                 reason = result.summary or next((f.reason for f in result.findings), f"Route: {result.route}.")
                 self._news(conn, case, news, now, reviewer=reviewer, reason=reason)
-            # canonical_json({"audit_seq": ..., "result": payload}), without encoding the result a second time
-            self._event(conn, case_id, "triaged", actor, now, f'{{"audit_seq":{record.seq},"result":{result_json}}}')
         log.info("case %s triaged: %s", case_id, result.route)
         return case
 
@@ -524,11 +551,12 @@ class Store(Database):
                 .where(cases.c.id == case_id)
                 .values(status="failed", error=error, run_token=None, lease_until=None, updated_at=now)
             )
-            record = audit.append(
+            self._audited(
                 conn,
-                lock=self.advisory_lock,
+                case_id,
+                "failed",
+                lambda seq: {"error": error, "audit_seq": seq},
                 kind="triage_failed",
-                case_id=case_id,
                 actor=actor,
                 actor_role=actor_role,
                 input_sha256=input_sha256(case.text, case.production_type, case.production_title),
@@ -536,7 +564,6 @@ class Store(Database):
                 latency_us=latency_us,
                 at=now,
             )
-            self._event(conn, case_id, "failed", actor, now, {"error": error, "audit_seq": record.seq})
             case = self._locked_case(conn, case_id)
         log.warning("case %s failed: %s", case_id, error.split(":", 1)[0])
         return case
@@ -548,6 +575,7 @@ class Store(Database):
         *,
         org: str,
         actor: str,
+        actor_role: str,
         max_chars: int,
     ) -> tuple[Case, str]:
         """Append the partner's answers to the plan and claim the case for re-triage; the old review no longer holds.
@@ -556,7 +584,8 @@ class Store(Database):
             case_id: the case answered.
             answers: (question, answer) pairs, already checked.
             org: the answering organisation; another organisation's case is NotFound.
-            actor: who the history names.
+            actor: who the history and the audit record name.
+            actor_role: that actor's role.
             max_chars: the plan's limit with the answers appended (TextTooLong beyond it).
 
         Returns:
@@ -590,12 +619,24 @@ class Store(Database):
                     updated_at=iso(now),
                 )
             )
+            sha = input_sha256(new_text, case.production_type, case.production_title)
             data = {
                 "answers": [{"question": q, "answer": a} for q, a in answers],
-                "input_sha256": input_sha256(new_text, case.production_type, case.production_title),
+                "input_sha256": sha,
                 "previous_review": case.review,
             }
-            self._event(conn, case_id, "answers", actor, iso(now), data)
+            self._audited(
+                conn,
+                case_id,
+                "answers",
+                lambda seq: {**data, "audit_seq": seq},
+                kind="answers",
+                actor=actor,
+                actor_role=actor_role,
+                input_sha256=sha,
+                result_json=canonical_json(data),
+                at=iso(now),
+            )
             case = self._locked_case(conn, case_id)
         return case, token
 
@@ -634,11 +675,12 @@ class Store(Database):
                 )
             )
             review = {"decision": decision, "route": route, "reason": reason, "engine_route": case.route}
-            record = audit.append(
+            self._audited(
                 conn,
-                lock=self.advisory_lock,
+                case_id,
+                "review",
+                lambda seq: {**review, "audit_seq": seq},
                 kind="review",
-                case_id=case_id,
                 actor=actor,
                 actor_role=actor_role,
                 input_sha256=input_sha256(case.text, case.production_type, case.production_title),
@@ -646,7 +688,6 @@ class Store(Database):
                 policy_version=(case.result or {}).get("policy_version"),
                 at=now,
             )
-            self._event(conn, case_id, "review", actor, now, {**review, "audit_seq": record.seq})
             case = self._locked_case(conn, case_id)
             self._news(conn, case, "reviewed", now, reviewer=actor, reason=reason, decision=decision)
         log.info("case %s reviewed: %s", case_id, decision)
