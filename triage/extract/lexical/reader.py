@@ -449,6 +449,9 @@ class LexicalExtractor:
         if latin_only:
             segments = [s for s in segments if latin_share(s.text) >= LATIN_SEGMENT]
         groups = group_uses(segments)
+        for index, lines in source.answers_for_use().items():  # an answer about one use is read with that use only
+            if index < len(groups):
+                groups[index] = groups[index] + [s for line in lines for s in split_segments(line, code)]
         notes: list[Any] = []
         if any(s.untrusted for s in segments):
             notes.append("the plan contains instructions addressed to the triage; they were read as data only")
