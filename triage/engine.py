@@ -193,15 +193,14 @@ _RECORD_FIELDS = frozenset(AIUse.model_fields)
 
 
 def rule_facts(rule: Rule) -> list[str]:
-    """The record fields an answer to the rule's question would settle: its evidence field, else the record fields
-    its conditions leave open."""
-    if rule.evidence:
-        return [rule.evidence]
-    return [
+    """The record fields an answer to the rule's question would settle: those its conditions require to be open
+    (unknown, silent or unclear), else its evidence field."""
+    open_facts = [
         fact
         for fact, wanted in rule.when.items()
         if fact in _RECORD_FIELDS and _OPEN_VALUES & set(wanted if isinstance(wanted, list) else [wanted])
     ]
+    return open_facts or ([rule.evidence] if rule.evidence else [])
 
 
 def question_id(text: str, use: int | None, summary: str) -> str:

@@ -78,6 +78,8 @@ def test_an_answer_about_one_use_changes_only_that_use(client, keys) -> None:
     changed = {u for u in range(7) if by_use(before).get(u) != by_use(after).get(u)}
     assert changed == {SIGNS}
     assert asked["id"] not in {q["id"] for q in after["question_records"]}  # settled: not asked again
+    others = {q["id"] for q in before["question_records"] if q["use"] != SIGNS}
+    assert others <= {q["id"] for q in after["question_records"]}  # ids are stable across the re-triage
     assert after["answered"] == [
         {"question_id": asked["id"], "use": SIGNS, "settled": {"final_output": "no"}, "open": []}
     ]
@@ -119,6 +121,25 @@ def test_documented_consent_is_obtained_yet_still_needs_approval(client, keys) -
     after = r.json()["result"]
     assert after["uses"][0]["consent"]["value"] == "obtained"
     assert after["approval_required"] is True  # consent is necessary, never sufficient
+
+
+@pytest.mark.parametrize(
+    "disclosure",
+    [
+        "Every generated photo carries an on-screen caption saying it was generated.",
+        "Cada foto generada lleva un rótulo en pantalla que dice que fue generada con IA.",
+    ],
+)
+def test_a_disclosure_answer_settles_misleading_and_is_not_asked_again(client, keys, disclosure) -> None:
+    plan = "For our documentary we will use Midjourney to generate photos of the 1920s harbour for the final cut."
+    case = submit(client, keys.acme, plan)
+    asked = question(case["result"], 0, "misleading")
+    r = answer(client, keys.acme, case["id"], [{"question_id": asked["id"], "text": disclosure}])
+    after = r.json()["result"]
+    assert "ethics.documentary_generated_media" not in by_use(after)[0]
+    assert after["answered"][0]["settled"] == {"misleading": "no"}
+    assert asked["id"] not in {q["id"] for q in after["question_records"]}
+    assert "output.final_deliverable" in by_use(after)[0]  # what the answer does not speak to stands
 
 
 def test_the_deprecated_shape_still_works(client, keys) -> None:
