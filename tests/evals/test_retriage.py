@@ -83,3 +83,19 @@ def test_retriage_of_a_case_file_compares_with_its_baseline(tmp_path: Path, scri
     assert "| e2 | escalate+approval | notify | escalate+approval | fixed |" in capsys.readouterr().out
     scripted({"a1": "harmless"})
     assert cli.main(["retriage", str(path), "--baseline", str(tmp_path / "old.json")]) == 1
+
+
+def test_retriage_reads_a_stored_case_with_its_answers(store: Store, tmp_path: Path) -> None:
+    from triage import service
+    from triage.store.accounts import Principal
+
+    pipeline = Pipeline(Settings(data_dir=tmp_path / "data"), cite=False)
+    partner = Principal(key_id="k1", role="partner", org="acme")
+    plan = "We will use an image generator to make concept art for the pitch deck."
+    case = submit(store, pipeline, Intake(text=plan), org="acme", actor="k1", actor_role="partner")
+    assert case.route == "notify"
+    given = [service.AnswerInput("Yes, two frames go in the final cut.", question="Will any of it reach the screen?")]
+    answered = service.answer(store, pipeline, case.id, given, principal=partner, max_chars=20_000)
+    assert answered.approval_required
+    report = retriage_stored(store, pipeline, progress=False)
+    assert report.cases == 1 and report.flips == []  # the answer is read again, not lost
