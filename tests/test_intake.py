@@ -57,8 +57,12 @@ def test_plan_and_answers_are_kept_apart() -> None:
 def test_an_answer_about_a_use_is_offered_with_that_use_only() -> None:
     about_use = PartnerAnswer(question=QUESTION, answer=ANSWER, question_id="q_1", use=1, facts=("final_output",))
     source = read_intake(Intake(text=PLAN, answers=[about_use, PartnerAnswer(answer="free text")]))
-    assert source.answers_for_use() == {1: [ANSWER]}
+    assert source.answers_for_use(["Use one.", "Use two."]) == {1: [ANSWER]}
     assert source.answer_lines == ["free text"]
+    # a revision moved the use: the answer follows the use's sentence, not its old index
+    moved = about_use.model_copy(update={"use_summary": "Use two."})
+    placed = read_intake(Intake(text=PLAN, answers=[moved])).answers_for_use(["New first use.", "Use one.", "Use two."])
+    assert placed == {2: [ANSWER]}
 
 
 # the in-band block stored cases used to carry (migration 0005 moved such answers into rows)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
 
@@ -137,13 +138,25 @@ class Submission(BaseModel):
         """Each non-blank line of each free-text answer (one naming no use), stripped: verbatim in `text`."""
         return [line for a in self.answers if a.use is None for line in _lines(a.answer)]
 
-    def answers_for_use(self) -> dict[int, list[str]]:
-        """Use index -> the lines of the answers about that use (the hook extractors read a use's answers with)."""
+    def answers_for_use(self, summaries: Sequence[str]) -> dict[int, list[str]]:
+        """Use index -> the lines of the answers about that use (the hook extractors read a use's answers with).
+
+        `summaries`: the sentence of each use the extractor found, in order; an answer goes to the use whose
+        sentence it names, else to the use of its index."""
         out: dict[int, list[str]] = {}
-        for a in self.answers:
-            if a.use is not None:
-                out.setdefault(a.use, []).extend(_lines(a.answer))
+        for index, a in self.placed_answers(summaries):
+            out.setdefault(index, []).extend(_lines(a.answer))
         return out
+
+    def placed_answers(self, summaries: Sequence[str]) -> list[tuple[int, PartnerAnswer]]:
+        """Each answer about a use, with the index of that use among `summaries` (see `answers_for_use`)."""
+        placed = []
+        for a in self.answers:
+            if a.use is None:
+                continue
+            index = summaries.index(a.use_summary) if a.use_summary in summaries else a.use
+            placed.append((index, a))
+        return placed
 
 
 def _lines(text: str) -> list[str]:

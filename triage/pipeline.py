@@ -37,17 +37,15 @@ def answer_effects(submission: Submission, extraction: Extraction) -> list[Answe
     """For each answer to a question record, which of its facts the reading now settles with the answer's own words
     as evidence (the same evidence rule as the plan), and which it left open."""
     effects = []
-    for answer in submission.answers:
-        if answer.use is None:
-            continue
-        use = extraction.uses[answer.use] if answer.use < len(extraction.uses) else None
+    for index, answer in submission.placed_answers([use.summary for use in extraction.uses]):
+        use = extraction.uses[index] if index < len(extraction.uses) else None
         settled: dict[str, str] = {}
         for fact in answer.facts:
             field: Any = getattr(use, fact, None)
             if field is not None and field.evidence and field.evidence in answer.answer:
                 settled[fact] = str(getattr(field.value, "value", field.value))
         opened = [fact for fact in answer.facts if fact not in settled]
-        effects.append(AnswerEffect(question_id=answer.question_id, use=answer.use, settled=settled, open=opened))
+        effects.append(AnswerEffect(question_id=answer.question_id, use=index, settled=settled, open=opened))
     return effects
 
 

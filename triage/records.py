@@ -197,7 +197,8 @@ class PartnerAnswer(BaseModel):
     """The partner's answer to one follow-up question (the question is the service's wording, never evidence).
 
     An answer to a question record carries its `question_id`, the `use` it concerns (index into the uses of the
-    reading it answered) and the `facts` it would settle: extractors read it in the context of that use only. An
+    reading it answered, and `use_summary`, that use's sentence, which finds the use again in a revised plan) and
+    the `facts` it would settle: extractors read it in the context of that use only. An
     answer without a use (the deprecated free-text shape) speaks of the whole plan and can only add risk.
     """
 
@@ -208,6 +209,7 @@ class PartnerAnswer(BaseModel):
     question_id: str | None = None
     use: int | None = Field(default=None, ge=0)
     facts: tuple[str, ...] = ()
+    use_summary: str | None = Field(default=None, description="the use's sentence: it finds the use again")
 
 
 class QuestionRecord(BaseModel):

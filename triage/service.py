@@ -183,6 +183,7 @@ def checked_answers(store: Store, case: Case, answers: Sequence[AnswerInput]) ->
     if not answers:
         raise InvalidInput("write at least one answer")
     asked = _question_records(case)
+    uses = (case.result or {}).get("uses") or []
     answered = {a.answer.question_id for a in store.answers(case.id, case.version)}
     out: list[PartnerAnswer] = []
     for given in answers:
@@ -200,9 +201,15 @@ def checked_answers(store: Store, case: Case, answers: Sequence[AnswerInput]) ->
             raise InvalidInput("that question id is not one this case asks")
         if any(a.question_id == record.id for a in out):
             raise InvalidInput("each question is answered once per request")
+        summary = uses[record.use]["summary"] if record.use is not None and record.use < len(uses) else None
         out.append(
             PartnerAnswer(
-                question=record.text, answer=text, question_id=record.id, use=record.use, facts=tuple(record.facts)
+                question=record.text,
+                answer=text,
+                question_id=record.id,
+                use=record.use,
+                facts=tuple(record.facts),
+                use_summary=summary,
             )
         )
     return out

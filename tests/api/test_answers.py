@@ -228,3 +228,16 @@ def test_revisions_keep_every_version_and_show_what_changed(client, keys, app) -
     with store.engine.connect() as conn:
         kinds = [rec.kind for rec in records(conn, case_id=case["id"])]
     assert kinds == ["triage", "review", "revision", "triage", "review"]
+
+
+def test_a_revision_keeps_the_answers_about_the_uses_it_did_not_rewrite(client, keys) -> None:
+    case = submit(client, keys.acme)
+    asked = question(case["result"], SIGNS, "final_output")
+    temp_only = "No, the signs are temp only and never reach the final cut."
+    answered = answer(client, keys.acme, case["id"], [{"question_id": asked["id"], "text": temp_only}]).json()
+    revised = EMAIL.replace("for the closing credits.", "for the previs of the closing credits only.")
+    url = f"/v1/cases/{case['id']}/revisions"
+    body = client.post(url, json={"text": revised}, headers=auth(keys.acme)).json()
+    assert [(a["version"], a["text"]) for a in body["answers"]] == [(1, temp_only), (2, temp_only)]
+    assert by_use(body["result"]).get(SIGNS) == by_use(answered["result"]).get(SIGNS)  # the answer still counts
+    assert not [f for f in body["changes"]["decision"]["added"] if f.startswith(f"use {SIGNS + 1}:")]

@@ -560,6 +560,7 @@ class Store(Database):
                     answer=r.answer,
                     question_id=r.question_id,
                     use=r.use_index,
+                    use_summary=r.use_summary,
                     facts=tuple(json.loads(r.facts_json)),
                 ),
                 actor=r.actor,
@@ -662,6 +663,7 @@ class Store(Database):
                         version=case.version,
                         question_id=a.question_id,
                         use_index=a.use,
+                        use_summary=a.use_summary,
                         facts_json=json.dumps(list(a.facts)),
                         question=a.question,
                         answer=a.answer,
@@ -679,9 +681,24 @@ class Store(Database):
             case = self._locked_case(conn, case_id)
         return case, token
 
+    def _carry_answers(self, conn: Connection, case: Case, version: int, text: str) -> int:
+        """Copy to the new version the answers about a use whose sentence the revised plan still has word for word
+        (an answer about a use the revision rewrote or removed stays with the version it answered)."""
+        rows = conn.execute(
+            select(case_answers)
+            .where(case_answers.c.case_id == case.id, case_answers.c.version == case.version)
+            .order_by(case_answers.c.seq)
+        ).all()
+        kept = [r for r in rows if r.question_id and r.use_summary and r.use_summary in text]
+        last = conn.scalar(select(func.max(case_answers.c.seq)).where(case_answers.c.case_id == case.id)) or 0
+        for seq, r in enumerate(kept, start=last + 1):
+            conn.execute(insert(case_answers).values({**r._mapping, "seq": seq, "version": version}))
+        return len(kept)
+
     def revise(self, case_id: str, text: str, *, org: str, actor: str) -> tuple[Case, str]:
         """A new version of the plan (every version is kept) and a claim to triage it; a review given before stays,
-        marked stale. Answers belong to the version they answered: the new version starts with none.
+        marked stale. Answers belong to the version they answered; those about a use whose sentence the new version
+        keeps word for word are carried over to it.
 
         Args:
             case_id: the case revised.
@@ -698,12 +715,14 @@ class Store(Database):
             conn.execute(
                 insert(case_versions).values(case_id=case_id, version=version, text=text, actor=actor, at=iso(now))
             )
+            carried = self._carry_answers(conn, case, version, text)
             token = self._reclaim(conn, case, now, text=text, version=version)
             revised = replace(case, text=text)
             data = {
                 "version": version,
                 "previous_version": case.version,
                 "chars": len(text),
+                "answers_carried": carried,
                 "review_stale": case.review,
             }
             self._audit_change(conn, revised, "revision", actor, iso(now), data)

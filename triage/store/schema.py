@@ -97,6 +97,7 @@ case_answers = Table(  # 0005
     Column("version", Integer, nullable=False),
     Column("question_id", String(40)),
     Column("use_index", Integer),
+    Column("use_summary", Text),
     Column("facts_json", Text, nullable=False),
     Column("question", Text, nullable=False),
     Column("answer", Text, nullable=False),

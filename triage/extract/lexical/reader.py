@@ -449,7 +449,8 @@ class LexicalExtractor:
         if latin_only:
             segments = [s for s in segments if latin_share(s.text) >= LATIN_SEGMENT]
         groups = group_uses(segments)
-        for index, lines in source.answers_for_use().items():  # an answer about one use is read with that use only
+        summaries = [group[0].text for group in groups]
+        for index, lines in source.answers_for_use(summaries).items():  # an answer about a use: read with it only
             if index < len(groups):
                 groups[index] = groups[index] + [s for line in lines for s in split_segments(line, code)]
         notes: list[Any] = []

@@ -11,6 +11,7 @@ speak as the instructions.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 import tomllib
@@ -29,9 +30,10 @@ from triage.records import PartnerAnswer, ProductionType
 PROMPT_NAME = "extract"
 _DELIMITER = re.compile(r"<\s*(/?)\s*(plan|answers?)\b[^>]*>", re.IGNORECASE)
 ANSWERS_INTRO = (
-    "The partner's answers to follow-up questions, after the plan. Each answer is about the use numbered in `use`"
-    " (1 is the first use in plan order) and the facts it names; read it as part of that use only, under the same"
-    " evidence rule as the plan: quote the answer's words verbatim."
+    "The partner's answers to follow-up questions, after the plan. Each answer is about one use: the one whose"
+    " sentence `about` gives, else the one numbered in `use` (1 is the first use in plan order), and the facts it"
+    " names; read it as part of that use only, under the same evidence rule as the plan: quote the answer's words"
+    " verbatim."
 )
 
 
@@ -113,8 +115,9 @@ def answers_text(answers: Sequence[PartnerAnswer]) -> str:
     blocks = []
     for answer in answers:
         use = "plan" if answer.use is None else str(answer.use + 1)
-        facts = " ".join(answer.facts)
-        blocks.append(f'<answer use="{use}" facts="{facts}">\n{escape_plan(answer.answer.strip())}\n</answer>')
+        about = f' about="{html.escape(answer.use_summary)}"' if answer.use_summary else ""
+        tag = f'<answer use="{use}"{about} facts="{" ".join(answer.facts)}">'
+        blocks.append(f"{tag}\n{escape_plan(answer.answer.strip())}\n</answer>")
     return "\n".join([ANSWERS_INTRO, *blocks])
 
 
