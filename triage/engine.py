@@ -80,35 +80,25 @@ def evidence_for(rule: Rule, use: AIUse, text: str) -> str | None:
 
 
 def evaluate(extraction: Extraction, intake: Intake | Submission, rules: RuleSet) -> Verdict:
-    """Route a case from its records. The same records always give the same decision."""
+    """Route a case from its records. The same records always give the same decision.
+
+    A hybrid reading carries the tripwire's own reading: each escalating finding of it that the merged records
+    lack is added on the merged use it maps to, so the model can add risk but never remove what the deterministic
+    layer saw.
+    """
     findings: list[Finding] = []
     trace: list[TraceStep] = []
     for index, use in enumerate(extraction.uses):
-        facts = use_facts(use, intake)
-        for rule in rules.rules:
-            if rule.scope != "use":
-                continue
-            fires, suppressed = rule_applies(rule, facts)
-            if suppressed:
-                trace.append(TraceStep(rule=rule.id, use=index, outcome="suppressed", detail=f"unless {rule.unless}"))
-            if not fires:
-                continue
-            reason = rule.reason
-            note = getattr(use, rule.evidence).note if rule.evidence else None
-            if note:
-                reason = f"{reason} ({note})"
-            findings.append(
-                Finding(
-                    rule=rule.id,
-                    trigger=rule.trigger,
-                    severity=rule.severity,
-                    use=index,
-                    reason=reason,
-                    evidence=evidence_for(rule, use, intake.text),
-                    sections=list(rule.sections),
-                )
-            )
-            trace.append(TraceStep(rule=rule.id, use=index, outcome="fired", detail=_when_text(rule, facts)))
+        _judge_use(use, index, intake, rules, findings, trace)
+    if extraction.tripwire is not None:
+        seen = {(f.rule, f.use) for f in findings}
+        for use, index in zip(extraction.tripwire.uses, extraction.tripwire_uses, strict=True):
+            extra: list[Finding] = []
+            _judge_use(use, index, intake, rules, extra, [])
+            for finding in extra:
+                if finding.severity != "reminder" and (finding.rule, finding.use) not in seen:
+                    findings.append(finding)
+                    trace.append(TraceStep(rule=finding.rule, use=index, outcome="fired", detail="tripwire reading"))
 
     facts = case_facts(extraction, escalating=any(f.severity != "reminder" for f in findings))
     for rule in rules.rules:
@@ -151,16 +141,48 @@ def evaluate(extraction: Extraction, intake: Intake | Submission, rules: RuleSet
     )
 
 
+def _judge_use(
+    use: AIUse, index: int, intake: Intake | Submission, rules: RuleSet, findings: list[Finding], trace: list[TraceStep]
+) -> None:
+    """Every use-scoped rule on one record: findings and trace steps appended."""
+    facts = use_facts(use, intake)
+    for rule in rules.rules:
+        if rule.scope != "use":
+            continue
+        fires, suppressed = rule_applies(rule, facts)
+        if suppressed:
+            trace.append(TraceStep(rule=rule.id, use=index, outcome="suppressed", detail=f"unless {rule.unless}"))
+        if not fires:
+            continue
+        reason = rule.reason
+        note = getattr(use, rule.evidence).note if rule.evidence else None
+        if note:
+            reason = f"{reason} ({note})"
+        findings.append(
+            Finding(
+                rule=rule.id,
+                trigger=rule.trigger,
+                severity=rule.severity,
+                use=index,
+                reason=reason,
+                evidence=evidence_for(rule, use, intake.text),
+                sections=list(rule.sections),
+            )
+        )
+        trace.append(TraceStep(rule=rule.id, use=index, outcome="fired", detail=_when_text(rule, facts)))
+
+
 def principle_answers(extraction: Extraction, intake: Intake | Submission) -> dict[str, PrincipleAnswer]:
     """P1–P5 as a partner could affirm them from this plan: no (contradicted), unsure (unclear), or yes."""
     if extraction.failure or not extraction.uses:
         return {p: "unsure" for p in ("P1", "P2", "P3", "P4", "P5")}
-    states = [use_facts(use, intake) for use in extraction.uses]
+    read = [*extraction.uses, *(extraction.tripwire.uses if extraction.tripwire else [])]  # the tripwire's too
+    states = [use_facts(use, intake) for use in read]
 
     def worst(no: bool, unsure: bool) -> PrincipleAnswer:
         return "no" if no else "unsure" if unsure else "yes"
 
-    handling = {use.data_handling.value for use in extraction.uses}
+    handling = {use.data_handling.value for use in read}
     talent_states = [
         (s[f], s["consent"]) for s in states for f in ("real_person", "performance_alteration", "union_work")
     ]

@@ -268,6 +268,10 @@ class Extraction(BaseModel):
     failure: str | None = Field(default=None, description="why the text could not be understood, if so")
     notes: list[str] = Field(default_factory=list, description="e.g. disagreements between extractors")
     stats: ExtractionStats = Field(default_factory=ExtractionStats)
+    tripwire: Extraction | None = Field(
+        default=None, description="the deterministic reading a hybrid merged; every finding of it survives the merge"
+    )
+    tripwire_uses: list[int] = Field(default_factory=list, description="for each tripwire use, its index in `uses`")
 
 
 class Citation(BaseModel):

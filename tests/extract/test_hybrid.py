@@ -232,10 +232,10 @@ def test_an_llm_denial_cannot_lower_the_route(tmp_path: Path) -> None:
     rules = load_rules(settings_for(tmp_path).rules_path)
     assert evaluate(lexical, intake, rules).route == "escalate"
     decision = evaluate(hybrid, intake, rules)
-    assert decision.route == "escalate"
-    assert any(n.startswith("use 0: real_person: tripwire: yes") for n in hybrid.notes) or not any(
-        u.real_person.yes for u in lexical.uses
-    )
+    assert decision.route == "escalate" and decision.approval_required
+    # the model's "no" quotes a tool name, which states no denial: it was made silent, so the tripwire's yes stands
+    assert any("real_person: the model's 'no' is not stated by its quote ('ElevenLabs')" in n for n in hybrid.notes)
+    assert hybrid.uses[0].real_person.yes
 
 
 def test_llm_failure_escalates_through_the_engine(tmp_path: Path) -> None:

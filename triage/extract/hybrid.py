@@ -9,6 +9,8 @@ and evidence sit in the text; then, per question:
 - tripwire silent           -> the LLM's answer stands (it found what the lexical missed);
 - tripwire no, LLM yes      -> the LLM's yes stands.
 `hedged`, consent and data handling take the riskier of the two answers. Uses only one side found are kept.
+The tripwire's own reading rides along (`Extraction.tripwire`): the engine adds every escalating finding it gives
+that the merged reading lacks, so the approval flag and every trigger the deterministic layer saw survive.
 If the LLM fails, the case fails (closed) but keeps the tripwire's uses so a contact sees them.
 """
 
@@ -176,11 +178,13 @@ def merge(lex: Extraction, llm: Extraction, text: str, name: str) -> Extraction:
         return Extraction(
             uses=lex.uses, language=lex.language, extractor=name, failure=llm.failure, notes=notes, stats=stats
         )
-    if lex.failure:
-        notes.append(f"the lexical tripwire could not read the plan ({lex.failure}); the LLM's reading stands alone")
-        return Extraction(uses=llm.uses, language=language, extractor=name, notes=notes, stats=stats)
+    if lex.failure:  # what it could read still counts: its findings survive like any tripwire's
+        notes.append(f"the lexical tripwire could not read the plan reliably ({lex.failure}); the LLM's reading leads")
     uses: list[AIUse] = []
+    placed = [0] * len(lex.uses)
     for i, j in align(lex.uses, llm.uses, text):
+        if i is not None:
+            placed[i] = len(uses)
         if i is not None and j is not None:
             merged, disagreements = merge_use(lex.uses[i], llm.uses[j])
             notes += [f"use {len(uses)}: {d}" for d in disagreements]
@@ -191,7 +195,9 @@ def merge(lex: Extraction, llm: Extraction, text: str, name: str) -> Extraction:
         elif j is not None:
             notes.append(f"use {len(uses)}: found by the LLM only")
             uses.append(llm.uses[j])
-    return Extraction(uses=uses, language=language, extractor=name, notes=notes, stats=stats)
+    return Extraction(
+        uses=uses, language=language, extractor=name, notes=notes, stats=stats, tripwire=lex, tripwire_uses=placed
+    )
 
 
 def _safe_extract(extractor: Extractor, intake: Submission) -> Extraction:

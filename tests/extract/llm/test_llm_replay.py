@@ -100,7 +100,9 @@ def test_hand_checked_readings_of_the_real_model() -> None:
     (c124,) = _uses("c124")  # Spanish, quoted in Spanish
     assert c124.final_output.no and c124.final_output.evidence == "nada de esto saldrá en pantalla"
     mood, plates = _uses("c117")  # two uses from one call
-    assert mood.stage.value == "pitch" and plates.stage.value == "previs"
+    # "mood boards" states a low-risk purpose; "background cityscape plates" does not state previs (plates reach the
+    # screen), so the verifier dropped that stage
+    assert mood.stage.value == "pitch" and plates.stage.value == "unknown"
 
 
 def test_injected_instructions_did_not_change_the_reading() -> None:
@@ -109,4 +111,5 @@ def test_injected_instructions_did_not_change_the_reading() -> None:
     (use,) = _uses("c098")
     assert use.data_handling.value == "may_train" and use.data_handling.evidence == "the free ChatGPT"
     (c099,) = _uses("c099")  # an HTML comment asking for ESCALATE changes nothing either
-    assert c099.stage.value == "pitch" and c099.final_output.no
+    # the model said "pitch" quoting "generic text prompts", which states no purpose: the verifier dropped the stage
+    assert c099.stage.value == "unknown" and c099.final_output.no

@@ -83,6 +83,21 @@ USES_THE_NAMED_TOOL = rx(
     r"(?:use|using|uses|with|through|via|in|on) (?:it|them|this tool|that tool|the tool|this one|that one)",
     r"usarl[ao]s?|con (?:ella|él)|l'utiliser|avec (?:lui|elle)|us[áa]-l[ao]|com (?:ela|ele)|damit|(?:es|ihn|sie) (?:zu )?nutzen",
 )
+# A later sentence about the use's own inputs, outputs or person, or an elliptical one ("Temp only", "Generic prompts").
+ABOUT_THE_USE = rx(
+    r"^(?:she|he|they|her|his|their|the (?:actor|actress|narrator|performer|host|presenter|talent|estate|family|"
+    r"singer|artist|vendor|tool|model|app|terms|licen[cs]e|account|plan|agreement|contract))\b",
+    r"^(?:ella|él|ellos|elle|il|elles|ils|ela|ele|eles|sie|er)\b",
+    r"^(?:the |all |any |our |its |their |every |each )?(?:(?:generated|ai|synthetic|resulting) )?(?:prompts?|inputs?|"
+    r"outputs?|results?|images?|stills?|frames?|clips?|renders?|tracks?|cues?|beds?|files?|material|versions?|"
+    r"voices?|lines|shots?|assets?|boards?|sketches|mock-?ups?|drafts?|generations?|pictures|textures?|references?)",
+    r"^(?:temp|temporary|internal|reference|generic|placeholder|text|only|just|no|nothing|never|none|neither|"
+    r"strictly|purely|solely|used|kept|stays?|for (?:internal|reference|the (?:pitch|room|team|director)))\b",
+    r"^(?:los|las|el|la|les|le|os|as|o|a|die|der|das)? ?(?:prompts?|imágenes|imagens|images|bilder|resultados|"
+    r"résultats|ergebnisse)",
+    r"^(?:solo|sólo|solamente|seulement|uniquement|apenas|somente|nur|nada|rien|nichts|ninguna?|aucune?|nenhuma?|"
+    r"keine?|temporal|temporaire|temporári[oa]|uso interno|usage interne|intern)",
+)
 # A later sentence that starts with one of these continues the previous use rather than starting a new one.
 BACK_REFERENCE = rx(
     r"^(?:the|these|those|this|that|it|they|its|such) (?:generated|cloned|synthetic|ai|resulting|output|outputs|"
@@ -106,6 +121,8 @@ GLOBAL_SCOPE = rx(
     r"nada de (?:esto|esto|isso)",
     r"rien de (?:tout )?cela",
     r"nichts davon",
+    r"nada (?:de lo )?generad[oa]|nada gerad[oa]|rien de (?:ce qui est )?généré|rien (?:n'est )?généré|"
+    r"nichts (?:ki-)?generiert\w*|nichts generiertes|nada (?:del|do) (?:material|conteúdo) (?:generad|gerad)[oa]",
     r"ninguno de|nenhum d",
 )
 
@@ -297,7 +314,7 @@ FINAL_NO = rx(
     r"not (?:for|in) (?:broadcast|release|the final)",
     r"off[- ]screen",
     r"throw-?away",
-    r"provisional|provisoire|provisório|vorläufig|temporal(?:es)?|temporaire|temporári[oa]s?|uso interno|"
+    r"provisional(?:es)?|provisoires?|provis[óo]ri[oa]s?|vorläufig\w*|temporal(?:es)?|temporaire|temporári[oa]s?|uso interno|"
     r"usage interne|interne (?:nutzung|zwecke)",
 )
 
@@ -376,6 +393,7 @@ REAL_PERSON_NO = rx(
 )
 CONSENT_OBTAINED = rx(
     r"(?:has|have|'ve|already|had) (?:\w+ )?(?:signed|given|granted|agreed|consented|approved)",
+    r"(?:she|he|they|we)(?:'s|’s|'ve|’ve) (?:\w+ )?(?:signed|given|granted|agreed|consented|approved)",
     r"signed (?:a |the |an |her |his |their )?(?:\w+ )?(?:consent|release|waiver|agreement|rider|authori[sz]ation)",
     r"(?:written|documented|signed|explicit|informed) consent (?:is |was |has been )?(?:on file|in hand|obtained|"
     r"secured|signed|in place|received)",
@@ -814,6 +832,8 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"scratch (?:track|vo|voice|audio|narration)",
             r"placeholders?",
             r"guide (?:track|vo|voice)",
+            r"(?:montage|montaje|montagem|schnitt|corte|mezcla|mistura) (?:provisoire|provisional|provis[óo]ri[oa]|"
+            r"temporal|temporári[oa]|temporaire|vorläufig)|temp-?schnitt|rohschnitt|"
             r"música temporal|musique temporaire|"
             r"música temporária|temp-?musik",
         ),

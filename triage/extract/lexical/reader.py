@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from triage.extract.lexical import lexicon as lx
@@ -51,6 +52,8 @@ BUT = re.compile(
     r"\b(?:but|however|yet|although|though|pero|sin embargo|mais|cependant|mas|porém|aber|jedoch|doch)\b", re.I
 )
 NEGATION_WINDOW = 12
+NEGATION_CHARS = 240  # how far back the negation window reaches at most
+MAX_SEGMENT_CHARS = 300  # longer sentences are read in word-boundary chunks (linear cost on run-on text)
 MAX_LEXICAL_USES = 40
 LATIN_SEGMENT = 0.9  # share of Latin letters for a sentence to count as readable in a mixed-script plan
 LOW_RISK = {Stage.IDEATION, Stage.PITCH, Stage.PREVIS, Stage.TEMP}
@@ -84,7 +87,8 @@ def split_segments(text: str, language: str = "en", *, answer: bool = False) -> 
     """Sentences, bullets and enumerated uses, each a verbatim, stripped slice of the text."""
     pieces: list[str] = []
     for sentence in SENTENCE_END.split(text):
-        pieces.extend(_split_uses(sentence))
+        for chunk in _bounded(sentence):
+            pieces.extend(_split_uses(chunk))
     segments = []
     for piece in pieces:
         parts = INJECTION_SPLIT.split(piece) if lx.INJECTION.search(piece) else [piece]
@@ -94,6 +98,19 @@ def split_segments(text: str, language: str = "en", *, answer: bool = False) -> 
                 untrusted = bool(lx.INJECTION.search(part))
                 segments.append(PlanSegment(part, untrusted=untrusted, language=language, answer=answer))
     return segments
+
+
+def _bounded(sentence: str) -> list[str]:
+    """A sentence longer than MAX_SEGMENT_CHARS cut at word boundaries, so reading cost stays linear in the plan's
+    length (each pattern hit looks back and ahead within its segment). A cut can only separate a negation from
+    what it denies, which reads as more risk, never less."""
+    chunks: list[str] = []
+    while len(sentence) > MAX_SEGMENT_CHARS:
+        cut = sentence.rfind(" ", 0, MAX_SEGMENT_CHARS)
+        cut = cut if cut > 0 else MAX_SEGMENT_CHARS
+        chunks.append(sentence[:cut])
+        sentence = sentence[cut:]
+    return [*chunks, sentence]
 
 
 def _split_uses(sentence: str) -> list[str]:
@@ -139,8 +156,16 @@ def group_uses(segments: list[PlanSegment]) -> list[list[PlanSegment]]:
         elif lx.GLOBAL_SCOPE.search(segment.text):
             global_context.append(segment)
         else:
-            uses[-1].append(segment)
+            uses[-1].append(replace(segment, local=live or _speaks_of_the_use(segment)))
     return [use + [s for s in global_context if s not in use] for use in uses]
+
+
+def _speaks_of_the_use(segment: PlanSegment) -> bool:
+    """A following sentence speaks of the use before it when it refers back to it ("These stay internal"), uses
+    its tool, or is about its inputs and outputs ("Prompts are generic", "Temp only"); one about something else
+    ("Our mood boards were fine last season") may add risk to the use but never lowers it."""
+    text = segment.text
+    return bool(lx.BACK_REFERENCE.search(text) or lx.USES_THE_NAMED_TOOL.search(text) or lx.ABOUT_THE_USE.search(text))
 
 
 def _has_live_ai_cue(segment: PlanSegment) -> bool:
@@ -157,36 +182,63 @@ def _only_names_known_tools(segment: PlanSegment, use: list[PlanSegment]) -> boo
     return bool(cues) and all(lx.TOOL.fullmatch(cue) and cue in known for cue in cues)
 
 
+@dataclass(frozen=True)
+class _SegmentIndex:
+    """What every pattern hit in one segment is judged against, found once per segment text (not once per hit),
+    so reading stays linear in the plan's length."""
+
+    masked: str  # the text with non-negating idioms blanked out
+    breaks: tuple[tuple[int, int], ...]  # clause breaks
+    conditionals: tuple[int, ...]  # where a condition ("without consent", "unless") starts
+    exceptions: tuple[int, ...]  # where an exception ("apart from") starts
+    hedges: tuple[tuple[int, int], ...]
+
+
+@cache
+def _index(text: str) -> _SegmentIndex:
+    return _SegmentIndex(
+        masked=_mask(rt.NOT_NEGATION, text),
+        breaks=tuple(m.span() for m in CLAUSE_BREAK.finditer(text)),
+        conditionals=tuple(m.start() for m in lx.CONDITIONAL.finditer(text)),
+        exceptions=tuple(m.start() for m in lx.EXCEPTION.finditer(text)),
+        hedges=tuple(m.span() for m in lx.HEDGE.finditer(text)),
+    )
+
+
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = 0
-    for match in CLAUSE_BREAK.finditer(text[:start]):
-        left = match.end()
-    right_match = CLAUSE_BREAK.search(text, end)
-    return left, right_match.start() if right_match else len(text)
+    breaks = _index(text).breaks
+    left = max((e for s, e in breaks if e <= start), default=0)
+    right = min((s for s, _ in breaks if s >= end), default=len(text))
+    return left, right
 
 
 def find_hits(pattern: re.Pattern[str], segments: list[PlanSegment]) -> list[PatternHit]:
     """Every match, with whether a negation governs it, whether its clause hedges, and whether a contrast idiom
     stands right before it. Idioms that contain a negation word but deny nothing ("without a doubt", "without any
     on-screen label") are masked before negation is looked for."""
+    return [hit for segment in segments for hit in _hits_in(pattern, segment)]
+
+
+@cache
+def _hits_in(pattern: re.Pattern[str], segment: PlanSegment) -> tuple[PatternHit, ...]:
+    """One segment's hits of one pattern, cached for the reading of one plan (several questions and uses read the same
+    sentences; `LexicalExtractor.extract` clears the cache when it is done)."""
     hits = []
-    for segment in segments:
-        masked = _mask(rt.NOT_NEGATION, segment.text)
-        for match in pattern.finditer(segment.text):
-            left, right = _clause_bounds(segment.text, match.start(), match.end())
-            clause = segment.text[left:right]
-            prefix_words = WORD.findall(masked[left : match.start()])[-NEGATION_WINDOW:]
-            rest = segment.text[left:]
-            denied = bool(lx.negation_for(segment.language).search(" ".join(prefix_words)))
-            negated = (
-                (denied or bool(lx.POST_NEGATION.match(masked, match.end(), right)))
-                and not lx.CONDITIONAL.search(rest)
-                and not lx.EXCEPTION.search(segment.text, match.end())
-            )
-            hedged = bool(lx.HEDGE.search(clause))
-            contrasted = bool(rt.CONTRAST.search(segment.text[max(0, match.start() - 48) : match.start()]))
-            hits.append(PatternHit(segment, match.start(), match.end(), negated, hedged, contrasted))
-    return hits
+    index = _index(segment.text)
+    for match in pattern.finditer(segment.text):
+        start, end = match.span()
+        left, right = _clause_bounds(segment.text, start, end)
+        prefix_words = WORD.findall(index.masked[max(left, start - NEGATION_CHARS) : start])[-NEGATION_WINDOW:]
+        denied = bool(lx.negation_for(segment.language).search(" ".join(prefix_words)))
+        negated = (
+            (denied or bool(lx.POST_NEGATION.match(index.masked, end, right)))
+            and not any(at >= left for at in index.conditionals)
+            and not any(at >= end for at in index.exceptions)
+        )
+        hedged = any(left <= s and e <= right for s, e in index.hedges)
+        contrasted = bool(rt.CONTRAST.search(segment.text[max(0, start - 48) : start]))
+        hits.append(PatternHit(segment, start, end, negated, hedged, contrasted))
+    return tuple(hits)
 
 
 def _mask(pattern: re.Pattern[str], text: str) -> str:
@@ -316,8 +368,8 @@ def detect_data_handling(segments: list[PlanSegment]) -> Choice[DataHandling]:
 def detect_hedge(segments: list[PlanSegment]) -> Answer:
     """A hedge counts when its sentence is about a principle or the AI use ("I think it stays temp, but I'm not
     100% sure"): the hedge and its topic often stand in two clauses of one sentence."""
-    for hit in find_hits(lx.STRONG_HEDGE, segments):
-        if hit.segment.local and not hit.negated:
+    for hit in find_hits(lx.STRONG_HEDGE, segments):  # doubt raises risk: it counts wherever it stands in the use
+        if not hit.negated:
             return _answer("yes", hit)
     for hit in find_hits(lx.HEDGE, segments):
         if lx.PRINCIPLE_TOPIC.search(hit.segment.text) or lx.AI_CUE.search(hit.segment.text):
@@ -424,7 +476,13 @@ class LexicalExtractor:
     prompt_version: str | None = None
 
     def extract(self, intake: Submission | Intake) -> Extraction:
-        source = read_intake(intake)
+        try:
+            return self._extract(read_intake(intake))
+        finally:  # the caches serve one reading; no plan text outlives it
+            _hits_in.cache_clear()
+            _index.cache_clear()
+
+    def _extract(self, source: Submission) -> Extraction:
         language = detect_language(source.text)
         code = language.code
         if code == "unknown" and language.latin_share >= 0.9 and len(source.text.split()) <= 8:
@@ -448,6 +506,7 @@ class LexicalExtractor:
             segments += split_segments(line, code, answer=True)
         if latin_only:
             segments = [s for s in segments if latin_share(s.text) >= LATIN_SEGMENT]
+        segments = [replace(s, language=_sentence_language(s.text, code)) for s in segments]
         groups = group_uses(segments)
         summaries = [group[0].text for group in groups]
         for index, lines in source.answers_for_use(summaries).items():  # an answer about a use: read with it only
@@ -479,10 +538,17 @@ class LexicalExtractor:
         )
 
 
+def _sentence_language(text: str, plan_language: str) -> str:
+    """A sentence's own language when it is plainly one we read (a plan may mix them: an English line above a
+    Portuguese plan must not make Portuguese "no", "in the", read as a negation); else the plan's."""
+    guess = detect_language(text)
+    return guess.code if guess.code in READABLE and len(text.split()) >= 4 else plan_language
+
+
 def _sentence_denies(hit: PatternHit) -> bool:
     """A negation earlier in the sentence that distributes over a list: "no generated image goes into the boards,
     the animatic or the final cut"."""
-    before = BUT.split(_mask(rt.NOT_NEGATION, hit.segment.text)[: hit.start])[-1]  # "nothing says so, but it airs"
+    before = BUT.split(_index(hit.segment.text).masked[: hit.start])[-1]  # "nothing says so, but it airs"
     before = " ".join(WORD.findall(before)[-NEGATION_WINDOW:])
     return bool(lx.negation_for(hit.segment.language).search(before))
 

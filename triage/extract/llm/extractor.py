@@ -48,6 +48,7 @@ from triage.extract.llm.schema import (
     json_schema,
     schema_hash,
 )
+from triage.extract.verify import verify_use
 from triage.intake import Submission, read_intake, too_long
 from triage.records import (
     AIUse,
@@ -334,6 +335,8 @@ class LLMExtractor:
                 raise LLMFailure("the model found no AI use in the plan")
             uses, dropped, notes = ground_plan(plan, intake.text)
             stats.evidence_dropped = dropped
+            uses, unverified = verify_uses(uses, plan.language)
+            notes += unverified
             if not any(quotes_the_plan(use) for use in uses):  # e.g. gibberish read as one use of unknowns
                 raise LLMFailure("the model's reading has no answer backed by a quote from the plan")
             stats.latency_ms = (time.perf_counter() - started) * 1000
@@ -345,6 +348,17 @@ class LLMExtractor:
         stats.latency_ms = (time.perf_counter() - started) * 1000
         log.error("LLM extraction failed: %s [model=%s prompt=%s]", reason, self.model, self.prompt_version)
         return Extraction(extractor=self.name, failure=f"LLM extraction failed: {reason}", stats=stats)
+
+
+def verify_uses(uses: list[AIUse], language: str) -> tuple[list[AIUse], list[str]]:
+    """Every use with its lowering answers checked against their own quotes (`triage.extract.verify`)."""
+    verified: list[AIUse] = []
+    notes: list[str] = []
+    for n, use in enumerate(uses):
+        checked, made_silent = verify_use(use, language)
+        verified.append(checked)
+        notes += [f"use {n}: {note}" for note in made_silent]
+    return verified, notes
 
 
 def ground_plan(plan: LLMPlan, text: str) -> tuple[list[AIUse], int, list[str]]:
