@@ -244,7 +244,8 @@ def question_records(findings: list[Finding], extraction: Extraction, rules: Rul
             known = records[key]
             records[key] = known.model_copy(update={"facts": list(dict.fromkeys([*known.facts, *facts]))})
             continue
-        summary = extraction.uses[finding.use].summary if finding.use is not None else ""
+        in_range = finding.use is not None and finding.use < len(extraction.uses)
+        summary = extraction.uses[finding.use].summary if in_range and finding.use is not None else ""
         records[key] = QuestionRecord(
             id=question_id(rule.question, finding.use, summary),
             use=finding.use,
