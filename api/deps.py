@@ -6,14 +6,10 @@ so any number of workers can serve the same clients.
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import logging
 import threading
-from collections.abc import Callable
 from typing import Annotated, Any
 
-import anyio
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
@@ -42,35 +38,6 @@ def http_status(exc: StoreError) -> int:
     return status.HTTP_422_UNPROCESSABLE_CONTENT
 
 
-PIPELINE_THREADS = 32  # triages at once per worker process; more wait for a thread without holding one
-_pipeline_limiter: tuple[asyncio.AbstractEventLoop, anyio.CapacityLimiter] | None = None
-
-
-def pipeline_limiter() -> anyio.CapacityLimiter:
-    """The running event loop's limiter for triage threads (one loop per worker; tests start several in turn)."""
-    global _pipeline_limiter
-    loop = asyncio.get_running_loop()
-    if _pipeline_limiter is None or _pipeline_limiter[0] is not loop:
-        _pipeline_limiter = (loop, anyio.CapacityLimiter(PIPELINE_THREADS))
-    return _pipeline_limiter[1]
-
-
-def runs_pipeline(endpoint: Callable[..., Any]) -> Callable[..., Any]:
-    """For a (sync) endpoint that triages: run it on threads of its own instead of the shared worker threads.
-
-    A triage can take minutes when the LLM is slow or hangs. On the shared threads (40), enough of them would
-    starve every other request: readiness, listings, case pages, sign-in. Here they take at most
-    PIPELINE_THREADS threads, and submissions beyond that wait without holding any.
-    """
-
-    @functools.wraps(endpoint)
-    async def run(*args: Any, **kwargs: Any) -> Any:
-        work = functools.partial(endpoint, *args, **kwargs)
-        return await anyio.to_thread.run_sync(work, limiter=pipeline_limiter())
-
-    return run
-
-
 class AppState:
     """Per-process caches, built on first use so the app also works without its lifespan (e.g. bare TestClient)."""
 
@@ -78,7 +45,6 @@ class AppState:
         self.settings = settings
         self.pipeline = pipeline
         self.rate_limit = rate_limit or settings.rate_limit_per_minute
-        self.session_secret: str | None = None
         self._store: Store | None = None
         self._lock = threading.Lock()
 
@@ -166,18 +132,30 @@ PipelineDep = Annotated[PipelineLike, Depends(pipeline_dependency)]
 bearer = HTTPBearer(auto_error=False, description="An API key from `triage keys create`.")
 
 
-def enforce_rate_limit(state: AppState, store: Store, principal: Principal) -> None:
-    """429 with Retry-After once this key has made its requests for the minute."""
-    wait = counters.hit(store, f"key:{principal.key_id}", limit=state.rate_limit)
+def client_address(request: Request) -> str:
+    """The caller's address, for limits on callers without a key (behind a proxy, run uvicorn with
+    --proxy-headers and --forwarded-allow-ips so this is the client's, not the proxy's)."""
+    return request.client.host if request.client else "unknown"
+
+
+def enforce_limit(store: Store, subject: str, limit: int, what: str) -> None:
+    """429 with Retry-After once `subject` has made `limit` of these requests this minute."""
+    wait = counters.hit(store, subject, limit=limit)
     if wait:
         raise HTTPException(
             status.HTTP_429_TOO_MANY_REQUESTS,
-            f"too many requests: at most {state.rate_limit} a minute per key",
+            f"too many {what}: at most {limit} a minute",
             headers={"Retry-After": str(wait)},
         )
 
 
+def enforce_rate_limit(state: AppState, store: Store, principal: Principal) -> None:
+    """Every request made with a key (API calls and page views alike) counts against the key's limit."""
+    enforce_limit(store, f"key:{principal.key_id}", state.rate_limit, "requests for this key")
+
+
 def get_principal(
+    request: Request,
     state: StateDep,
     store: StoreDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
@@ -190,7 +168,9 @@ def get_principal(
     if credentials is None:
         raise unauthorized
     principal = authenticate(store, credentials.credentials)
-    if principal is None:
+    if principal is None:  # every wrong key costs a lookup: an address that keeps sending them is slowed down
+        limit = state.settings.auth_failure_rate_limit
+        enforce_limit(store, f"auth-failure:{client_address(request)}", limit, "requests with an invalid key")
         raise unauthorized
     enforce_rate_limit(state, store, principal)
     return principal

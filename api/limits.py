@@ -76,16 +76,24 @@ SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
-    (
-        b"content-security-policy",
-        b"default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
-        b"base-uri 'none'",
-    ),
 ]
+# Pages run no script at all, so their policy allows none.
+PAGE_POLICY = (
+    b"default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+# The API docs (Swagger UI, ReDoc) run the package's own copies of their scripts: nothing from another origin.
+DOCS_POLICY = (
+    b"default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    b"img-src 'self' data:; connect-src 'self'; worker-src blob:; frame-ancestors 'none'; base-uri 'none'"
+)
+DOCS_PATHS = ("/docs", "/redoc")
+ASSET_PATHS = ("/static/", "/docs/assets/")  # files shipped with the package: they may be cached
+# Plan text, results and reviews are in pages and API answers: no cache (browser or proxy) may keep a copy.
+NO_STORE = (b"cache-control", b"no-store")
 
 
 class SecurityHeaders:
-    """Pages run no script at all, so the policy allows none."""
+    """Security headers on every response, refusals such as 413 included; `no-store` on all but static files."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -94,18 +102,19 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        # the interactive API docs load their own scripts; every other response gets the full policy
-        docs = scope["path"].startswith(("/docs", "/redoc"))
+        path: str = scope["path"]
+        added = [
+            *SECURITY_HEADERS,
+            (b"content-security-policy", DOCS_POLICY if path.startswith(DOCS_PATHS) else PAGE_POLICY),
+        ]
+        if not path.startswith(ASSET_PATHS):
+            added.append(NO_STORE)
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers: list[Any] = list(message.get("headers", []))
                 present = {name.lower() for name, _ in headers}
-                headers += [
-                    (n, v)
-                    for n, v in SECURITY_HEADERS
-                    if n not in present and not (docs and n == b"content-security-policy")
-                ]
+                headers += [(n, v) for n, v in added if n not in present]
                 message = {**message, "headers": headers}
             await send(message)
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
-from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -22,8 +21,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from api.deps import AppState, http_status
+from api.docs import add_docs
 from api.limits import BodySizeLimit, SecurityHeaders
 from api.models import ErrorOut, ValidationErrorOut
+from api.pools import exit_after
 from api.routes import cases, health, keys, pages, policy
 from api.web import SignInNeeded, error_page, is_page, redirect, sentence
 from triage.config import Settings, get_settings
@@ -33,6 +34,7 @@ from triage.store.errors import StoreError
 log = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).parent / "static"
+SHUTDOWN_GRACE_S = 2.0  # after the app's shutdown, for threads to finish before the process exits regardless
 
 ERROR_DESCRIPTIONS = {
     400: "the body could not be decoded",
@@ -98,7 +100,9 @@ def create_app(
     pipeline: PipelineLike | None = None,
     rerun_on_startup: bool = True,
     rate_limit_per_minute: int | None = None,
+    exit_after_shutdown_s: float | None = None,
 ) -> FastAPI:
+    """The app. `exit_after_shutdown_s`: for the served process only (api.pools.exit_after), never in tests."""
     settings = settings or get_settings()
     state = AppState(settings, pipeline, rate_limit_per_minute)
 
@@ -118,13 +122,19 @@ def create_app(
         if sweeper is not None:
             sweeper.join(timeout=2)
         state.close()
+        if exit_after_shutdown_s is not None:
+            exit_after(exit_after_shutdown_s)
 
     app = FastAPI(
         title="GenAI use triage",
         version="1",
         summary="Triage of generative-AI use plans in film and TV production against a studio's partner guidance",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
+    if settings.api_docs:
+        add_docs(app)
     app.state.triage = state
 
     app.include_router(cases.router, prefix="/v1", responses=error_responses(*API_ERRORS, 404, 409))
@@ -153,9 +163,12 @@ def create_app(
 
     @app.exception_handler(StarletteHTTPException)
     async def routing_error(request: Request, exc: StarletteHTTPException) -> Response:
-        """Starlette's 405 names only the first matching route's methods; Allow must name all the path has."""
+        """Starlette's 405 names only the first matching route's methods; Allow must name all the path has. An
+        unknown page gets the HTML error page, as every page's refusal does."""
         if exc.status_code != 405:
-            return await http_exception_handler(request, exc)
+            page_404 = exc.status_code == 404 and is_page(request)
+            detail = "There is no such page." if page_404 else exc.detail
+            return await http_error(request, HTTPException(exc.status_code, detail, exc.headers))
         allowed = [
             method
             for method in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
@@ -173,9 +186,9 @@ def create_app(
             return error_page(request, 422, message or "the form could not be read")
         return JSONResponse({"detail": errors}, status_code=422)
 
-    app.add_middleware(SecurityHeaders)
     app.add_middleware(BodySizeLimit, max_bytes=body_limit(settings))
+    app.add_middleware(SecurityHeaders)  # outermost: its headers go on every response, a 413 included
     return app
 
 
-app = create_app()
+app = create_app(exit_after_shutdown_s=SHUTDOWN_GRACE_S)  # what uvicorn serves

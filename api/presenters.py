@@ -27,6 +27,9 @@ from triage.store.accounts import Principal
 from triage.store.cases import Case, CaseSummary, Event, StoredAnswer, Version
 
 FAILED_FOR_PARTNER = "The triage could not be completed. It can be re-run; your text is kept."
+STUDIO_CONTACT = "a studio contact"
+COLLEAGUE = "another key of your organisation"
+NOT_KEYS = ("system", "cli")  # actors that are not a person's key
 
 
 # --- failure details are for studio contacts only -------------------------------------------------------------
@@ -37,11 +40,36 @@ def visible_error(error: str | None, principal: Principal) -> str | None:
     return FAILED_FOR_PARTNER if error and principal.role == "partner" else error
 
 
+def visible_actor(actor: str | None, principal: Principal, *, reviewer: bool) -> str | None:
+    """Who acted, as this caller may read it: partners see their own key id, never another person's."""
+    if actor is None or principal.role != "partner" or actor == principal.key_id or actor in NOT_KEYS:
+        return actor
+    return STUDIO_CONTACT if reviewer else COLLEAGUE
+
+
 def visible_history(events: list[Event], principal: Principal) -> list[Event]:
-    """The case's history as this caller may read it (a failed run's error redacted for partners)."""
+    """The case's history as this caller may read it (for partners: a failed run's error redacted, and no other
+    person's key id)."""
     if principal.role != "partner":
         return events
-    return [replace(e, data={**e.data, "error": FAILED_FOR_PARTNER}) if e.kind == "failed" else e for e in events]
+    return [
+        replace(
+            e,
+            actor=visible_actor(e.actor, principal, reviewer=e.kind == "review") or e.actor,
+            data={**e.data, "error": FAILED_FOR_PARTNER} if e.kind == "failed" else e.data,
+        )
+        for e in events
+    ]
+
+
+def visible_versions(versions: Sequence[Version], principal: Principal) -> list[Version]:
+    """The plan's versions as this caller may read them (for partners: no other person's key id)."""
+    return [replace(v, actor=visible_actor(v.actor, principal, reviewer=False) or v.actor) for v in versions]
+
+
+def visible_answers(answers: Sequence[StoredAnswer], principal: Principal) -> list[StoredAnswer]:
+    """The case's answers as this caller may read them (for partners: no other person's key id)."""
+    return [replace(a, actor=visible_actor(a.actor, principal, reviewer=False) or a.actor) for a in answers]
 
 
 def summary_out(case: Case | CaseSummary) -> CaseSummaryOut:
@@ -73,7 +101,7 @@ def case_out(
             decision=case.review,
             route=case.review_route,
             reason=case.review_reason,
-            by=case.reviewed_by,
+            by=visible_actor(case.reviewed_by, principal, reviewer=True),
             at=case.reviewed_at,
             stale=case.review_stale,
         )
@@ -90,8 +118,11 @@ def case_out(
         **fields,
         text=case.text,
         version=case.version,
-        versions=[VersionOut(version=v.version, text=v.text, by=v.actor, at=v.at) for v in versions],
-        answers=[answer_out(a) for a in answers],
+        versions=[
+            VersionOut(version=v.version, text=v.text, by=v.actor, at=v.at)
+            for v in visible_versions(versions, principal)
+        ],
+        answers=[answer_out(a) for a in visible_answers(answers, principal)],
         changes=version_changes(case, versions, events),
         history=history,
     )

@@ -1,7 +1,9 @@
-"""Signed session cookies and CSRF tokens for the web pages (the JSON API uses bearer keys, no cookies).
+"""The pages' session cookie and CSRF tokens (the JSON API uses bearer keys, no cookies).
 
-A session holds only the API key's id, a CSRF token and when it was issued, signed with HMAC-SHA256 under a
-secret shared by every worker. Revoking the key ends every session signed in with it.
+The cookie holds a random token and nothing else. Signed in, the server keeps the token's sha256 with the key
+and an expiry (triage.store.sessions); signed out, the token only ties the forms to this browser. The CSRF token
+is derived from it (a one-way hash: the page shows it, the cookie stays secret), so a form posted from another
+site, which cannot read the cookie, cannot carry it.
 """
 
 from __future__ import annotations
@@ -9,58 +11,31 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
+import re
 import secrets
-import time
 from dataclasses import dataclass
 
 COOKIE_NAME = "triage_session"
-SESSION_MAX_AGE_S = 12 * 3600
+TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{43}")  # secrets.token_urlsafe(32)
 
 
 @dataclass(frozen=True)
 class Session:
-    csrf: str
-    key_id: str | None = None
-    issued: int = 0
+    token: str
 
     @classmethod
-    def new(cls, key_id: str | None = None) -> Session:
-        return cls(csrf=secrets.token_urlsafe(32), key_id=key_id, issued=int(time.time()))
+    def new(cls) -> Session:
+        return cls(secrets.token_urlsafe(32))
 
+    @classmethod
+    def from_cookie(cls, value: str | None) -> Session | None:
+        """The session a cookie names, or None when it is missing or not a token at all."""
+        return cls(value) if value and TOKEN_RE.fullmatch(value) else None
 
-def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
-
-
-def _unb64(data: str) -> bytes:
-    return base64.urlsafe_b64decode(data + "=" * (-len(data) % 4))
-
-
-def _mac(secret: str, body: str) -> str:
-    return _b64(hmac.new(secret.encode(), body.encode(), hashlib.sha256).digest())
-
-
-def sign(secret: str, session: Session) -> str:
-    body = _b64(json.dumps({"c": session.csrf, "k": session.key_id, "t": session.issued}).encode())
-    return f"{body}.{_mac(secret, body)}"
-
-
-def unsign(secret: str, value: str | None, *, max_age_s: int = SESSION_MAX_AGE_S) -> Session | None:
-    """The session in a cookie, or None when it is missing, forged, malformed or too old."""
-    if not value or value.count(".") != 1 or len(value) > 1024:
-        return None
-    body, mac = value.split(".")
-    if not hmac.compare_digest(mac, _mac(secret, body)):
-        return None
-    try:
-        data = json.loads(_unb64(body))
-        session = Session(csrf=str(data["c"]), key_id=data["k"], issued=int(data["t"]))
-    except (ValueError, KeyError, TypeError):
-        return None
-    if time.time() - session.issued > max_age_s:
-        return None
-    return session
+    @property
+    def csrf(self) -> str:
+        digest = hashlib.sha256(b"csrf:" + self.token.encode("ascii")).digest()
+        return base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")
 
 
 def csrf_ok(session: Session | None, token: str | None) -> bool:

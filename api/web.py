@@ -1,7 +1,8 @@
-"""The pages' plumbing: templates, the signed session cookie, CSRF checks and who is signed in.
+"""The pages' plumbing: templates, the session cookie, CSRF checks and who is signed in.
 
-Sign-in exchanges an API key for a signed, httponly, SameSite=Lax session cookie (api.security), and every form
-carries the session's CSRF token. The JSON API uses bearer keys and none of this.
+Sign-in exchanges an API key for a server-side session (triage.store.sessions) whose random token travels in an
+httponly, SameSite=Lax cookie (api.security), and every form carries the session's CSRF token. The JSON API uses
+bearer keys and none of this.
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from fastapi import Depends, HTTPException, Request, status
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from api.deps import AppState, StateDep, get_store
+from api.deps import AppState, StateDep, client_address, enforce_limit, enforce_rate_limit, get_store
 from api.presenters import safe_url
-from api.security import COOKIE_NAME, SESSION_MAX_AGE_S, Session, csrf_ok, sign, unsign
+from api.security import COOKIE_NAME, Session, csrf_ok
 from triage.records import ProductionType
-from triage.store import meta
-from triage.store.accounts import Principal, principal_for_id
+from triage.store import sessions
+from triage.store.accounts import Principal
 from triage.store.cases import DECISIONS, STATUSES, Store
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -58,31 +59,21 @@ class Page:
     request: Request
     state: AppState
     store: Store
-    secret: str
     session: Session
     principal: Principal | None
     renew: bool  # the cookie must be (re)written
 
 
-def _secret(state: AppState, store: Store) -> str:
-    if state.settings.secret_key:
-        return state.settings.secret_key.get_secret_value()
-    if state.session_secret is None:
-        state.session_secret = meta.secret(store, "session")  # shared by every worker through the database
-    return state.session_secret
-
-
 def page_context(request: Request, state: StateDep) -> Page:
+    """The browser's session and who it is signed in as (no one once it was signed out, expired or revoked)."""
     store = get_store(state)
-    secret = _secret(state, store)
-    session = unsign(secret, request.cookies.get(COOKIE_NAME))
-    renew = session is None
-    principal = None
-    if session is not None and session.key_id:
-        principal = principal_for_id(store, session.key_id)
-        if principal is None:  # the key was revoked: the session ends
-            session, renew = None, True
-    return Page(request, state, store, secret, session or Session.new(), principal, renew)
+    session = Session.from_cookie(request.cookies.get(COOKIE_NAME))
+    principal = sessions.principal(store, session.token) if session else None
+    if principal is not None:
+        enforce_rate_limit(state, store, principal)
+    else:
+        enforce_limit(store, f"page:{client_address(request)}", state.rate_limit, "page views from this address")
+    return Page(request, state, store, session or Session.new(), principal, renew=session is None)
 
 
 PageDep = Annotated[Page, Depends(page_context)]
@@ -107,8 +98,8 @@ Worker = Annotated[Principal, Depends(signed_in_worker)]
 def set_cookie(page: Page, response: Response, session: Session) -> None:
     response.set_cookie(
         COOKIE_NAME,
-        sign(page.secret, session),
-        max_age=SESSION_MAX_AGE_S,
+        session.token,
+        max_age=sessions.SESSION_MAX_AGE_S,
         httponly=True,
         samesite="lax",
         secure=page.request.url.scheme == "https",

@@ -167,6 +167,15 @@ def test_stored_check_keys_and_audit(capsys: pytest.CaptureFixture[str]) -> None
     assert cli.main(["audit", "verify"]) == 0
     assert "verified" in capsys.readouterr().out
     assert cli.main(["keys", "create", "--role", "partner", "--org", "  "]) == cli.EXIT_BAD_INPUT
+    assert cli.main(["keys", "create", "--role", "partner", "--org", "Acme\u202eFilms"]) == cli.EXIT_BAD_INPUT
+    capsys.readouterr()
+    assert cli.main(["audit", "head"]) == 0
+    head = capsys.readouterr().out.strip()
+    assert head.split(":")[0].isdigit() and len(head.split(":")[1]) == 64
+    assert cli.main(["audit", "verify", "--expect-head", head]) == 0
+    forged = head.split(":")[0] + ":" + "0" * 64
+    assert cli.main(["audit", "verify", "--expect-head", forged]) == 1
+    assert "does not hold the expected head" in capsys.readouterr().out
 
 
 def test_serve_answers_on_loopback(data_dir: Path) -> None:

@@ -103,21 +103,23 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    import uvicorn
+    import importlib
 
-    # the API package sits above the core library: named by import string, never imported from triage/
-    uvicorn.run("api.main:app", host=args.host, port=args.port, workers=args.workers, log_level="info")
+    # the API package sits above the core library: imported by name, never imported from triage/
+    server = importlib.import_module("api.server")
+    server.serve(settings, host=args.host, port=args.port, workers=args.workers, log_level=args.log_level)
     return 0
 
 
 def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
     from triage import service
     from triage.store import accounts
+    from triage.store.errors import StoreError
 
     if args.keys_command == "create":
         try:
             key = service.create_key(settings, args.role, args.org)
-        except ValueError as exc:
+        except StoreError as exc:
             raise InputError(str(exc)) from exc
         print(f"created a {args.role} key for {args.org!r}; it is shown once:")
         print(key)
@@ -135,9 +137,15 @@ def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
-    from triage.service import verify_audit
+    from triage.service import audit_head, verify_audit
 
-    ok, message = verify_audit(settings)
+    if args.audit_command == "head":
+        head = audit_head(settings)
+        if head is None:
+            raise InputError("the audit trail is empty")
+        print(head)
+        return 0
+    ok, message = verify_audit(settings, expect_head=args.expect_head)
     print(message)
     return 0 if ok else 1
 
@@ -215,6 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1, help="worker processes (use PostgreSQL for more than 1)")
+    serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     serve.set_defaults(handler=cmd_serve)
 
     keys = commands.add_parser("keys", help="API keys for partners, contacts and admins")
@@ -229,7 +238,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     audit = commands.add_parser("audit", help="the hash-chained audit trail")
     audit_commands = audit.add_subparsers(dest="audit_command", required=True)
-    audit_commands.add_parser("verify", help="exit 1 when any record was edited, deleted or reordered")
+    verify = audit_commands.add_parser(
+        "verify", help="exit 1 when a record was edited, deleted or reordered, or a case or key differs from it"
+    )
+    verify.add_argument("--expect-head", help="a head kept outside the database (`triage audit head`): SEQ:HASH")
+    audit_commands.add_parser("head", help="print the chain's head (SEQ:HASH) to keep outside the database")
     audit.set_defaults(handler=cmd_audit)
 
     index = commands.add_parser("index", help="rebuild the policy retrieval index")

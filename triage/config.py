@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -52,8 +52,14 @@ class Settings(BaseSettings):
     knowledge_dir: Path = Field(default=REPO_ROOT / "knowledge", validation_alias="TRIAGE_KNOWLEDGE_DIR")
     prompts_dir: Path = Field(default=REPO_ROOT / "prompts", validation_alias="TRIAGE_PROMPTS_DIR")
     max_text_chars: int = Field(default=20_000, validation_alias="TRIAGE_MAX_TEXT_CHARS")
-    secret_key: SecretStr | None = Field(default=None, validation_alias="TRIAGE_SECRET_KEY")
-    rate_limit_per_minute: int = Field(default=120, validation_alias="TRIAGE_RATE_LIMIT")
+    rate_limit_per_minute: int = Field(default=120, validation_alias="TRIAGE_RATE_LIMIT")  # per key, or per address
+    # for signed-out page views
+    signin_rate_limit: int = Field(default=10, validation_alias="TRIAGE_SIGNIN_RATE_LIMIT")  # per address a minute
+    auth_failure_rate_limit: int = Field(default=30, validation_alias="TRIAGE_AUTH_FAILURE_RATE_LIMIT")  # per address
+    max_triages_per_org: int = Field(default=8, gt=0, validation_alias="TRIAGE_MAX_TRIAGES_PER_ORG")  # per process
+    idle_timeout_s: int = Field(default=10, gt=0, validation_alias="TRIAGE_IDLE_TIMEOUT")  # to send a request head
+    shutdown_timeout_s: int = Field(default=10, gt=0, validation_alias="TRIAGE_SHUTDOWN_TIMEOUT")  # for in-flight work
+    api_docs: bool = Field(default=True, validation_alias="TRIAGE_API_DOCS")  # Swagger UI and ReDoc, shipped assets
     lease_s: float | None = Field(default=None, gt=0, validation_alias="TRIAGE_LEASE_S")
     # How the partner's quote weighs in choosing a finding's citations among its rule's passages (the rule's own text
     # always does): `words` (overlap, microseconds), `embedding` (one model run per case, most of a lexical

@@ -21,7 +21,7 @@ from typing import Protocol
 
 from triage.config import Settings
 from triage.records import Intake, PartnerAnswer, ProductionType, QuestionRecord, TriageResult
-from triage.store import accounts, audit
+from triage.store import accounts, audit, integrity
 from triage.store.accounts import KeyInfo, Principal
 from triage.store.cases import DECISIONS, Case, Store
 from triage.store.errors import Conflict, Forbidden, InvalidInput, NotFound
@@ -39,6 +39,9 @@ REASON_MAX_CHARS = 4000
 POLICY_QUESTION_MAX_CHARS = 2000
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# What a one-line name (a title, an organisation, a label) may not hold beyond that: line breaks, C1 controls, and
+# the bidirectional controls that make a name display as something else (U+061C, U+200E/F, U+202A-E, U+2066-9).
+_NOT_IN_NAMES = re.compile(r"[\t\n\r\x0c\x80-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 class PipelineLike(Protocol):
@@ -78,6 +81,14 @@ def check_text(value: str, *, max_chars: int, what: str = "the plan text") -> st
     return value
 
 
+def check_name(value: str, *, max_chars: int, what: str) -> str:
+    """A one-line name as check_text checks text, and without line breaks, C1 or bidirectional controls."""
+    check_text(value, max_chars=max_chars, what=what)
+    if _NOT_IN_NAMES.search(value):
+        raise InvalidInput(f"{what} contains line breaks or control or text-direction characters")
+    return value
+
+
 def make_intake(
     text: str, production_type: ProductionType | str | None, production_title: str | None, *, max_chars: int
 ) -> Intake:
@@ -91,7 +102,7 @@ def make_intake(
     """
     text = check_text(text, max_chars=max_chars)
     title = (
-        None if production_title is None else check_text(production_title, max_chars=TITLE_MAX_CHARS, what="the title")
+        None if production_title is None else check_name(production_title, max_chars=TITLE_MAX_CHARS, what="the title")
     )
     if isinstance(production_type, str):
         try:
@@ -236,7 +247,9 @@ def answer(
     """
     case = _owned(store, case_id, principal, "answers")
     checked = checked_answers(store, case, answers)
-    _, token = store.add_answers(case_id, checked, org=principal.org, actor=principal.key_id, max_chars=max_chars)
+    _, token = store.add_answers(
+        case_id, checked, org=principal.org, actor=principal.key_id, actor_role=principal.role, max_chars=max_chars
+    )
     done = run_case(store, pipeline, case_id, token, actor=principal.key_id, actor_role=principal.role)
     return done or visible_case(store, case_id, principal)
 
@@ -257,7 +270,7 @@ def revise(
     """
     _owned(store, case_id, principal, "revises")
     text = check_text(text, max_chars=max_chars)
-    _, token = store.revise(case_id, text, org=principal.org, actor=principal.key_id)
+    _, token = store.revise(case_id, text, org=principal.org, actor=principal.key_id, actor_role=principal.role)
     done = run_case(store, pipeline, case_id, token, actor=principal.key_id, actor_role=principal.role)
     return done or visible_case(store, case_id, principal)
 
@@ -322,13 +335,15 @@ def rerun_pending(
     return done
 
 
-def issue_key(store: Store, role: str, org: str, label: str | None = None) -> tuple[KeyInfo, str]:
-    """An admin's new key, its organisation and label checked as text; the key itself is returned once."""
-    check_text(org, max_chars=ORG_MAX_CHARS, what="the organisation")
+def issue_key(
+    store: Store, role: str, org: str, label: str | None = None, *, actor: str = "cli"
+) -> tuple[KeyInfo, str]:
+    """A new key issued by `actor`, its organisation and label checked as names; the key is returned once."""
+    check_name(org, max_chars=ORG_MAX_CHARS, what="the organisation")
     if label:
-        check_text(label, max_chars=LABEL_MAX_CHARS, what="the label")
+        check_name(label, max_chars=LABEL_MAX_CHARS, what="the label")
     try:
-        return accounts.issue_key(store, role, org, label)
+        return accounts.issue_key(store, role, org, label, actor=actor)
     except ValueError as exc:
         raise InvalidInput(str(exc)) from None
 
@@ -347,13 +362,19 @@ def opened(settings: Settings) -> Iterator[Store]:
 
 
 def create_key(settings: Settings, role: str, org: str) -> str:
-    """`triage keys create --role ROLE --org NAME`: the new key (ValueError for a bad role or organisation)."""
+    """`triage keys create --role ROLE --org NAME`: the new key (InvalidInput for a bad role or organisation)."""
     with opened(settings) as store:
-        return accounts.issue_key(store, role, org)[1]
+        return issue_key(store, role, org)[1]
 
 
-def verify_audit(settings: Settings) -> tuple[bool, str]:
-    """`triage audit verify`: (ok, a one-line message naming the first bad record if any)."""
+def verify_audit(settings: Settings, *, expect_head: str | None = None) -> tuple[bool, str]:
+    """`triage audit verify`: (ok, the chain's verdict, then a line for each case or key that differs from it)."""
     with opened(settings) as store, store.engine.connect() as conn:
-        result = audit.verify(conn)
-    return result.ok, result.message
+        report = integrity.verify(conn, expect_head=expect_head)
+    return report.ok, report.message
+
+
+def audit_head(settings: Settings) -> str | None:
+    """`triage audit head`: the chain's head (`seq:hash`), to keep where the database's writers cannot reach."""
+    with opened(settings) as store, store.engine.connect() as conn:
+        return audit.head(conn)

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response, status
 
-from api.deps import CaseWorker, JsonBody, PipelineDep, SettingsDep, StoreDep, runs_pipeline
+from api.deps import CaseWorker, JsonBody, PipelineDep, SettingsDep, StoreDep
 from api.models import (
     AnswersBody,
     AnswersIn,
@@ -22,6 +22,7 @@ from api.models import (
     RevisionIn,
     Status,
 )
+from api.pools import runs_pipeline
 from api.presenters import case_out, summary_out
 from triage import service
 from triage.records import ProductionType, Route

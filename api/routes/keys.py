@@ -24,7 +24,7 @@ KEY_ID = re.compile(r"[0-9a-f]{1,40}")  # what triage.store.accounts.parse_key a
     dependencies=[JsonBody],
 )
 def create_key(body: KeyCreate, principal: Admin, store: StoreDep) -> Any:
-    info, key = service.issue_key(store, body.role, body.org, body.label)
+    info, key = service.issue_key(store, body.role, body.org, body.label, actor=principal.key_id)
     return KeyCreated(**info.__dict__, key=key)
 
 
@@ -36,6 +36,6 @@ def read_keys(principal: Admin, store: StoreDep) -> Any:
 @router.delete("/{key_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="revoke_key")
 def delete_key(key_id: str, principal: Admin, store: StoreDep) -> Response:
     # not an id at all: never sent to the database (a NUL byte in it is even an error on PostgreSQL)
-    if not KEY_ID.fullmatch(key_id) or not revoke_key(store, key_id):
+    if not KEY_ID.fullmatch(key_id) or not revoke_key(store, key_id, actor=principal.key_id):
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no such active key")
     return Response(status_code=status.HTTP_204_NO_CONTENT)

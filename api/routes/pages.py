@@ -13,13 +13,23 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, HTTPException, Query, status
 from fastapi.responses import HTMLResponse, Response
 
-from api.deps import enforce_rate_limit, get_pipeline, http_status, runs_pipeline
-from api.presenters import highlight, version_changes, visible_error, visible_history
+from api.deps import client_address, enforce_limit, get_pipeline, http_status
+from api.pools import runs_pipeline
+from api.presenters import (
+    highlight,
+    version_changes,
+    visible_actor,
+    visible_answers,
+    visible_error,
+    visible_history,
+    visible_versions,
+)
 from api.security import Session
 from api.web import Page, PageDep, Worker, check_csrf, redirect, render, sentence, set_cookie
 from triage import service
 from triage.by_use import group_by_use
 from triage.records import ProductionType, Route, TriageResult
+from triage.store import sessions
 from triage.store.accounts import Principal, authenticate
 from triage.store.cases import DECISIONS, STATUSES, Case
 from triage.store.errors import Conflict, InvalidInput, StoreError, TextTooLong
@@ -51,17 +61,22 @@ def signin(
     page: PageDep, api_key: Annotated[str, Form(max_length=500)], csrf_token: Annotated[str, Form()]
 ) -> Response:
     check_csrf(page, csrf_token)
+    limit = page.state.settings.signin_rate_limit
+    enforce_limit(page.store, f"signin:{client_address(page.request)}", limit, "sign-in attempts from this address")
     principal = authenticate(page.store, api_key)
     if principal is None:
         return render(page, "signin.html", {"error": "That key was not recognised."}, status.HTTP_401_UNAUTHORIZED)
+    if page.principal is not None:  # signing in again: the earlier session ends
+        sessions.end(page.store, page.session.token)
     response = redirect("/")
-    set_cookie(page, response, Session.new(principal.key_id))  # a fresh CSRF token with every sign-in
+    set_cookie(page, response, Session(sessions.start(page.store, principal.key_id)))  # a new token and CSRF token
     return response
 
 
 @router.post("/signout", response_class=HTMLResponse)
 def signout(page: PageDep, csrf_token: Annotated[str, Form()]) -> Response:
     check_csrf(page, csrf_token)
+    sessions.end(page.store, page.session.token)  # the old cookie, or any copy of it, signs in no one any more
     response = redirect("/signin")
     set_cookie(page, response, Session.new())
     return response
@@ -101,7 +116,6 @@ def submit_plan(
         form = {"text": text, "production_type": production_type, "production_title": production_title}
         context = _submit_form(page, error=sentence(str(exc)), form=form)
         return render(page, "submit.html", context, http_status(exc))
-    enforce_rate_limit(page.state, page.store, principal)
     pipeline = get_pipeline(page.state)
     case = service.submit(
         page.store, pipeline, intake, org=principal.org, actor=principal.key_id, actor_role=principal.role
@@ -168,10 +182,11 @@ def _case_context(page: Page, principal: Principal, case: Case) -> dict[str, Any
         "anchors": anchors,
         "segments": segments,
         "history": history,
-        "versions": versions,
+        "versions": visible_versions(versions, principal),
         "changes": version_changes(case, versions, history),
-        "answers": page.store.answers(case.id, case.version),
+        "answers": visible_answers(page.store.answers(case.id, case.version), principal),
         "error": visible_error(case.error, principal),
+        "reviewed_by": visible_actor(case.reviewed_by, principal, reviewer=True),
         "is_owner": case.org == principal.org and principal.role in ("partner", "contact"),
         "is_contact": principal.role == "contact",
     }
@@ -207,10 +222,10 @@ def answer_questions(
         if a.strip()
     ]
     try:
-        enforce_rate_limit(page.state, page.store, principal)
+        pipeline = get_pipeline(page.state)
         service.answer(
             page.store,
-            get_pipeline(page.state),
+            pipeline,
             case_id,
             given,
             principal=principal,
@@ -233,10 +248,10 @@ def revise_plan(
     case = service.visible_case(page.store, case_id, principal)
     check_csrf(page, csrf_token)
     try:
-        enforce_rate_limit(page.state, page.store, principal)
+        pipeline = get_pipeline(page.state)
         service.revise(
             page.store,
-            get_pipeline(page.state),
+            pipeline,
             case_id,
             text,
             principal=principal,
@@ -275,6 +290,7 @@ def review(
 
 
 @router.post("/cases/{case_id}/rerun", response_class=HTMLResponse)
+@runs_pipeline
 def rerun_page(page: PageDep, principal: Worker, case_id: str, csrf_token: Annotated[str, Form()]) -> Response:
     service.visible_case(page.store, case_id, principal)
     check_csrf(page, csrf_token)

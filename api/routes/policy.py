@@ -9,6 +9,7 @@ from fastapi import APIRouter, HTTPException, status
 
 from api.deps import CurrentPrincipal, JsonBody, SettingsDep
 from api.models import PolicyAnswer, PolicySection, PolicySections, Question
+from api.pools import runs_policy
 from triage.policy import load_policy
 from triage.policy_answer import answer_from_policy
 from triage.retrieval import get_policy_index
@@ -41,6 +42,7 @@ def list_sections(principal: CurrentPrincipal, settings: SettingsDep) -> Any:
 
 
 @router.post("/ask", response_model=PolicyAnswer, operation_id="ask_policy", dependencies=[JsonBody])
+@runs_policy
 def ask(body: Question, principal: CurrentPrincipal, settings: SettingsDep) -> Any:
     """The policy passages that best answer a question, each a verbatim citation of a loaded section."""
     question = check_text(body.question, max_chars=POLICY_QUESTION_MAX_CHARS, what="the question")

@@ -31,12 +31,13 @@ class Keys:
 
 @pytest.fixture(params=BACKENDS)
 def settings(request, tmp_path) -> Settings:
+    limits = {"signin_rate_limit": 10_000, "auth_failure_rate_limit": 10_000}  # tests of the limits set their own
     if request.param == "sqlite":
-        yield Settings(data_dir=tmp_path)
+        yield Settings(data_dir=tmp_path, **limits)
         return
     with postgres_schema_url() as (url, connect_args):
         options = quote(connect_args["options"], safe="")
-        yield Settings(data_dir=tmp_path, database_url=f"{url}?options={options}")
+        yield Settings(data_dir=tmp_path, database_url=f"{url}?options={options}", **limits)
 
 
 @pytest.fixture

@@ -92,6 +92,7 @@ def browser(tmp_path):
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--window-size=1280,1600", f"--user-data-dir={tmp_path / 'chrome-profile'}",
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",  # the network is off: loopback only
     ):  # fmt: skip
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
@@ -256,3 +257,18 @@ def test_answer_one_use_then_request_changes_revise_and_approve(server, browser,
     _wait_for_url(browser, lambda url: url == case_url)
     review = browser.find_element(By.ID, "review").text
     assert "Studio review: approve" in review and "Stale" not in review
+
+
+def test_the_api_docs_render_with_the_network_off(server, browser) -> None:
+    """Swagger UI and ReDoc draw the API from the package's own assets: no CDN is reachable from this browser."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    base, _ = server
+    browser.get(f"{base}/docs")
+    title = WebDriverWait(browser, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".swagger-ui .info .title"))
+    assert "GenAI use triage" in title[0].text
+    assert WebDriverWait(browser, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".opblock-tag"))
+    browser.get(f"{base}/redoc")
+    heading = WebDriverWait(browser, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".api-info h1"))
+    assert "GenAI use triage" in heading[0].text

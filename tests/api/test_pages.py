@@ -67,10 +67,23 @@ def test_session_cookie_flags_and_sign_in(app, keys) -> None:
 def test_a_forged_or_tampered_session_is_ignored(app, keys) -> None:
     browser = sign_in(app, keys.acme)
     value = browser.cookies[COOKIE_NAME]
-    body, mac = value.split(".")
-    browser.cookies.clear()
-    browser.cookies.set(COOKIE_NAME, body + "." + ("A" if mac[0] != "A" else "B") + mac[1:], domain="testserver.local")
-    assert browser.get("/submit").headers["location"] == "/signin"
+    for forged in (("A" if value[0] != "A" else "B") + value[1:], "x" * 43, value + "."):
+        browser.cookies.clear()
+        browser.cookies.set(COOKIE_NAME, forged, domain="testserver.local")
+        assert browser.get("/submit").headers["location"] == "/signin", forged
+
+
+def test_the_database_holds_no_cookie_and_no_secret(app, keys) -> None:
+    from sqlalchemy import select
+
+    from triage.store.schema import meta, sessions
+
+    browser = sign_in(app, keys.acme)
+    cookie = browser.cookies[COOKIE_NAME]
+    with app.state.triage.store().engine.connect() as conn:
+        rows = [tuple(r) for r in conn.execute(select(sessions))] + [tuple(r) for r in conn.execute(select(meta))]
+    assert rows and not any(cookie in str(v) for row in rows for v in row)
+    assert not any(str(row[0]).startswith("secret:") for row in rows)
 
 
 def test_partner_submits_and_sees_the_decision_with_evidence_and_citations(app, keys) -> None:
@@ -214,7 +227,25 @@ def test_revoking_a_key_ends_its_sessions(app, keys) -> None:
 def test_sign_out(app, keys) -> None:
     browser = sign_in(app, keys.acme)
     token = csrf_of(browser.get("/submit").text)
+    old_cookie = browser.cookies[COOKIE_NAME]
     assert browser.post("/signout", data={"csrf_token": token}).headers["location"] == "/signin"
+    assert browser.get("/submit").headers["location"] == "/signin"
+    replay = TestClient(app, follow_redirects=False)  # a copy of the cookie taken before sign-out
+    replay.cookies.set(COOKIE_NAME, old_cookie, domain="testserver.local")
+    assert replay.get("/submit").headers["location"] == "/signin"
+    assert replay.get("/cases").headers["location"] == "/signin"
+    assert replay.post("/submit", data={"text": PLAN, "csrf_token": token}).headers["location"] == "/signin"
+
+
+def test_an_expired_session_ends(app, keys) -> None:
+    from sqlalchemy import update
+
+    from triage.store.schema import sessions
+
+    browser = sign_in(app, keys.acme)
+    store = app.state.triage.store()
+    with store.transaction() as conn:
+        conn.execute(update(sessions).values(expires_at="2000-01-01T00:00:00.000000Z"))
     assert browser.get("/submit").headers["location"] == "/signin"
 
 
@@ -249,3 +280,23 @@ def test_only_http_links_are_rendered() -> None:
     assert safe_url("javascript:alert(1)") is None
     assert safe_url("data:text/html,x") is None
     assert safe_url(None) is None
+
+
+def test_partners_never_see_another_persons_key_id(app, keys) -> None:
+    from triage_support import auth
+
+    from triage.store.accounts import parse_key
+
+    client = TestClient(app)
+    created = client.post("/v1/cases", json={"text": PLAN}, headers=auth(keys.acme)).json()
+    review = {"decision": "reject", "reason": "no consent"}
+    assert client.post(f"/v1/cases/{created['id']}/reviews", json=review, headers=auth(keys.contact)).status_code == 200
+    contact_id, colleague_id = parse_key(keys.contact), parse_key(keys.acme)
+    for key in (keys.acme2, keys.acme):
+        seen = client.get(f"/v1/cases/{created['id']}", headers=auth(key))
+        assert contact_id not in seen.text and seen.json()["review_detail"]["by"] == "a studio contact"
+    assert colleague_id not in client.get(f"/v1/cases/{created['id']}", headers=auth(keys.acme2)).text
+    assert colleague_id in client.get(f"/v1/cases/{created['id']}", headers=auth(keys.acme)).text  # its own
+    page = sign_in(app, keys.acme2).get(f"/cases/{created['id']}")
+    assert page.status_code == 200 and contact_id not in page.text and colleague_id not in page.text
+    assert contact_id in client.get(f"/v1/cases/{created['id']}", headers=auth(keys.contact)).text

@@ -70,7 +70,7 @@ class Served:
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     data: Path = tmp_path_factory.mktemp("fuzz")
-    config = Settings(data_dir=data, extractor="lexical")
+    config = Settings(data_dir=data, extractor="lexical", auth_failure_rate_limit=1_000_000)
     app = create_app(config, pipeline=Pipeline(config), rerun_on_startup=False, rate_limit_per_minute=1_000_000)
     store = app.state.triage.store()
     keys = {role: issue_key(store, role, org)[1] for role, org in

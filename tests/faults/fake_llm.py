@@ -7,6 +7,7 @@ Behaviours:
 - `ok`            a valid forced tool call (or JSON content when no tool was offered) for `llm_fakes.EXAMPLE_PLAN`
 - `slow-<s>`      like `ok`, after <s> seconds (e.g. `slow-1.5`)
 - `hang`          never answers (until the server stops): the client's timeout must fire
+- `hang-if-<w>`   hangs when the request mentions the word <w> (e.g. one organisation's plans), else like `ok`
 - `status-<code>` that HTTP status with an OpenAI-style error body (e.g. `status-500`, `status-503`)
 - `garbage`       200 with bytes that are not JSON
 - `truncated`     200 with a completion whose JSON body is cut off halfway (a complete HTTP message)
@@ -127,9 +128,11 @@ class FakeLLMServer:
                 elif mode.startswith("slow-"):
                     if not server._stopping.wait(float(mode.split("-", 1)[1])):
                         self._send(200, _record(body, example_output()))
-                elif mode == "hang":
+                elif mode == "hang" or (mode.startswith("hang-if-") and mode[8:] in json.dumps(body)):
                     server._stopping.wait(HANG_LIMIT_S)
                     self.close_connection = True
+                elif mode.startswith("hang-if-"):
+                    self._send(200, _record(body, example_output()))
                 elif mode.startswith("status-"):
                     code = int(mode.split("-", 1)[1])
                     self._send(code, {"error": {"message": "scripted failure", "type": "server_error"}})

@@ -1,4 +1,5 @@
-"""The real API as a separate uvicorn process on a loopback port, for tests (and scripts) that must kill it hard."""
+"""The real API as a separate `triage serve` process on a loopback port, for tests (and scripts) that must kill it
+hard or stop it."""
 
 from __future__ import annotations
 
@@ -44,7 +45,8 @@ class ServerProcess:
     def start(self, timeout_s: float = 60.0) -> ServerProcess:
         self.starts += 1
         log = (self.workdir / f"server-{self.starts}.log").open("wb")
-        cmd = [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1", "--port", str(self.port)]
+        # `triage serve`: the header and idle timeouts and the bounded shutdown of api.server, as deployed
+        cmd = [sys.executable, "-m", "triage.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port)]
         cmd += ["--log-level", "warning", "--workers", str(self.workers)]
         # its own process group, so a kill reaches uvicorn's worker processes too
         self.proc = subprocess.Popen(

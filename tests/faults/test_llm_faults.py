@@ -26,6 +26,7 @@ from llm_fakes import EXAMPLE_PLAN
 from triage_support import auth
 
 from api.main import create_app
+from api.pools import per_org_triages
 from triage.config import Settings
 from triage.pipeline import Pipeline
 from triage.retrieval import PolicyIndex
@@ -215,19 +216,20 @@ def test_slow_answer_within_the_timeout_is_a_normal_triage_and_the_service_answe
 def test_service_answers_while_more_llm_calls_hang_than_there_are_worker_threads(
     tmp_path: Path, index_dir: Path, policy_index: PolicyIndex, fake_llm: FakeLLMServer
 ) -> None:
-    """48 hanging submissions (the server has 40 shared worker threads; triages run on 32 of their own): health,
-    readiness and the case list still answer at once, and every case is kept."""
+    """48 hanging submissions from 6 organisations, each within its cap of 8 (the server has 40 shared worker
+    threads; triages run on 32 of their own): health, readiness and the case list still answer at once, and every
+    case is kept."""
     settings = fault_settings(tmp_path, index_dir, fake_llm.base_url("hang"), "hybrid")
     settings = settings.model_copy(update={"llm_max_retries": 0})  # one 2 s timeout per case keeps this short
     app = create_app(settings, pipeline=Pipeline(settings, index=policy_index), rerun_on_startup=False)
     store = app.state.triage.store()
-    partner = issue_key(store, "partner", "acme")[1]
-    contact = issue_key(store, "contact", "studio")[1]
     submissions = 48
+    partners = [issue_key(store, "partner", f"org{n}")[1] for n in range(submissions // per_org_triages())]
+    contact = issue_key(store, "contact", "studio")[1]
     with LiveServer(app) as live, httpx.Client(base_url=live.url, timeout=30) as http:
 
-        def submit(_: int) -> httpx.Response:
-            return http.post("/v1/cases", json={"text": EXAMPLE_PLAN}, headers=auth(partner))
+        def submit(n: int) -> httpx.Response:
+            return http.post("/v1/cases", json={"text": EXAMPLE_PLAN}, headers=auth(partners[n % len(partners)]))
 
         before = fake_llm.calls("hang")
         with ThreadPoolExecutor(max_workers=submissions) as pool:

@@ -13,7 +13,7 @@ from triage_support import BACKENDS, FakePipeline, open_store
 
 from triage.records import Intake, PartnerAnswer
 from triage.service import rerun, rerun_pending, run_case, submit
-from triage.store import audit, counters, meta, migrations
+from triage.store import audit, counters, integrity, migrations
 from triage.store.cases import Store
 from triage.store.db import iso, make_engine, utcnow
 from triage.store.errors import Conflict, InvalidInput, NotFound, StoreError, TextTooLong
@@ -173,7 +173,9 @@ def test_answers_are_kept_as_rows_and_an_earlier_review_is_kept_stale(store: Sto
     store.add_review(
         case.id, decision="override", route="escalate", reason="talk to us", actor="c1", actor_role="contact"
     )
-    updated, token = store.add_answers(case.id, [ANSWER], org="acme", actor="k1", max_chars=20_000)
+    updated, token = store.add_answers(
+        case.id, [ANSWER], org="acme", actor="k1", actor_role="partner", max_chars=20_000
+    )
     assert updated.status == "received" and updated.text == PLAN  # the plan is never rewritten
     assert updated.review == "override" and updated.review_stale and updated.reviewed_by == "c1"
     assert [a.answer for a in store.answers(case.id)] == [ANSWER]
@@ -191,25 +193,29 @@ def test_answers_are_kept_as_rows_and_an_earlier_review_is_kept_stale(store: Sto
 def test_answers_are_refused_cleanly(store: Store) -> None:
     case = submit(store, FakePipeline(), Intake(text=PLAN), org="acme", actor="k1", actor_role="partner")
     with pytest.raises(NotFound):
-        store.add_answers(case.id, [ANSWER], org="globex", actor="k9", max_chars=20_000)
+        store.add_answers(case.id, [ANSWER], org="globex", actor="k9", actor_role="partner", max_chars=20_000)
     long = PartnerAnswer(answer="a" * 500)
     with pytest.raises(TextTooLong):
-        store.add_answers(case.id, [ANSWER, long], org="acme", actor="k1", max_chars=len(PLAN) + 100)
+        store.add_answers(
+            case.id, [ANSWER, long], org="acme", actor="k1", actor_role="partner", max_chars=len(PLAN) + 100
+        )
     assert store.get_case(case.id).text == PLAN and store.answers(case.id) == []  # nothing half-written
     busy, _ = store.create_case(Intake(text=PLAN), org="acme", actor="k1")
     with pytest.raises(Conflict):
-        store.add_answers(busy.id, [ANSWER], org="acme", actor="k1", max_chars=20_000)
+        store.add_answers(busy.id, [ANSWER], org="acme", actor="k1", actor_role="partner", max_chars=20_000)
 
 
 def test_every_version_is_kept_and_answers_belong_to_theirs(store: Store) -> None:
     case = submit(store, FakePipeline(), Intake(text=PLAN), org="acme", actor="k1", actor_role="partner")
-    _, token = store.add_answers(case.id, [ANSWER], org="acme", actor="k1", max_chars=20_000)
+    _, token = store.add_answers(case.id, [ANSWER], org="acme", actor="k1", actor_role="partner", max_chars=20_000)
     run_case(store, FakePipeline(), case.id, token, actor="k1", actor_role="partner")
     with pytest.raises(InvalidInput):
-        store.revise(case.id, PLAN, org="acme", actor="k1")
+        store.revise(case.id, PLAN, org="acme", actor="k1", actor_role="partner")
     with pytest.raises(NotFound):
-        store.revise(case.id, "Another plan.", org="globex", actor="k9")
-    revised, token = store.revise(case.id, "We use Midjourney for mood boards only.", org="acme", actor="k1")
+        store.revise(case.id, "Another plan.", org="globex", actor="k9", actor_role="partner")
+    revised, token = store.revise(
+        case.id, "We use Midjourney for mood boards only.", org="acme", actor="k1", actor_role="partner"
+    )
     assert revised.version == 2 and revised.text == "We use Midjourney for mood boards only."
     assert [(v.version, v.text) for v in store.versions(case.id)] == [(1, PLAN), (2, revised.text)]
     assert store.intake(revised).answers == []  # the new version starts with none
@@ -242,6 +248,10 @@ def test_migration_0005_moves_in_band_answers_into_rows(tmp_path) -> None:
         ("", "No final cut use."),
     ]
     assert [v.text for v in db.versions(case.id)] == ["The plan."]
+    with db.engine.connect() as conn:  # the moved answers are part of the case's audited state from here on
+        assert [r.kind for r in audit.records(conn, case_id=case.id)] == ["adopted", "migrated"]
+        report = integrity.verify(conn)
+    assert report.ok, report.message
     db.close()
 
 
@@ -258,13 +268,6 @@ def test_reviews(store: Store) -> None:
     assert store.list_cases(route="notify")[1] == 1
     with pytest.raises(NotFound):
         store.add_review("c_missing", decision="approve", route=None, reason="r", actor="c1", actor_role="contact")
-
-
-def test_shared_secret_is_stable(store: Store) -> None:
-    first = meta.secret(store, "session")
-    assert len(first) == 64
-    assert meta.secret(store, "session") == first
-    assert meta.secret(store, "other") != first
 
 
 def test_rate_limit_counts_per_subject(store: Store) -> None:

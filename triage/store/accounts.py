@@ -12,10 +12,12 @@ import secrets
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
-from triage.store.db import Database, iso, utcnow
-from triage.store.schema import ORG_MAX_CHARS, api_keys
+from triage.store import audit
+from triage.store.db import Database, canonical_json, iso, utcnow
+from triage.store.schema import ORG_MAX_CHARS, api_keys, sessions
+from triage.store.state import key_state
 
 Role = Literal["partner", "contact", "admin"]
 ROLES: tuple[Role, ...] = ("partner", "contact", "admin")
@@ -72,8 +74,20 @@ def _check(role: str, org: str) -> tuple[Role, str]:
     return role, org  # type: ignore[return-value]
 
 
-def issue_key(db: Database, role: str, org: str, label: str | None = None) -> tuple[KeyInfo, str]:
-    """Create a key; the key itself is returned once and never stored."""
+def _audit_key(db: Database, conn: Connection, kind: str, key_id: str, *, actor: str, at: str) -> None:
+    """Audit a key's creation or revocation with the key's row after it, in the change's transaction."""
+    state = key_state(conn, key_id)
+    assert state is not None
+    summary = {"key_id": key_id, "role": state["role"], "org": state["org"], "label": state["label"]}
+    audit.append(
+        conn, lock=db.advisory_lock, kind=kind, actor=actor, at=at, result_json=canonical_json(summary), state=state
+    )
+
+
+def issue_key(
+    db: Database, role: str, org: str, label: str | None = None, *, actor: str = "cli"
+) -> tuple[KeyInfo, str]:
+    """Create a key, audited as `actor`'s; the key itself is returned once and never stored."""
     role_, org_ = _check(role, org)
     key_id = secrets.token_hex(8)
     key = f"{KEY_PREFIX}_{key_id}_{secrets.token_urlsafe(32)}"
@@ -84,6 +98,7 @@ def issue_key(db: Database, role: str, org: str, label: str | None = None) -> tu
                 id=key_id, key_hash=hash_key(key), role=role_, org=org_, label=label, created_at=info.created_at
             )
         )
+        _audit_key(db, conn, "key_created", key_id, actor=actor, at=info.created_at)
     return info, key
 
 
@@ -99,15 +114,6 @@ def authenticate(db: Database, key: str) -> Principal | None:
     return Principal(key_id=row.id, role=row.role, org=row.org)
 
 
-def principal_for_id(db: Database, key_id: str) -> Principal | None:
-    """The principal behind a key id taken from a signed session, if the key is still active."""
-    with db.reader.connect() as conn:
-        row = conn.execute(select(api_keys).where(api_keys.c.id == key_id)).first()
-    if row is None or row.revoked_at:
-        return None
-    return Principal(key_id=row.id, role=row.role, org=row.org)
-
-
 def list_keys(db: Database) -> list[KeyInfo]:
     with db.reader.connect() as conn:
         rows = conn.execute(select(api_keys).order_by(api_keys.c.created_at)).all()
@@ -117,12 +123,15 @@ def list_keys(db: Database) -> list[KeyInfo]:
     ]
 
 
-def revoke_key(db: Database, key_id: str) -> bool:
-    """Revoke a key at once (sessions signed in with it end too); False when there is no such active key."""
+def revoke_key(db: Database, key_id: str, *, actor: str = "cli") -> bool:
+    """Revoke a key at once, audited as `actor`'s, ending its sessions; False when there is no such active key."""
+    now = iso(utcnow())
     with db.transaction() as conn:
         done = conn.execute(
-            update(api_keys)
-            .where(api_keys.c.id == key_id, api_keys.c.revoked_at.is_(None))
-            .values(revoked_at=iso(utcnow()))
+            update(api_keys).where(api_keys.c.id == key_id, api_keys.c.revoked_at.is_(None)).values(revoked_at=now)
         )
-    return done.rowcount == 1
+        if done.rowcount != 1:
+            return False
+        conn.execute(delete(sessions).where(sessions.c.key_id == key_id))
+        _audit_key(db, conn, "key_revoked", key_id, actor=actor, at=now)
+    return True

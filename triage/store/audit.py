@@ -1,4 +1,4 @@
-"""The audit trail: one append-only, hash-chained record per triage, failed triage and review.
+"""The audit trail: one append-only, hash-chained record per triage, failed triage, review, answers and key event.
 
 Each record carries the sha256 of the previous one, so editing or deleting any record breaks the chain at that
 point; the newest record's hash is also kept as the chain's head, so deleting records from the end shows too.
@@ -6,8 +6,10 @@ Appends take a lock first (a PostgreSQL advisory lock; SQLite writers are serial
 so concurrent writers can never fork the chain. Only text and integers are hashed: they read back exactly the
 same on every backend.
 
-This catches edits by anyone who cannot also rewrite every later hash and the head. To catch a rewrite of the
-whole chain, copy the head (`triage audit verify` prints it) somewhere the database's writers cannot reach.
+Each record also carries the visible state of its case or key after the change (triage.store.state), so the
+tables can be checked against the chain (triage.store.integrity). This catches edits by anyone who cannot also
+rewrite every later hash and the head. To catch a rewrite of the whole chain, copy the head (`triage audit head`)
+somewhere the database's writers cannot reach and check against it (`triage audit verify --expect-head`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from triage.store.schema import audit_log, meta
 GENESIS = "0" * 64
 HEAD_KEY = "audit:head"
 
+# Fields added after the first records were written are hashed only when set, so older records keep their hashes.
+ADDED_FIELDS = ("state_json",)
 HASHED_FIELDS = tuple(c.name for c in audit_log.columns if c.name != "hash")
 
 
@@ -48,15 +52,22 @@ class AuditRecord:
     latency_us: int | None
     prev_hash: str
     hash: str
+    state_json: str | None = None
 
     @property
     def result(self) -> Any:
         return json.loads(self.result_json) if self.result_json else None
 
+    @property
+    def state(self) -> dict[str, Any] | None:
+        return json.loads(self.state_json) if self.state_json else None
+
 
 def record_hash(values: dict[str, Any]) -> str:
     """sha256 over the canonical JSON of every field but the hash itself (the previous hash included)."""
-    payload = {name: values.get(name) for name in HASHED_FIELDS}
+    payload = {
+        name: values.get(name) for name in HASHED_FIELDS if name not in ADDED_FIELDS or values.get(name) is not None
+    }
     return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
 
 
@@ -64,6 +75,19 @@ def input_sha256(text: str, production_type: str | None, production_title: str |
     """The hash of everything that decides a result: the plan text and the production fields."""
     payload = {"production_title": production_title, "production_type": production_type, "text": text}
     return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
+
+
+def _last(conn: Connection) -> tuple[int, str]:
+    """The newest record's seq and hash, (0, GENESIS) for an empty chain."""
+    last = conn.execute(select(audit_log.c.seq, audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)).first()
+    return (last.seq, last.hash) if last else (0, GENESIS)
+
+
+def next_seq(conn: Connection, *, lock: Callable[[Connection, str], None]) -> int:
+    """Take the chain's lock until commit and say which seq the next `append` in this transaction gets (for a
+    change that must name its record, such as a history entry written before the record)."""
+    lock(conn, "triage.audit")
+    return _last(conn)[0] + 1
 
 
 def append(
@@ -84,20 +108,22 @@ def append(
     prompt_tokens: int | None = None,
     completion_tokens: int | None = None,
     latency_us: int | None = None,
+    state: dict[str, Any] | None = None,
 ) -> AuditRecord:
     """Append one record inside the caller's transaction, so the record and the change it audits commit together.
 
     Args:
         conn: the caller's open write transaction.
         lock: takes a named lock until commit (Database.advisory_lock), so concurrent appends never fork the chain.
-        kind: triage, triage_failed or review.
+        kind: triage, triage_failed, review, answers, key_created or key_revoked.
         actor: who acted; `at`: when (iso text).
         case_id, actor_role, input_sha256, result_json, policy_version, prompt_version, extractor, model,
             prompt_tokens, completion_tokens, latency_us: the record's fields, stored and hashed as given.
+        state: the case's or key's visible state after the change (triage.store.state).
     """
     lock(conn, "triage.audit")
-    last = conn.execute(select(audit_log.c.seq, audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)).first()
-    seq, prev_hash = (last.seq + 1, last.hash) if last else (1, GENESIS)
+    last_seq, prev_hash = _last(conn)
+    seq = last_seq + 1
     values: dict[str, Any] = {
         "seq": seq,
         "at": at,
@@ -115,6 +141,7 @@ def append(
         "completion_tokens": completion_tokens,
         "latency_us": latency_us,
         "prev_hash": prev_hash,
+        "state_json": None if state is None else canonical_json(state),
     }
     values["hash"] = record_hash(values)
     conn.execute(insert(audit_log).values(**values))
@@ -122,6 +149,11 @@ def append(
     if conn.execute(update(meta).where(meta.c.key == HEAD_KEY).values(value=head)).rowcount == 0:
         conn.execute(insert(meta).values(key=HEAD_KEY, value=head))
     return AuditRecord(**values)
+
+
+def head(conn: Connection) -> str | None:
+    """The chain's head as `seq:hash` (the value to keep outside the database), None for an empty chain."""
+    return conn.scalar(select(meta.c.value).where(meta.c.key == HEAD_KEY))
 
 
 def records(conn: Connection, *, case_id: str | None = None) -> list[AuditRecord]:
@@ -158,7 +190,7 @@ def verify(conn: Connection) -> Verification:
         if record_hash(values) != values["hash"]:
             return Verification(False, checked, f"{where} was edited: its content does not match its hash", seq)
         prev_hash, expected_seq, checked = values["hash"], seq + 1, checked + 1
-    head_value = conn.scalar(select(meta.c.value).where(meta.c.key == HEAD_KEY))
+    head_value = head(conn)
     last = f"{expected_seq - 1}:{prev_hash}" if checked else None
     if head_value != last:
         head_seq = int(head_value.split(":", 1)[0]) if head_value else None

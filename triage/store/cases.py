@@ -13,7 +13,7 @@ import json
 import logging
 import re
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any, Literal, get_args
@@ -28,6 +28,7 @@ from triage.store.audit import input_sha256
 from triage.store.db import Database, canonical_json, iso, make_engine, utcnow
 from triage.store.errors import Conflict, InvalidInput, NotFound, StoreError, TextTooLong
 from triage.store.schema import case_answers, case_events, case_versions, cases
+from triage.store.state import case_state
 
 log = logging.getLogger(__name__)
 
@@ -219,6 +220,32 @@ class Store(Database):
         values = {"case_id": case_id, "seq": last + 1, "kind": kind, "actor": actor, "at": at, "data_json": data_json}
         conn.execute(insert(case_events).values(**values))
         return last + 1
+
+    def _audited(
+        self,
+        conn: Connection,
+        case_id: str,
+        event_kind: str,
+        event_data: Callable[[int], dict[str, Any] | str],
+        *,
+        actor: str,
+        at: str,
+        **record: Any,
+    ) -> audit.AuditRecord:
+        """A history entry naming its audit record, then the record, with the case's visible state after both.
+
+        Args:
+            conn: the open write transaction that made the change.
+            case_id: the case changed.
+            event_kind: the history entry's kind.
+            event_data: the entry's data, given the seq of the record it names.
+            actor, at: who and when, for both.
+            record: the audit record's other fields (audit.append).
+        """
+        seq = audit.next_seq(conn, lock=self.advisory_lock)
+        self._event(conn, case_id, event_kind, actor, at, event_data(seq))
+        state = case_state(conn, case_id)
+        return audit.append(conn, lock=self.advisory_lock, case_id=case_id, actor=actor, at=at, state=state, **record)
 
     def _locked_case(self, conn: Connection, case_id: str, org: str | None = None) -> Case:
         if not CASE_ID_RE.fullmatch(case_id):
@@ -478,11 +505,13 @@ class Store(Database):
                 log.warning("case %s: result discarded, a newer run holds the case", case_id)
                 return None
             case = _case(row, result=payload)
-            record = audit.append(
+            self._audited(
                 conn,
-                lock=self.advisory_lock,
+                case_id,
+                "triaged",
+                # canonical_json({"audit_seq": ..., "result": payload}), without encoding the result a second time
+                lambda seq: f'{{"audit_seq":{seq},"result":{result_json}}}',
                 kind="triage",
-                case_id=case_id,
                 actor=actor,
                 actor_role=actor_role,
                 input_sha256=input_sha256(case.text, case.production_type, case.production_title),
@@ -496,8 +525,6 @@ class Store(Database):
                 latency_us=latency_us,
                 at=now,
             )
-            # canonical_json({"audit_seq": ..., "result": payload}), without encoding the result a second time
-            self._event(conn, case_id, "triaged", actor, now, f'{{"audit_seq":{record.seq},"result":{result_json}}}')
         log.info("case %s triaged: %s", case_id, result.route)
         return case
 
@@ -527,11 +554,12 @@ class Store(Database):
                 .where(cases.c.id == case_id)
                 .values(status="failed", error=error, run_token=None, lease_until=None, updated_at=now)
             )
-            record = audit.append(
+            self._audited(
                 conn,
-                lock=self.advisory_lock,
+                case_id,
+                "failed",
+                lambda seq: {"error": error, "audit_seq": seq},
                 kind="triage_failed",
-                case_id=case_id,
                 actor=actor,
                 actor_role=actor_role,
                 input_sha256=input_sha256(case.text, case.production_type, case.production_title),
@@ -539,7 +567,6 @@ class Store(Database):
                 latency_us=latency_us,
                 at=now,
             )
-            self._event(conn, case_id, "failed", actor, now, {"error": error, "audit_seq": record.seq})
             case = self._locked_case(conn, case_id)
         log.warning("case %s failed: %s", case_id, error.split(":", 1)[0])
         return case
@@ -599,21 +626,32 @@ class Store(Database):
         )
         return token
 
-    def _audit_change(self, conn: Connection, case: Case, kind: str, actor: str, at: str, data: dict[str, Any]) -> int:
-        """The partner's change, in the audit chain and the case's history in the same transaction."""
-        record = audit.append(
+    def _audit_change(
+        self,
+        conn: Connection,
+        case: Case,
+        kind: str,
+        data: dict[str, Any],
+        *,
+        actor: str,
+        actor_role: str,
+        at: str,
+    ) -> audit.AuditRecord:
+        """The partner's change (answers, a revision), in the case's history and the audit chain in the same
+        transaction: the record carries the case's visible state after the change (see `_audited`)."""
+        return self._audited(
             conn,
-            lock=self.advisory_lock,
+            case.id,
+            kind,
+            lambda seq: {**data, "audit_seq": seq},
             kind=kind,
-            case_id=case.id,
             actor=actor,
-            actor_role="partner",
+            actor_role=actor_role,
             input_sha256=input_sha256(case.text, case.production_type, case.production_title),
             result_json=canonical_json(data),
             policy_version=(case.result or {}).get("policy_version"),
             at=at,
         )
-        return self._event(conn, case.id, kind, actor, at, {**data, "audit_seq": record.seq})
 
     def _changeable(self, conn: Connection, case_id: str, org: str) -> Case:
         case = self._locked_case(conn, case_id, org)
@@ -628,6 +666,7 @@ class Store(Database):
         *,
         org: str,
         actor: str,
+        actor_role: str,
         max_chars: int,
     ) -> tuple[Case, str]:
         """Keep the partner's answers as rows of the current version and claim the case for re-triage; a review given
@@ -638,6 +677,7 @@ class Store(Database):
             answers: the answers, already checked against the case's questions.
             org: the answering organisation; another organisation's case is NotFound.
             actor: who the history and the audit record name.
+            actor_role: that actor's role.
             max_chars: the most characters the plan and this version's answers may have together (TextTooLong).
 
         Returns:
@@ -677,7 +717,7 @@ class Store(Database):
                 "answers": [a.model_dump(mode="json", exclude_defaults=True) for a in answers],
                 "review_stale": case.review,
             }
-            self._audit_change(conn, case, "answers", actor, iso(now), data)
+            self._audit_change(conn, case, "answers", data, actor=actor, actor_role=actor_role, at=iso(now))
             case = self._locked_case(conn, case_id)
         return case, token
 
@@ -695,7 +735,7 @@ class Store(Database):
             conn.execute(insert(case_answers).values({**r._mapping, "seq": seq, "version": version}))
         return len(kept)
 
-    def revise(self, case_id: str, text: str, *, org: str, actor: str) -> tuple[Case, str]:
+    def revise(self, case_id: str, text: str, *, org: str, actor: str, actor_role: str) -> tuple[Case, str]:
         """A new version of the plan (every version is kept) and a claim to triage it; a review given before stays,
         marked stale. Answers belong to the version they answered; those about a use whose sentence the new version
         keeps word for word are carried over to it.
@@ -705,6 +745,7 @@ class Store(Database):
             text: the new plan, already checked; the same text as the current version is InvalidInput.
             org: the revising organisation; another organisation's case is NotFound.
             actor: who the history and the audit record name.
+            actor_role: that actor's role.
         """
         now = utcnow()
         with self.transaction() as conn:
@@ -725,7 +766,7 @@ class Store(Database):
                 "answers_carried": carried,
                 "review_stale": case.review,
             }
-            self._audit_change(conn, revised, "revision", actor, iso(now), data)
+            self._audit_change(conn, revised, "revision", data, actor=actor, actor_role=actor_role, at=iso(now))
             case = self._locked_case(conn, case_id)
         return case, token
 
@@ -765,11 +806,12 @@ class Store(Database):
                 )
             )
             review = {"decision": decision, "route": route, "reason": reason, "engine_route": case.route}
-            record = audit.append(
+            self._audited(
                 conn,
-                lock=self.advisory_lock,
+                case_id,
+                "review",
+                lambda seq: {**review, "audit_seq": seq},
                 kind="review",
-                case_id=case_id,
                 actor=actor,
                 actor_role=actor_role,
                 input_sha256=input_sha256(case.text, case.production_type, case.production_title),
@@ -777,7 +819,6 @@ class Store(Database):
                 policy_version=(case.result or {}).get("policy_version"),
                 at=now,
             )
-            self._event(conn, case_id, "review", actor, now, {**review, "audit_seq": record.seq})
             case = self._locked_case(conn, case_id)
         log.info("case %s reviewed: %s", case_id, decision)
         return case

@@ -165,6 +165,11 @@ class Database:
 
     def advisory_lock(self, conn: Connection, name: str) -> None:
         """Serialise one kind of write across PostgreSQL workers until commit (SQLite writers are already serial)."""
-        if self.is_postgres:
-            key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+        advisory_lock(conn, name)
+
+
+def advisory_lock(conn: Connection, name: str) -> None:
+    """Database.advisory_lock for code that has only a connection (a migration)."""
+    if conn.dialect.name == "postgresql":
+        key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})

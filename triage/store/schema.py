@@ -126,6 +126,7 @@ audit_log = Table(
     Column("latency_us", BigInteger),
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False, unique=True),
+    Column("state_json", Text),  # 0003: the case's or key's visible state after the change
 )
 
 api_keys = Table(
@@ -153,4 +154,14 @@ rate_limits = Table(
     Column("bucket", String(100), primary_key=True),
     Column("count", Integer, nullable=False),
     Column("expires_at", String(40), nullable=False),
+)
+
+sessions = Table(  # 0003
+    "sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),  # sha256 of the random token the cookie carries
+    Column("key_id", String(40), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("expires_at", String(40), nullable=False),
+    Index("ix_sessions_key", "key_id"),
 )

@@ -63,6 +63,11 @@ AI_CUE = rx(
     r"synthetic (?:\w+ ){0,2}(?:version|performance|recreation|double|copy)|digitally (?:recreat|rebuil|generat|"
     r"alter|swap|replac)\w*|(?:rebuil|recreat)\w* (?:digitally|synthetically|with software)",
     r"(?:face|voice|head)[- ]?(?:swap|replacement|transfer)s?",
+    r"\[(?:ai |genai |the )?tool(?: name)?\]|text[- ]to[- ](?:3d|audio|sound|voice|sfx)",
+    r"(?:video|image|audio|voice|music|text|sound|ai|3d) generation(?: tools?| models?| software| apps?)?|"
+    r"apps? (?:\w+ )?de (?:generación de |geração de )?(?:imágenes|imagens|ia|vídeo)|"
+    r"génération (?:audio|d'images|vidéo|de (?:sons|voix|musique))|generación de (?:imágenes|vídeo|video|audio|voz)|"
+    r"geração de (?:imagens|vídeo|áudio|voz)|(?:bild|video|audio|musik)generierung",
     r"(?:image|video|voice|writing|design|research|ai|chat|enterprise|corporate) assistants?|assistants? (?:ia|ai)|"
     r"asistente de ia|assistente de ia|ki-assistent\w*",
     r"(?:app|tool|service|software|startup|platform|website|plugin|plug-in)s? (?:that|which) (?:\w+ ){0,2}"
@@ -83,6 +88,14 @@ USES_THE_NAMED_TOOL = rx(
     r"(?:use|using|uses|with|through|via|in|on) (?:it|them|this tool|that tool|the tool|this one|that one)",
     r"usarl[ao]s?|con (?:ella|él)|l'utiliser|avec (?:lui|elle)|us[áa]-l[ao]|com (?:ela|ele)|damit|(?:es|ihn|sie) (?:zu )?nutzen",
 )
+# A closing line or a signature ("Thanks, Ray (VFX Producer)", "- Hana, Marketing Coordinator", "LG, Miriam").
+SIGN_OFF = re.compile(
+    r"^(?:thanks|thank you|many thanks|cheers|best|regards|kind regards|all the best|thx|beste grüße|viele grüße|"
+    r"liebe grüße|lg|gruß|saludos|un saludo|atentamente|gracias|cordialement|merci|bien à vous|amitiés|abraços|"
+    r"obrigad[oa]|atenciosamente|abs|un abrazo)\b"
+    r"|^[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?\s*(?:,|\(|–|—|-)\s*[\w &/.-]+\)?$",
+    re.IGNORECASE,
+)
 # A later sentence about the use's own inputs, outputs or person, or an elliptical one ("Temp only", "Generic prompts").
 ABOUT_THE_USE = rx(
     r"^(?:she|he|they|her|his|their|the (?:actor|actress|narrator|performer|host|presenter|talent|estate|family|"
@@ -90,8 +103,8 @@ ABOUT_THE_USE = rx(
     r"^(?:ella|él|ellos|elle|il|elles|ils|ela|ele|eles|sie|er)\b",
     r"^(?:the |all |any |our |its |their |every |each )?(?:(?:generated|ai|synthetic|resulting) )?(?:prompts?|inputs?|"
     r"outputs?|results?|images?|stills?|frames?|clips?|renders?|tracks?|cues?|beds?|files?|material|versions?|"
-    r"voices?|lines|shots?|assets?|boards?|sketches|mock-?ups?|drafts?|generations?|pictures|textures?|references?)",
-    r"^(?:temp|temporary|internal|reference|generic|placeholder|text|only|just|no|nothing|never|none|neither|"
+    r"voices?|lines|shots?|assets?|boards?|sketches|mock-?ups?|drafts?|generations?|pictures|textures?)\b",
+    r"^(?:temp|temporary|internal|generic|placeholder|text|only|just|no|nothing|never|none|neither|"
     r"strictly|purely|solely|used|kept|stays?|for (?:internal|reference|the (?:pitch|room|team|director)))\b",
     r"^(?:los|las|el|la|les|le|os|as|o|a|die|der|das)? ?(?:prompts?|imágenes|imagens|images|bilder|resultados|"
     r"résultats|ergebnisse)",
@@ -165,6 +178,7 @@ NEGATION_PARTS = (
     r"sem",
     r"nicht",
     r"nichts",
+    r"weder",
     r"kein(?:e|en|er|es|em)?",
     r"nie(?:mals)?",
     r"ohne",
@@ -182,10 +196,10 @@ def negation_for(language: str) -> re.Pattern[str]:
 POST_NEGATION = re.compile(
     r"\W*(?:[\w'’-]+\s+){0,2}?(?:will not|won'?t|shall not|is not|isn'?t|are not|aren'?t|was not|wasn'?t|were not|"
     r"weren'?t|will never|is never|are never|never|do not|don'?t|does not|doesn'?t|no se|ne sera pas|não será|"
-    r"wird nicht|werden nicht|wird nie)\s+(?:be\s+|get\s+|ever\s+)?(?:cloned|used|uploaded|included|shown|generated|"
+    r"wird nicht|werden nicht|werden weder|wird weder|wird nie|werden nie)\s+(?:be\s+|get\s+|ever\s+)?(?:cloned|used|uploaded|included|shown|generated|"
     r"created|recreated|replicated|altered|changed|modified|shared|entered|pasted|put|fed|seen|heard|kept|trained|"
     r"imitated|copied|referenced|touched|involved|reproduced|synthesi[sz]ed|affected|replaced|go|goes|appear|"
-    r"appears|leave|leaves|clonada|utilisée?|usada|geklont|verwendet)\b",
+    r"appears|leave|leaves|clonada|utilisée?|usada|geklont|verwendet|gezeigt|veröffentlicht|gesendet|genutzt)\b",
     re.IGNORECASE,
 )
 # "we won't use her voice without consent": the negation is a condition, the use still happens.
@@ -244,7 +258,7 @@ FINAL_YES = rx(
     r"(?:the )?version (?:we|that) (?:hand|deliver|send|give)|(?:what|everything) (?:\w+ ){0,2}(?:subscribers|viewers|"
     r"audiences?) (?:will )?(?:see|watch|hear)",
     r"on[- ]screen",
-    r"on camera",
+    r"on camera(?! (?:angles?|positions?|moves?|placements?|blocking|setups?))",
     r"in (?:the )?(?:picture|frame)",
     r"(?:will|to) (?:air|be broadcast|stream|ship|be delivered|be released)",
     r"deliverables?",
@@ -280,7 +294,8 @@ FINAL_MARKETING = rx(
 # Work people do by hand: a sentence that says so, with no AI cue, adds no facts to the AI use beside it.
 HUMAN_MADE = rx(
     r"(?:illustrated|drawn|painted|designed|written|composed|shot|built|sculpted|made|created|performed|recorded|"
-    r"photographed|hand-drawn|hand-painted) (?:[\w'’-]+ ){0,2}(?:by (?:hand|our|the|a|an|human|real|professional)|"
+    r"photographed|hand-drawn|hand-painted|cut|edited|keyframed|animated|graded|mixed|redrawn|rebuilt) "
+    r"(?:[\w'’-]+ ){0,2}(?:by (?:hand|our|the|a|an|human|real|professional)|"
     r"practically|from scratch|in-camera|for real|separately)",
 )
 # Said of a use that only processes what was recorded: nothing generated can reach the final cut.
@@ -314,6 +329,11 @@ FINAL_NO = rx(
     r"not (?:for|in) (?:broadcast|release|the final)",
     r"off[- ]screen",
     r"throw-?away",
+    r"internal (?:screenings?|reviews?|presentations?|pitch(?:es)?|meetings?|review tool)|"
+    r"(?:projections?|visionnages?|présentations?|réunions?) internes?|(?:proyecciones|presentaciones|reuniones) internas|"
+    r"(?:proyección|presentación|reunión) interna|(?:exibiç(?:ão|ões)|apresentaç(?:ão|ões)|reuni(?:ão|ões)) internas?|"
+    r"interne(?:n|r)? (?:vorführung|sichtung|abnahme|präsentation|besprechung|meeting|entwurfsunterlagen)\w*|"
+    r"(?:uso|usage|use|utilisation) (?:\w+ )?intern[oae]s?|platzhalter\w*|marcadores? de posición|espaces? réservés?|"
     r"provisional(?:es)?|provisoires?|provis[óo]ri[oa]s?|vorläufig\w*|temporal(?:es)?|temporaire|temporári[oa]s?|uso interno|"
     r"usage interne|interne (?:nutzung|zwecke)",
 )
@@ -702,6 +722,7 @@ MISLEADING_YES = rx(
 )
 # Generated material a viewer cannot take for the real record: it says so on screen, or plainly is not real.
 MISLEADING_NO = rx(
+    r"einblend\w*|(?:labell?ed|marked) (?:on[- ]screen )?(?:as )?['\"“]?(?:placeholder|platzhalter|ai|ki)",
     r"clearly (?:animated|stylised|stylized|illustrated|drawn|labell?ed|marked|identified|credited|flagged)",
     r"(?:labell?ed|marked|captioned|identified|flagged|credited) (?:on[- ]screen )?as (?:an? )?(?:ai|generated|"
     r"reconstructions?|recreations?|dramati[sz]ations?|illustrations?|re-?enactments?|artist'?s impressions?)",
@@ -815,7 +836,11 @@ STRONG_HEDGE = rx(
     r"unsure|uncertain|undecided|not decided|haven'?t decided|(?:don'?t|do not) know (?:yet )?(?:whether|if)",
     r"to be (?:decided|determined|confirmed)|tbd|tbc|(?:it )?depends (?:on )?(?:whether|if)|no idea (?:whether|if)",
     r"no estamos seguros|no sé si|no sabemos si|pas sûrs?|on ne sait pas (?:encore )?si|não temos certeza|"
-    r"não sabemos se|nicht sicher|wissen (?:noch )?nicht,? ob",
+    r"não sabemos se|nicht (?:ganz |so |hundertprozentig |100 ?% )?sicher|(?:wissen|weiß|weiss) (?:\w+ ){0,2}nicht,? ob",
+    r"no (?:estoy|estamos) (?:del todo |muy |cien por cien )?segur[oa]s?|(?:je ne suis|nous ne sommes|on n'est) pas "
+    r"(?:tout à fait |complètement |100 ?% )?sûr(?:e|s|es)?|não (?:tenho|temos) (?:a )?certeza|"
+    r"não (?:estou|estamos) (?:muito |totalmente )?segur[oa]s?|no sabemos (?:todavía |aún )?si|"
+    r"on ne sait pas (?:encore )?si|não sabemos (?:ainda )?se",
 )
 # A hedge only counts when its clause is about a principle (final use, data, consent, rights, likeness).
 PRINCIPLE_TOPIC = rx(
@@ -830,7 +855,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"temp(?:orary)? (?:music|score|cues?|vo|voice|voices|track|tracks|dialogue|comp|comps|vfx|shots?|"
             r"sound|sfx|audio|narration|edit)",
             r"scratch (?:track|vo|voice|audio|narration)",
-            r"placeholders?",
+            r"placeholders?|platzhalter\w*",
             r"guide (?:track|vo|voice)",
             r"(?:montage|montaje|montagem|schnitt|corte|mezcla|mistura) (?:provisoire|provisional|provis[óo]ri[oa]|"
             r"temporal|temporári[oa]|temporaire|vorläufig)|temp-?schnitt|rohschnitt|"
@@ -878,10 +903,11 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"painéis? de referência|moodboards?|ideen(?:findung)?|inspiración|inspiração",
             r"referências? visua(?:l|is)|referencias? visual(?:es)?|références? visuelles?|"
             r"referenzbilder",
-            r"mood (?:images?|frames?|pieces|stills)|mock-?ups?|(?:rough|loose|quick|early) (?:concepts?|sketches|ideas|"
+            r"mood (?:images?|frames?|pieces|stills)|(?:texture|motion|pose|lighting|colou?r|animal|movement) reference|"
+            r"reference (?:clips?|jpgs?|photos?|frames?|stills?|textures?|videos?)|mock-?ups?|(?:rough|loose|quick|early) (?:concepts?|sketches|ideas|"
             r"explorations?)|explorations?|sketch(?:es)?|(?:camera|layout|angle|composition) thumbnails?|"
             r"(?:general |background |documentary |desk )?research|recherches? documentaires?|investigación documental|"
-            r"pesquisa|recherche|bocetos|esbozos|croquis|esquisses|esboços|skizzen",
+            r"pesquisa|recherche|bocetos|esbozos|croquis|esquisses|esboços|skizzen|maquet(?:a|as|ar|ear|tes?)|maquetes?",
         ),
     ),
     (

@@ -53,6 +53,11 @@ BUT = re.compile(
 )
 NEGATION_WINDOW = 12
 NEGATION_CHARS = 240  # how far back the negation window reaches at most
+HEADING = re.compile(
+    r"^(?:subject|asunto|objet|assunto|betreff|re|fw|fwd|genai|gen ai|ai|ia|ki|plan|plano|notice|note|notes|update|"
+    r"protokoll|notizen|minutes|compte rendu|acta|ata|registro|log)\b|\s[-–—]\s|:\s",
+    re.IGNORECASE,
+)
 MAX_SEGMENT_CHARS = 300  # longer sentences are read in word-boundary chunks (linear cost on run-on text)
 MAX_LEXICAL_USES = 40
 LATIN_SEGMENT = 0.9  # share of Latin letters for a sentence to count as readable in a mixed-script plan
@@ -147,6 +152,8 @@ def group_uses(segments: list[PlanSegment]) -> list[list[PlanSegment]]:
             continue
         if not live and lx.HUMAN_MADE.search(segment.text) and not lx.GLOBAL_SCOPE.search(segment.text):
             continue  # "the key art will be illustrated by the agency's artist": not about the AI use
+        if not live and lx.SIGN_OFF.search(segment.text) and len(segment.text.split()) <= 8:
+            continue  # "Thanks, Ray (VFX Producer)": a signature says nothing about the use
         if starts_use:
             preamble = [replace(s, local=False) for s in before_first]  # a greeting or a lead-in, not this use
             uses.append([segment, *preamble] if not uses else [segment])
@@ -156,7 +163,8 @@ def group_uses(segments: list[PlanSegment]) -> list[list[PlanSegment]]:
         elif lx.GLOBAL_SCOPE.search(segment.text):
             global_context.append(segment)
         else:
-            uses[-1].append(replace(segment, local=live or _speaks_of_the_use(segment)))
+            introduced = _is_heading(uses[-1][0].text)  # "GenAI notice: …" then the lines that describe the use
+            uses[-1].append(replace(segment, local=live or introduced or _speaks_of_the_use(segment)))
     return [use + [s for s in global_context if s not in use] for use in uses]
 
 
@@ -267,7 +275,10 @@ def yes_no(
     no_hits = [h for h in find_hits(no, segments) if _lowers(h)] if no else []
     weak_hits = find_hits(weak, segments) if weak else []
     if negated_no_is_yes and no:
-        yes_hits += [h for h in find_hits(no, segments) if h.negated]  # "won't be replaced" means it stays
+        # "won't be replaced" means it stays; "doesn't leave the internal presentation" still stays internal
+        yes_hits += [
+            h for h in find_hits(no, segments) if h.negated and REPLACED.search(h.segment.text[h.start : h.end])
+        ]
     no_hits = [h for h in no_hits if not h.negated]  # "this is not temporary" lowers nothing
     if yes_hits:
         confident = [h for h in yes_hits if not h.hedged]
@@ -289,6 +300,7 @@ def yes_no(
     return Answer()
 
 
+REPLACED = re.compile(r"replac|swap|substitu|ersetz|remplac|reemplaz", re.I)
 INNER_NEGATION = re.compile(r"\s(?:no|not|never|none|nothing|no one|kein\w*|aucune?|ningun[oa]?|nenhuma?)\s", re.I)
 
 
@@ -516,6 +528,7 @@ class LexicalExtractor:
         if any(s.untrusted for s in segments):
             notes.append("the plan contains instructions addressed to the triage; they were read as data only")
         failure = None
+        groups = _without_headers(groups)
         uses = [read_use(group) for group in groups[:MAX_LEXICAL_USES]]
         if not uses and segments:
             whole = read_use(segments)
@@ -536,6 +549,34 @@ class LexicalExtractor:
             failure=failure,
             notes=notes,
         )
+
+
+def _without_headers(groups: list[list[PlanSegment]]) -> list[list[PlanSegment]]:
+    """A heading that names AI but says nothing about what it is for or what it touches ("GenAI notice: Ridge
+    Runners", "Plano de uso de IA") is no use: it becomes lead-in text of the use after it, which it can never
+    lower. A sentence whose purpose is unclear stays a use of its own, and escalates."""
+    out: list[list[PlanSegment]] = []
+    carried: list[PlanSegment] = []
+    for n, group in enumerate(groups):
+        group = [*group, *carried] if carried else group
+        carried = []
+        use = read_use(group)
+        heading = len(group) == 1 and _is_heading(group[0].text) and not use.tool.yes
+        heading = heading and use.stage.value == Stage.UNKNOWN and not _touches_risk(use)
+        if heading and n + 1 < len(groups):
+            carried = [replace(s, local=False) for s in group]
+        else:
+            out.append(group)
+    return out
+
+
+def _is_heading(text: str) -> bool:
+    """A subject line, title or lead-in ("GenAI notice: Ridge Runners", "Here is our plan:"): short, and not a
+    sentence that ends as a statement does."""
+    text = text.rstrip()
+    if len(text.split()) > 25:
+        return False
+    return text.endswith(":") or (not text.endswith((".", "!", "?", ";", ",")) and bool(HEADING.search(text)))
 
 
 def _sentence_language(text: str, plan_language: str) -> str:

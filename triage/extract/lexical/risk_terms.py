@@ -141,6 +141,9 @@ TOUCHES: dict[str, re.Pattern[str]] = {
         r"interview-?transkript\w*",
     ),
     "proprietary_input": rx(
+        r"(?:secret|confidential|unannounced|unreleased|embargoed) (?:\w+ ){0,2}(?:format|mechanics?|concept|plot|"
+        r"twist|storyline|premise|ending|details?|project)|mecánica secreta|sin anunciar|todavía no anunciad[oa]|"
+        r"non annoncée?|pas encore annoncée?|ainda não anunciad[oa]|noch nicht angekündigt\w*|geheim\w*",
         INPUT_VERB + r"\s+(?:\S+\s+){0,4}?" + CONFIDENTIAL_NOUN,
         CONFIDENTIAL_NOUN + r"\s+(?:[\w'’-]+\s+){0,4}?(?:into|in|to|through|via|en|dans|no|na|in) (?:[\w'’-]+\s+){0,2}?"
         r"(?:the |la |le |o |a |die |das )?(?:tool|ai|ia|ki|model|modelo|modèle|modell|app|chatbot|assistant|llm|"

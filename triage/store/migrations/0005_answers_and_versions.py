@@ -4,6 +4,13 @@ Before this, answers were appended to `cases.text` in a delimited block. The blo
 no longer written anywhere): each case's text is split into its plan and its answers, the plan becomes version 1,
 and the answers become rows of version 1 with no question id. `cases.version` is the current version;
 `cases.review_stale` marks a review given before the plan or its answers last changed (the review is kept).
+
+What a case shows has changed for every case (its plan without the block, its version, answers and staleness,
+all part of its audited state since this migration: triage.store.state), so each one gets a `migrated` record in
+the audit chain with its state now, and `triage audit verify` keeps passing. (Migration 0003 comes first and adds
+the records' state; on a database where this migration ran before 0003 existed, 0003 adopts the cases instead.)
+The numbers leave a gap at 0004: the runner applies whatever is not applied yet, in order, and needs no run of
+consecutive numbers.
 """
 
 from __future__ import annotations
@@ -21,10 +28,17 @@ from sqlalchemy import (
     Table,
     Text,
     insert,
+    inspect,
     select,
     text,
     update,
 )
+
+from triage.store import audit
+from triage.store.db import advisory_lock, canonical_json, iso, utcnow
+from triage.store.state import case_state
+
+ACTOR = "migration"
 
 metadata = MetaData()
 
@@ -84,8 +98,15 @@ def upgrade(conn: Connection) -> None:
     versions = metadata.tables["case_versions"].to_metadata(reflected)
     answers = metadata.tables["case_answers"].to_metadata(reflected)
     reflected.create_all(conn, tables=[versions, answers])
-    for row in conn.execute(select(cases.c.id, cases.c.text, cases.c.created_by, cases.c.created_at)).all():
+    moved: dict[str, int] = {}
+    rows = conn.execute(
+        select(cases.c.id, cases.c.text, cases.c.created_by, cases.c.created_at).order_by(
+            cases.c.created_at, cases.c.id
+        )
+    ).all()
+    for row in rows:
         plan, pairs = _split(row.text)
+        moved[row.id] = len(pairs)
         if plan != row.text:
             conn.execute(update(cases).where(cases.c.id == row.id).values(text=plan))
         conn.execute(
@@ -104,3 +125,17 @@ def upgrade(conn: Connection) -> None:
                     at=row.created_at,
                 )
             )
+    if "state_json" not in {c["name"] for c in inspect(conn).get_columns("audit_log")}:
+        return  # 0003 has not run yet: it adopts every case, answers and versions included
+    now = iso(utcnow())
+    for case_id, count in moved.items():
+        audit.append(
+            conn,
+            lock=advisory_lock,
+            kind="migrated",
+            case_id=case_id,
+            actor=ACTOR,
+            at=now,
+            result_json=canonical_json({"migration": 5, "answers_moved": count}),
+            state=case_state(conn, case_id),
+        )
