@@ -5,11 +5,17 @@ cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || { python3 -m venv .venv; .venv/bin/python -m pip install -q -e ".[dev]"; }
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+.venv/bin/mypy
 .venv/bin/python -m pytest "$@"
 # Release gate: the offline eval must escalate every escalate case (exit 1 otherwise). reports/ is git-ignored.
 .venv/bin/triage eval evals/cases.jsonl --extractor lexical --json-out reports/eval-lexical.json --html-out reports/eval-lexical.html
 .venv/bin/triage eval evals/regressions.jsonl --extractor lexical --json-out reports/eval-regressions.json
 .venv/bin/triage eval evals/holdout.jsonl --extractor lexical --json-out reports/eval-holdout.json
+for set in unseen-a unseen-b unseen-c; do  # written by separate authors; first runs in the README, tuned on since
+  .venv/bin/triage eval "evals/$set.jsonl" --extractor lexical --json-out "reports/eval-$set.json"
+done
+# A wheel installed into a fresh virtual environment works from another folder.
+bash scripts/check_install.sh
 # Load smoke (loopback, bounded): every accepted case stored and triaged, audit chain intact, 0 errors, on both stores.
 .venv/bin/python scripts/load.py --db sqlite --workers 2 --requests 150 --duration 40 --vary
 .venv/bin/python scripts/load.py --db postgres --workers 2 --requests 150 --duration 40 --vary

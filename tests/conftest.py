@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import os
 import socket
 from collections.abc import Iterator
 from typing import Any
@@ -89,7 +90,21 @@ def _getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
     return _real["getaddrinfo"](host, *args, **kwargs)
 
 
+# What configures the tests themselves (the test database, whether the browser test must run): kept.
+TEST_CONTROLS = ("TRIAGE_TEST_POSTGRES_URL", "TRIAGE_REQUIRE_BROWSER")
+
+
+def isolate_from_the_environment() -> None:
+    """No test reads the developer's configuration: TRIAGE_*, OPENAI_* and AZURE_OPENAI_* variables are dropped and
+    no `.env` file is read (TRIAGE_ENV_FILE points at the null device), in this process and the servers it starts."""
+    for name in list(os.environ):
+        if name.startswith(("TRIAGE_", "OPENAI_", "AZURE_OPENAI_")) and name not in TEST_CONTROLS:
+            del os.environ[name]
+    os.environ["TRIAGE_ENV_FILE"] = os.devnull
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    isolate_from_the_environment()
     config.addinivalue_line("markers", "local_server: talks to a server on a loopback port")
     socket.socket.connect = _connect  # type: ignore[method-assign]
     socket.socket.connect_ex = _connect_ex  # type: ignore[method-assign]

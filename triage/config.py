@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -10,6 +12,15 @@ from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+INSTALLED_DATA = Path(sys.prefix) / "share" / "genai-triage"  # where `pip install .` puts knowledge/ and prompts/
+
+
+def shipped(name: str) -> Path:
+    """A data folder the project ships (`knowledge`, `prompts`): the source tree's when running from a checkout or an
+    editable install, else the copy a regular install placed under `<prefix>/share/genai-triage/`."""
+    source = REPO_ROOT / name
+    return source if source.is_dir() else INSTALLED_DATA / name
+
 
 ExtractorName = Literal["lexical", "llm", "hybrid"]
 StructuredMethod = Literal["auto", "json_schema", "function_calling", "json_mode"]
@@ -20,7 +31,9 @@ QuoteRanking = Literal["words", "embedding", "off"]
 class Settings(BaseSettings):
     """Configuration; names and defaults follow the public contract (contracts §5)."""
 
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+    model_config = SettingsConfigDict(
+        env_file=os.environ.get("TRIAGE_ENV_FILE", ".env"), extra="ignore", populate_by_name=True
+    )
 
     extractor: ExtractorName | None = Field(default=None, validation_alias="TRIAGE_EXTRACTOR")
     llm_model: str | None = Field(default=None, validation_alias="TRIAGE_LLM_MODEL")
@@ -49,8 +62,8 @@ class Settings(BaseSettings):
     chroma_host: str | None = Field(default=None, validation_alias="TRIAGE_CHROMA_HOST")
     chroma_port: int = Field(default=8000, validation_alias="TRIAGE_CHROMA_PORT")
 
-    knowledge_dir: Path = Field(default=REPO_ROOT / "knowledge", validation_alias="TRIAGE_KNOWLEDGE_DIR")
-    prompts_dir: Path = Field(default=REPO_ROOT / "prompts", validation_alias="TRIAGE_PROMPTS_DIR")
+    knowledge_dir: Path = Field(default_factory=lambda: shipped("knowledge"), validation_alias="TRIAGE_KNOWLEDGE_DIR")
+    prompts_dir: Path = Field(default_factory=lambda: shipped("prompts"), validation_alias="TRIAGE_PROMPTS_DIR")
     max_text_chars: int = Field(default=20_000, validation_alias="TRIAGE_MAX_TEXT_CHARS")
     rate_limit_per_minute: int = Field(default=120, validation_alias="TRIAGE_RATE_LIMIT")  # per key, or per address
     # for signed-out page views

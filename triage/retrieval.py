@@ -17,12 +17,13 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import chromadb
 import numpy as np
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
+from chromadb.api.types import Embeddable, EmbeddingFunction, Metadata
 from chromadb.config import Settings as ChromaSettings
 from chromadb.errors import NotFoundError
 
@@ -168,6 +169,10 @@ class PolicyIndex:
             collection.count() == expected["passages"]
         )
 
+    def _chroma_function(self) -> EmbeddingFunction[Embeddable]:
+        """Our text-only embedding function as the type Chroma's collection API declares (it embeds documents only)."""
+        return cast("EmbeddingFunction[Embeddable]", self.embedding_function)
+
     def collection(self) -> Collection:
         """The up-to-date collection, built on first use and rebuilt when the policy or model changed."""
         if self._collection is not None:
@@ -175,7 +180,7 @@ class PolicyIndex:
         with self._lock:
             if self._collection is None:
                 try:
-                    existing = self.client.get_collection(self.name, embedding_function=self.embedding_function)
+                    existing = self.client.get_collection(self.name, embedding_function=self._chroma_function())
                 except (NotFoundError, ValueError):
                     existing = None
                 self._collection = existing if existing is not None and self._is_current(existing) else self._build()
@@ -193,9 +198,11 @@ class PolicyIndex:
             self.client.delete_collection(self.name)
         metadata: dict[str, Any] = {**self._expected_metadata(), "built_at": datetime.now(UTC).isoformat()}
         collection = self.client.create_collection(
-            self.name, embedding_function=self.embedding_function, metadata=metadata
+            self.name, embedding_function=self._chroma_function(), metadata=metadata
         )
-        ids, documents, metadatas = [], [], []
+        ids: list[str] = []
+        documents: list[str] = []
+        metadatas: list[Metadata] = []
         for section, index, passage in self.policy.passages():
             ids.append(f"{section.id}#{index}")
             documents.append(passage)
@@ -281,8 +288,9 @@ class PolicyIndex:
             return self._matrix[1], self._matrix[2], self._matrix[3]
         stored = collection.get(include=["embeddings", "documents", "metadatas"])
         rows, passages = [], []
+        vectors = stored["embeddings"] if stored["embeddings"] is not None else []
         for vector, document, metadata in zip(
-            stored["embeddings"], stored["documents"], stored["metadatas"], strict=True
+            list(vectors), stored["documents"] or [], stored["metadatas"] or [], strict=True
         ):
             section_id = str((metadata or {}).get("section", ""))
             if document is not None and self.policy.has_passage(section_id, document):  # cited or silent

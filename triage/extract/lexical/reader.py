@@ -399,9 +399,12 @@ def touched(fields: dict[str, Any], segments: list[PlanSegment], *, screen_bound
         if answer.value != "unknown" or answer.evidence or answer.note:
             continue
         mentions = [h for h in find_hits(rt.TOUCHES[name], segments) if not (h.negated or _sentence_denies(h))]
+        hints = [h for h in find_hits(rt.HINTS[name], segments) if not h.negated] if name in rt.HINTS else []
         if name == "final_output":
             mentions = [h for h in mentions if not _preceded_by(h, lx.BEFORE, words=4)]  # "before the final mix"
         if not mentions:
+            if hints:
+                out[name] = _answer("unknown", hints[0], note="mentioned but not settled")
             continue
         plain = not any(h.hedged for h in mentions)
         if plain and (name in rt.SAID_PLAINLY or (name == "final_output" and screen_bound)):

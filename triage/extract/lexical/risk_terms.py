@@ -49,6 +49,18 @@ NOT_NEGATION = rx(
 # (not hedged) in a use, the area is touched for certain, which needs approval. The others' words only touch it.
 SAID_PLAINLY = frozenset({"real_person", "personal_data", "proprietary_input", "third_party_ip", "misleading"})
 
+# Weaker mentions: they only make an area unclear (escalate, and ask), never a yes. Story secrets described in
+# prompts ("the prompts describe the finale reveal") are the studio's confidential material in words, not its files.
+HINTS: dict[str, re.Pattern[str]] = {
+    "proprietary_input": rx(
+        r"(?:secret|confidential|unannounced|unreleased|embargoed) (?:\w+ ){0,2}(?:format|mechanics?|concept|plot|"
+        r"twist|storyline|premise|ending|details?|project)|mecánica secreta|sin anunciar|todavía no anunciad[oa]|"
+        r"non annoncée?|pas encore annoncée?|ainda não anunciad[oa]|noch nicht angekündigt\w*|geheim\w*",
+        r"(?:prompts?|we|they|it) (?:\w+ ){0,3}(?:describ|detail|spell|includ|contain|explain|summari[sz])\w* (?:\w+ ){0,6}"
+        r"(?:concept|reveal|twist|ending|finale|plot|storyline|spoilers?|cliffhanger|mystery|killer|story)",
+    ),
+}
+
 # Per risk question: the words of its area. A mention is not an answer; it only stops silence from lowering.
 # Each term names the area itself (a destination, a real person, a kind of confidential input), not a word that
 # merely co-occurs with it, so a plan that positively keeps a use low risk is not escalated for its vocabulary.
@@ -141,9 +153,6 @@ TOUCHES: dict[str, re.Pattern[str]] = {
         r"interview-?transkript\w*",
     ),
     "proprietary_input": rx(
-        r"(?:secret|confidential|unannounced|unreleased|embargoed) (?:\w+ ){0,2}(?:format|mechanics?|concept|plot|"
-        r"twist|storyline|premise|ending|details?|project)|mecánica secreta|sin anunciar|todavía no anunciad[oa]|"
-        r"non annoncée?|pas encore annoncée?|ainda não anunciad[oa]|noch nicht angekündigt\w*|geheim\w*",
         INPUT_VERB + r"\s+(?:\S+\s+){0,4}?" + CONFIDENTIAL_NOUN,
         CONFIDENTIAL_NOUN + r"\s+(?:[\w'’-]+\s+){0,4}?(?:into|in|to|through|via|en|dans|no|na|in) (?:[\w'’-]+\s+){0,2}?"
         r"(?:the |la |le |o |a |die |das )?(?:tool|ai|ia|ki|model|modelo|modèle|modell|app|chatbot|assistant|llm|"
