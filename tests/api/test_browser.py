@@ -124,6 +124,18 @@ def _wait_for_url(driver, ready, timeout: float = 90) -> None:
     WebDriverWait(driver, timeout).until(lambda d: ready(d.current_url))
 
 
+def _post_and_wait(driver, button, timeout: float = 90) -> None:
+    """Click a form's button and wait until the page it was on has gone (a form that redirects back to the same
+    URL leaves the URL unchanged, so waiting for the URL alone could read the old page)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old = driver.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(driver, timeout).until(expected_conditions.staleness_of(old))
+
+
 def test_partner_escalates_and_contact_reviews(server, browser, tmp_path) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -213,7 +225,7 @@ def test_answer_one_use_then_request_changes_revise_and_approve(server, browser,
     # answer one question about use 4 (the shop signs): only use 4's findings change
     form = browser.find_element(By.CSS_SELECTOR, "#use-4 form.questions")
     form.find_element(By.TAG_NAME, "textarea").send_keys("No, the signs are temp only and never reach the final cut.")
-    form.find_element(By.TAG_NAME, "button").click()
+    _post_and_wait(browser, form.find_element(By.TAG_NAME, "button"))
     _wait_for_url(browser, lambda url: url == case_url)
     browser.find_element(By.CSS_SELECTOR, "#use-4 .answered")
     after = _findings_by_use(browser)
@@ -227,7 +239,7 @@ def test_answer_one_use_then_request_changes_revise_and_approve(server, browser,
     assert form_top < browser.find_element(By.CSS_SELECTOR, "li.finding").location["y"]
     browser.find_element(By.ID, "decision-request_changes").click()
     browser.find_element(By.ID, "reason").send_keys("Keep generated signs and extras out of the final cut.")
-    browser.find_element(By.CSS_SELECTOR, "form[action$='/review'] button").click()
+    _post_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action$='/review'] button"))
     _wait_for_url(browser, lambda url: url == case_url)
     assert "request changes" in browser.find_element(By.ID, "review").text
 
@@ -238,7 +250,7 @@ def test_answer_one_use_then_request_changes_revise_and_approve(server, browser,
     revised = browser.find_element(By.ID, "revised-text")
     revised.clear()
     revised.send_keys(EMAIL.replace("for the closing credits.", "for the previs of the closing credits only."))
-    browser.find_element(By.CSS_SELECTOR, "form[action$='/revise'] button").click()
+    _post_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action$='/revise'] button"))
     _wait_for_url(browser, lambda url: url == case_url)
     assert "version 2" in browser.find_element(By.TAG_NAME, "h1").text
 
@@ -253,7 +265,7 @@ def test_answer_one_use_then_request_changes_revise_and_approve(server, browser,
     _screenshot(browser, "six-uses-contact-diff", tmp_path)
     browser.find_element(By.ID, "decision-approve").click()
     browser.find_element(By.ID, "reason").send_keys("Previs only is fine.")
-    browser.find_element(By.CSS_SELECTOR, "form[action$='/review'] button").click()
+    _post_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action$='/review'] button"))
     _wait_for_url(browser, lambda url: url == case_url)
     review = browser.find_element(By.ID, "review").text
     assert "Studio review: approve" in review and "Stale" not in review
