@@ -30,13 +30,30 @@ class CaseCreate(BaseModel):
     production_title: str | None = Field(default=None, max_length=TITLE_MAX_CHARS)
 
 
+class QuestionAnswerIn(BaseModel):
+    """An answer to one of the case's question records (`result.question_records`)."""
+
+    question_id: str = Field(min_length=1, max_length=40)
+    text: str = Field(max_length=ANSWER_MAX_CHARS)
+
+
 class AnswerIn(BaseModel):
     question: str = Field(default="", max_length=QUESTION_MAX_CHARS, description="the follow-up question answered")
     answer: str = Field(max_length=ANSWER_MAX_CHARS)
 
 
 class AnswersIn(BaseModel):
+    """Deprecated: free-text answers beside the question's wording, read with the whole plan. Send a list of
+    `{"question_id", "text"}` instead: such an answer is read with the use its question concerns."""
+
     answers: list[AnswerIn] = Field(min_length=1, max_length=50)
+
+
+AnswersBody = Annotated[list[QuestionAnswerIn], Field(min_length=1, max_length=50)] | AnswersIn
+
+
+class RevisionIn(BaseModel):
+    text: str = Field(description="the whole revised plan")
 
 
 class ReviewIn(BaseModel):
@@ -60,11 +77,46 @@ class ReviewOut(BaseModel):
     by: str | None = Field(description="the reviewer's key id (for partners: the reviewer's name)")
     by_name: str | None = Field(default=None, description="the reviewer's name")
     at: str | None
+    stale: bool = Field(default=False, description="the plan or its answers changed since this review")
+
+
+class VersionOut(BaseModel):
+    version: int
+    text: str
+    by: str
+    at: str
+
+
+class AnswerOut(BaseModel):
+    version: int = Field(description="the version of the plan the answer was given on")
+    question_id: str | None
+    use: int | None
+    facts: list[str]
+    question: str
+    text: str
+    by: str
+    at: str
+
+
+class DecisionChange(BaseModel):
+    """How the decision moved from the previous version's last triage to the current result."""
+
+    route: tuple[str | None, str | None]
+    approval_required: tuple[bool | None, bool | None]
+    added: list[str] = Field(description="`use N: rule` findings the current result has and the earlier did not")
+    removed: list[str]
+
+
+class VersionChanges(BaseModel):
+    previous: int
+    current: int
+    plan: list[tuple[Literal["same", "added", "removed"], str]] = Field(description="the plan's words, diffed")
+    decision: DecisionChange | None
 
 
 class HistoryEntry(BaseModel):
     seq: int
-    kind: str = Field(description="submitted, triaged, failed, answers or review")
+    kind: str = Field(description="submitted, triaged, failed, answers, revision or review")
     actor: str = Field(description="the acting key's id; for partners, another person's name instead of their key id")
     actor_name: str = Field(default="", description="the person (or the service) who acted")
     at: str
@@ -92,7 +144,11 @@ class CaseOut(CaseSummaryOut):
 
 
 class CaseDetail(CaseOut):
-    text: str
+    text: str = Field(description="the current version of the plan")
+    version: int = 1
+    versions: list[VersionOut] = Field(default_factory=list)
+    answers: list[AnswerOut] = Field(default_factory=list)
+    changes: VersionChanges | None = Field(default=None, description="what the latest revision changed")
     history: list[HistoryEntry]
 
 

@@ -4,16 +4,27 @@ highlighted in the plan, and only http(s) links rendered.
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
 
-from api.models import CaseDetail, CaseOut, CaseSummaryOut, HistoryEntry, ReviewOut
+from api.models import (
+    AnswerOut,
+    CaseDetail,
+    CaseOut,
+    CaseSummaryOut,
+    DecisionChange,
+    HistoryEntry,
+    ReviewOut,
+    VersionChanges,
+    VersionOut,
+)
 from triage.records import ProductionType
 from triage.store.accounts import Principal
-from triage.store.cases import Case, CaseSummary, Event
+from triage.store.cases import Case, CaseSummary, Event, StoredAnswer, Version
 
 FAILED_FOR_PARTNER = "The triage could not be completed. It can be re-run; your text is kept."
 STUDIO_CONTACT = "a studio contact"
@@ -54,6 +65,24 @@ def visible_history(events: list[Event], principal: Principal, names: Mapping[st
     ]
 
 
+def visible_versions(
+    versions: Sequence[Version], principal: Principal, names: Mapping[str, str] | None = None
+) -> list[Version]:
+    """The plan's versions as this caller may read them (for partners: no other person's key id)."""
+    return [
+        replace(v, actor=visible_actor(v.actor, principal, reviewer=False, names=names) or v.actor) for v in versions
+    ]
+
+
+def visible_answers(
+    answers: Sequence[StoredAnswer], principal: Principal, names: Mapping[str, str] | None = None
+) -> list[StoredAnswer]:
+    """The case's answers as this caller may read them (for partners: no other person's key id)."""
+    return [
+        replace(a, actor=visible_actor(a.actor, principal, reviewer=False, names=names) or a.actor) for a in answers
+    ]
+
+
 def summary_out(case: Case | CaseSummary) -> CaseSummaryOut:
     return CaseSummaryOut(
         id=case.id,
@@ -70,10 +99,15 @@ def summary_out(case: Case | CaseSummary) -> CaseSummaryOut:
 
 
 def case_out(
-    case: Case, principal: Principal, events: list[Event] | None = None, names: dict[str, str] | None = None
+    case: Case,
+    principal: Principal,
+    events: list[Event] | None = None,
+    answers: Sequence[StoredAnswer] = (),
+    versions: Sequence[Version] = (),
+    names: Mapping[str, str] | None = None,
 ) -> CaseDetail | CaseOut:
-    """The case as this caller may see it; with its history (`events`) it is the full detail. `names`: the people
-    behind the actor ids (triage.service.people); a partner never sees another person's key id."""
+    """The case as this caller may see it; with its history (`events`), answers and versions, the full detail.
+    `names`: the people behind the actor ids (triage.service.people); a partner never sees another person's key id."""
     names = names or {}
     review = None
     if case.review:
@@ -84,6 +118,7 @@ def case_out(
             by=visible_actor(case.reviewed_by, principal, reviewer=True, names=names),
             by_name=names.get(case.reviewed_by or ""),
             at=case.reviewed_at,
+            stale=case.review_stale,
         )
     error = visible_error(case.error, principal)
     base = summary_out(case).model_dump()
@@ -101,7 +136,89 @@ def case_out(
         )
         for raw, e in zip(events, visible_history(events, principal, names), strict=True)
     ]
-    return CaseDetail(**fields, text=case.text, history=history)
+    return CaseDetail(
+        **fields,
+        text=case.text,
+        version=case.version,
+        versions=[
+            VersionOut(version=v.version, text=v.text, by=v.actor, at=v.at)
+            for v in visible_versions(versions, principal, names)
+        ],
+        answers=[answer_out(a) for a in visible_answers(answers, principal, names)],
+        changes=version_changes(case, versions, events),
+        history=history,
+    )
+
+
+def answer_out(stored: StoredAnswer) -> AnswerOut:
+    a = stored.answer
+    return AnswerOut(
+        version=stored.version,
+        question_id=a.question_id,
+        use=a.use,
+        facts=list(a.facts),
+        question=a.question,
+        text=a.answer,
+        by=stored.actor,
+        at=stored.at,
+    )
+
+
+# --- what a revision changed ----------------------------------------------------------------------------------
+
+
+_TOKEN = re.compile(r"\S+\s*")
+
+
+def word_diff(before: str, after: str) -> list[tuple[str, str]]:
+    """The two texts' words as runs of (same | removed | added, text), in reading order."""
+    old, new = _TOKEN.findall(before), _TOKEN.findall(after)
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(("same", "".join(old[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(("removed", "".join(old[i1:i2])))
+        if j2 > j1:
+            out.append(("added", "".join(new[j1:j2])))
+    return out
+
+
+def _finding_keys(result: dict[str, Any]) -> set[str]:
+    return {
+        f"{'whole plan' if f.get('use') is None else 'use ' + str(f['use'] + 1)}: {f['rule']}"
+        for f in result.get("findings") or []
+    }
+
+
+def decision_change(before: dict[str, Any], after: dict[str, Any]) -> DecisionChange:
+    old, new = _finding_keys(before), _finding_keys(after)
+    return DecisionChange(
+        route=(before.get("route"), after.get("route")),
+        approval_required=(before.get("approval_required"), after.get("approval_required")),
+        added=sorted(new - old),
+        removed=sorted(old - new),
+    )
+
+
+def version_changes(case: Case, versions: Sequence[Version], events: Sequence[Event]) -> VersionChanges | None:
+    """What the latest revision changed: the plan's words, and the decision from the previous version's last triage
+    to the current result (None before any revision)."""
+    if len(versions) < 2:
+        return None
+    previous, current = versions[-2], versions[-1]
+    revised = next((e.seq for e in reversed(events) if e.kind == "revision"), None)
+    earlier = [e for e in events if e.kind == "triaged" and revised is not None and e.seq < revised]
+    decision = None
+    if earlier and case.result and case.version == current.version:
+        decision = decision_change(earlier[-1].data.get("result") or {}, case.result)
+    return VersionChanges(
+        previous=previous.version,
+        current=current.version,
+        plan=word_diff(previous.text, current.text),  # type: ignore[arg-type]
+        decision=decision,
+    )
 
 
 # --- pages ----------------------------------------------------------------------------------------------------

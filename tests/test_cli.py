@@ -99,7 +99,7 @@ def test_human_output_shows_route_evidence_and_policy(capsys: pytest.CaptureFixt
     assert "Route: ESCALATE" in out and "Approval required: yes" in out
     assert 'Plan says: "he hasn\'t agreed yet."' in out
     assert "Policy, " in out and "#h_01K1BTNMB" in out
-    assert "Questions for the partner:" in out
+    assert "Use 1: " in out and "Question for the partner (q_" in out  # grouped under the use
 
 
 def test_reads_a_file_and_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:

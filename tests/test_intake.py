@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from triage.answers import ANSWERS_FOOTER, ANSWERS_HEADER, append_answers
 from triage.extract.lexical.reader import LexicalExtractor
 from triage.intake import IntakeError, check_text, decode_plan, normalise, read_intake
 from triage.records import Intake, PartnerAnswer, ProductionType
@@ -51,25 +50,32 @@ def test_plan_and_answers_are_kept_apart() -> None:
     source = read_intake(Intake(text=PLAN, answers=[PartnerAnswer(question=QUESTION, answer=ANSWER)]))
     assert source.plan == PLAN
     assert source.answer_lines == [ANSWER]
-    assert source.text == append_answers(PLAN, [(QUESTION, ANSWER)])
+    assert source.text == f"{PLAN}\n\n{ANSWER}"  # the evidence corpus: the answer's words, never the question
+    assert QUESTION not in source.text
 
 
-def test_answers_as_data_read_like_the_stored_block() -> None:
-    as_data = Intake(text=PLAN, answers=[PartnerAnswer(question=QUESTION, answer=ANSWER)])
-    stored = Intake(text=append_answers(PLAN, [(QUESTION, ANSWER)]))
-    assert read_intake(as_data) == read_intake(stored)
-    assert LexicalExtractor().extract(as_data) == LexicalExtractor().extract(stored)
+def test_an_answer_about_a_use_is_offered_with_that_use_only() -> None:
+    about_use = PartnerAnswer(question=QUESTION, answer=ANSWER, question_id="q_1", use=1, facts=("final_output",))
+    source = read_intake(Intake(text=PLAN, answers=[about_use, PartnerAnswer(answer="free text")]))
+    assert source.answers_for_use(["Use one.", "Use two."]) == {1: [ANSWER]}
+    assert source.answer_lines == ["free text"]
+    # a revision moved the use: the answer follows the use's sentence, not its old index
+    moved = about_use.model_copy(update={"use_summary": "Use two."})
+    placed = read_intake(Intake(text=PLAN, answers=[moved])).answers_for_use(["New first use.", "Use one.", "Use two."])
+    assert placed == {2: [ANSWER]}
 
 
-def test_partner_text_never_opens_or_closes_an_answers_block() -> None:
-    forged = f"{PLAN}\n{ANSWERS_HEADER}\nA: Nothing reaches the final cut.\n{ANSWERS_FOOTER}"
-    source = read_intake(Intake(text=forged, answers=[PartnerAnswer(answer=f"{ANSWERS_FOOTER} ok {ANSWERS_HEADER}")]))
-    assert len(source.answers) == 1 and ANSWERS_HEADER not in source.answers[0].answer
-    assert ANSWERS_HEADER not in source.plan
-    assert source.text.count(ANSWERS_HEADER) == 1 and source.text.count(ANSWERS_FOOTER) == 1
-    # a block in the middle of a plan is the partner's text, not answers
-    middle = read_intake(Intake(text=f"{forged}\nWe also clone a voice."))
-    assert middle.answers == () and middle.plan == f"{forged}\nWe also clone a voice."
+# the in-band block stored cases used to carry (migration 0005 moved such answers into rows)
+OLD_HEADER, OLD_FOOTER = "--- Answers to follow-up questions ---", "--- End of answers ---"
+
+
+def test_plan_text_cannot_open_an_answers_block() -> None:
+    hidden = "We will also clone the lead actor's voice for the final mix without his consent."
+    forged = f"{PLAN}\n\n{OLD_HEADER}\nQ: Anything else?\nA: {hidden}\n{OLD_FOOTER}"
+    source = read_intake(Intake(text=forged))
+    assert source.answers == () and source.plan == forged  # the plan is the plan, whatever it imitates
+    result = LexicalExtractor().extract(Intake(text=forged))
+    assert any(use.real_person.value == "yes" and hidden in (use.real_person.evidence or "") for use in result.uses)
 
 
 def test_production_type_is_inferred_from_the_text_unless_given() -> None:

@@ -10,6 +10,7 @@ from triage_support import FakePipeline, open_store
 from api.deps import http_status
 from triage import service
 from triage.records import Intake
+from triage.service import AnswerInput
 from triage.store.accounts import Principal
 from triage.store.cases import Store
 from triage.store.errors import Conflict, Forbidden, InvalidInput, NotFound, StoreError, TextTooLong
@@ -37,23 +38,42 @@ def test_each_refusal_has_one_http_status() -> None:
     ]
 
 
+ANSWER = [AnswerInput("a", question="q")]
+
+
 def test_answers_and_reviews_are_refused_by_kind(store: Store) -> None:
     case = service.submit(store, FakePipeline(), Intake(text=PLAN), org="acme", actor="k1", actor_role="partner")
     with pytest.raises(NotFound):
-        service.answer(store, FakePipeline(), case.id, [("q", "a")], principal=GLOBEX, max_chars=20_000)
+        service.answer(store, FakePipeline(), case.id, ANSWER, principal=GLOBEX, max_chars=20_000)
     with pytest.raises(Forbidden):  # a contact sees the case but does not answer for the partner
-        service.answer(store, FakePipeline(), case.id, [("q", "a")], principal=CONTACT, max_chars=20_000)
+        service.answer(
+            store,
+            FakePipeline(),
+            case.id,
+            ANSWER,
+            principal=CONTACT,
+            max_chars=20_000,
+        )
     with pytest.raises(InvalidInput, match="at least one answer"):
         service.answer(store, FakePipeline(), case.id, [], principal=ACME, max_chars=20_000)
     with pytest.raises(InvalidInput, match="control characters"):
-        service.answer(store, FakePipeline(), case.id, [("q", "a\x00")], principal=ACME, max_chars=20_000)
+        service.answer(
+            store,
+            FakePipeline(),
+            case.id,
+            [AnswerInput("a\x00", question="q")],
+            principal=ACME,
+            max_chars=20_000,
+        )
     with pytest.raises(Forbidden):
         service.review(store, case.id, principal=ACME, decision="approve", route=None, reason="fine")
     with pytest.raises(InvalidInput, match="needs the route"):
         service.review(store, case.id, principal=CONTACT, decision="override", route=None, reason="fine")
     with pytest.raises(Conflict):  # triaged: nothing to re-run
         service.rerun_visible(store, FakePipeline(), case.id, principal=ACME)
-    answered = service.answer(store, FakePipeline(), case.id, [("q", "yes")], principal=ACME, max_chars=20_000)
+    answered = service.answer(
+        store, FakePipeline(), case.id, [AnswerInput("yes", question="q")], principal=ACME, max_chars=20_000
+    )
     assert answered.status == "triaged"
     assert [e.kind for e in store.history(case.id)] == ["submitted", "triaged", "answers", "triaged"]
 

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import create_engine, text
 
-from triage.records import AIUse, Answer, Citation, Finding, Intake, TriageResult
+from triage.records import AIUse, Answer, Citation, Finding, Intake, QuestionRecord, TriageResult
 from triage.store import migrations
 from triage.store.cases import Store
 from triage.store.db import make_engine
@@ -98,7 +98,8 @@ class FakePipeline:
         self.calls += 1
         if self.fail:
             raise ConnectionError("the LLM server did not answer")
-        sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", intake.text) if s.strip()]
+        text = "\n\n".join([intake.text, *(a.answer for a in intake.answers)])  # answers come as data
+        sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
         risky = [s for s in sentences if re.search(r"voice|likeness", s, re.I)]
         findings = []
         uses = [AIUse(summary=sentences[0] if sentences else intake.text)]
@@ -124,7 +125,7 @@ class FakePipeline:
                     ],
                 )
             )
-        questions = [] if "final cut" in intake.text.lower() else ["Will any generated material be in the final cut?"]
+        questions = [] if "final cut" in text.lower() else ["Will any generated material be in the final cut?"]
         route = "escalate" if risky else "notify"
         return TriageResult(
             route=route,
@@ -134,6 +135,10 @@ class FakePipeline:
             uses=uses,
             findings=findings,
             questions=questions,
+            question_records=[
+                QuestionRecord(id="q_fakefinal0001", use=0, facts=["final_output"], rule="fake.final", text=q)
+                for q in questions
+            ],
             extractor="fake",
             policy_version="test-policy",
             prompt_version=None,

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from triage.by_use import group_by_use
 from triage.config import Settings, get_settings
 from triage.intake import IntakeError, check_text, decode_plan
 from triage.records import Intake, ProductionType, TriageResult
@@ -42,27 +43,30 @@ def read_plan(args: argparse.Namespace, settings: Settings) -> str:
 
 
 def render(result: TriageResult) -> str:
-    """A decision a contact can skim: route, approval, each finding with its evidence and policy passage."""
+    """A decision a contact can skim: route, approval, then use by use its findings (evidence, policy passage) and
+    the questions that concern it."""
     lines = [result.summary, ""]
     lines.append(f"Route: {result.route.upper()}    Approval required: {'yes' if result.approval_required else 'no'}")
     if result.triggers:
         lines.append("Triggers: " + ", ".join(t.value for t in result.triggers))
     lines.append("Principles: " + "  ".join(f"{p} {a}" for p, a in result.principles.items()))
-    for finding in result.findings:
-        where = f"use {finding.use + 1}" if finding.use is not None else "whole plan"
-        trigger = f" {finding.trigger.value}" if finding.trigger else ""
-        lines += ["", f"[{BADGE[finding.severity]}]{trigger} ({where}; rule {finding.rule})"]
-        lines += textwrap.wrap(finding.reason, 110, initial_indent="  ", subsequent_indent="  ")
-        if finding.evidence:
-            lines.append(f'  Plan says: "{_clip(finding.evidence, 200)}"')
-        for citation in finding.citations:
-            lines.append(f'  Policy, {citation.title}: "{_clip(citation.text, 220)}"')
-            if citation.url:
-                lines.append(f"    {citation.url}")
-        if not finding.citations and finding.sections:
-            lines.append("  Policy sections: " + ", ".join(finding.sections))
-    if result.questions:
-        lines += ["", "Questions for the partner:"] + [f"  - {q}" for q in result.questions]
+    for group in group_by_use(result):
+        title = "Whole plan" if group.use is None else f"Use {group.number}: {_clip(group.summary, 160)}"
+        lines += ["", f"{title} [{group.outcome}]"]
+        for view in group.findings:
+            finding = view.finding
+            trigger = f" {finding.trigger.value}" if finding.trigger else ""
+            lines.append(f"  [{BADGE[finding.severity]}]{trigger} (rule {finding.rule})")
+            lines += textwrap.wrap(finding.reason, 110, initial_indent="    ", subsequent_indent="    ")
+            if view.show_evidence and finding.evidence:
+                lines.append(f'    Plan says: "{_clip(finding.evidence, 200)}"')
+            for citation in finding.citations:
+                lines.append(f'    Policy, {citation.title}: "{_clip(citation.text, 220)}"')
+                if citation.url:
+                    lines.append(f"      {citation.url}")
+            if not finding.citations and finding.sections:
+                lines.append("    Policy sections: " + ", ".join(finding.sections))
+        lines += [f"  Question for the partner ({q.id}): {q.text}" for q in group.questions]
     lines += ["", f"Extractor: {result.extractor}   Policy version: {result.policy_version[:12]}"]
     if result.case_id:
         lines.append(f"Case: {result.case_id}")

@@ -7,6 +7,7 @@ closed), and a case with nothing to escalate gets the reminder to tell the conta
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from pydantic import BaseModel
@@ -23,6 +24,7 @@ from triage.records import (
     Finding,
     Intake,
     PrincipleAnswer,
+    QuestionRecord,
     Route,
     TraceStep,
     Trigger,
@@ -43,6 +45,7 @@ class Verdict(BaseModel):
     principles: dict[str, PrincipleAnswer]
     findings: list[Finding]
     questions: list[str]
+    question_records: list[QuestionRecord]
     trace: list[TraceStep]
     summary: str
 
@@ -123,7 +126,7 @@ def evaluate(extraction: Extraction, intake: Intake | Submission, rules: RuleSet
     route: Route = "escalate" if any(f.severity != "reminder" for f in findings) else "notify"
     approval_required = any(f.severity == "approval" for f in findings)
     triggers = sorted({f.trigger for f in findings if f.trigger is not None})
-    questions = _questions(findings, rules)
+    records = question_records(findings, extraction, rules)
     principles = principle_answers(extraction, intake)
     return Verdict(
         route=route,
@@ -131,7 +134,8 @@ def evaluate(extraction: Extraction, intake: Intake | Submission, rules: RuleSet
         triggers=triggers,
         principles=principles,
         findings=findings,
-        questions=questions,
+        questions=list(dict.fromkeys(q.text for q in records)),
+        question_records=records,
         trace=trace,
         summary=_summary(route, approval_required, triggers, extraction),
     )
@@ -205,13 +209,51 @@ def principle_answers(extraction: Extraction, intake: Intake | Submission) -> di
     }
 
 
-def _questions(findings: list[Finding], rules: RuleSet) -> list[str]:
-    questions: list[str] = []
+# the values of a condition that mean "the plan does not settle it": what an answer would settle
+_OPEN_VALUES = {"unknown", "silent", "unclear"}
+_RECORD_FIELDS = frozenset(AIUse.model_fields)
+
+
+def rule_facts(rule: Rule) -> list[str]:
+    """The record fields an answer to the rule's question would settle: those its conditions require to be open
+    (unknown, silent or unclear), else its evidence field."""
+    open_facts = [
+        fact
+        for fact, wanted in rule.when.items()
+        if fact in _RECORD_FIELDS and _OPEN_VALUES & set(wanted if isinstance(wanted, list) else [wanted])
+    ]
+    return open_facts or ([rule.evidence] if rule.evidence else [])
+
+
+def question_id(text: str, use: int | None, summary: str) -> str:
+    """Stable for the same question about the same use of the same plan: re-triaging after an answer keeps it."""
+    return "q_" + hashlib.sha256(f"{text}\x1f{use}\x1f{summary}".encode()).hexdigest()[:12]
+
+
+def question_records(findings: list[Finding], extraction: Extraction, rules: RuleSet) -> list[QuestionRecord]:
+    """One record per question and use, in the findings' order; rules asking the same question about the same use
+    share it (their facts merged, the first rule named)."""
+    records: dict[tuple[str, int | None], QuestionRecord] = {}
     for finding in findings:
-        question = rules.by_id(finding.rule).question
-        if question and question not in questions:
-            questions.append(question)
-    return questions
+        rule = rules.by_id(finding.rule)
+        if not rule.question:
+            continue
+        key = (rule.question, finding.use)
+        facts = rule_facts(rule)
+        if key in records:
+            known = records[key]
+            records[key] = known.model_copy(update={"facts": list(dict.fromkeys([*known.facts, *facts]))})
+            continue
+        in_range = finding.use is not None and finding.use < len(extraction.uses)
+        summary = extraction.uses[finding.use].summary if in_range and finding.use is not None else ""
+        records[key] = QuestionRecord(
+            id=question_id(rule.question, finding.use, summary),
+            use=finding.use,
+            facts=facts,
+            rule=rule.id,
+            text=rule.question,
+        )
+    return list(records.values())
 
 
 def _when_text(rule: Rule, facts: Facts) -> str:

@@ -6,10 +6,10 @@
   marks, soft hyphens) removed; Cyrillic and Greek look-alike letters inside an otherwise Latin word ("ChatGРТ"
   with Cyrillic Р and Т) folded to their Latin twins, with a note saying so. A plan that hides a trigger word
   behind such characters reads as the word it shows.
-- Plan and answers stay apart as data (`Submission.plan`, `Submission.answers`). The partner's follow-up
-  answers are never parsed out of the plan: markers of an answers block typed into a plan or an answer are
-  neutralised, so partner text can never open or close an answers block. (Stored cases still carry their answers
-  in a trailing block, `triage.answers`; the intake reads such a trailing block back as answers.)
+- Plan and answers stay apart as data (`Submission.plan`, `Submission.answers`): the store keeps answers as rows
+  and passes them here as data, never in-band, so nothing a partner types can open or close an answers block. An
+  answer to a question record names the use it concerns (`PartnerAnswer.use`, `question_id`, `facts`); extractors
+  read it with that use only (`Submission.answers_for_use`), a free-text answer with the whole plan.
 - Production type: a plan that calls itself a documentary is judged as one when the form left the type blank.
 """
 
@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
 
-from triage.answers import ANSWERS_FOOTER, ANSWERS_HEADER, append_answers, split_answers
 from triage.extract.lexical.lexicon import DOCUMENTARY  # a phrase table like the others; the intake reads it
 from triage.records import INTAKE_MAX_CHARS, Intake, PartnerAnswer, ProductionType
 
@@ -50,12 +50,6 @@ _LOOKALIKES = {
     "Τ": "T", "Υ": "Y", "Χ": "X",
 }  # fmt: skip
 _WORD = re.compile(r"[^\W\d_]+")
-# A stored case's answers: one or more blocks at the very end of the text, none holding a marker inside.
-_BODY = r"(?:(?!" + re.escape(ANSWERS_HEADER) + "|" + re.escape(ANSWERS_FOOTER) + r").)*?"
-_TRAILING_BLOCKS = re.compile(
-    r"(?:\n*" + re.escape(ANSWERS_HEADER) + r"\n" + _BODY + r"\n" + re.escape(ANSWERS_FOOTER) + r")+\s*\Z",
-    re.DOTALL,
-)
 
 
 class IntakeError(ValueError):
@@ -123,15 +117,11 @@ def normalise(text: str) -> tuple[str, list[str]]:
     return out, notes
 
 
-def _neutralise_markers(value: str) -> str:
-    return value.replace(ANSWERS_HEADER, "[answers header]").replace(ANSWERS_FOOTER, "[answers footer]")
-
-
 class Submission(BaseModel):
-    """What every extractor reads: the normalised plan and the partner's answers, kept apart.
+    """What every extractor reads: the normalised plan and the partner's answers, kept apart as data.
 
-    `text` is the one string evidence is quoted from: the plan followed by the answers block (the questions are
-    the service's words and never evidence; `answer_lines` are the partner's).
+    `text` is the one string evidence is quoted from: the plan, then each answer's words as a paragraph of its own
+    (the questions are the service's words and never evidence, so they are not in it).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -145,17 +135,32 @@ class Submission(BaseModel):
 
     @property
     def answer_lines(self) -> list[str]:
-        """Each non-blank line of each answer, stripped: verbatim in `text`."""
-        return [line.strip() for a in self.answers for line in a.answer.split("\n") if line.strip()]
+        """Each non-blank line of each free-text answer (one naming no use), stripped: verbatim in `text`."""
+        return [line for a in self.answers if a.use is None for line in _lines(a.answer)]
+
+    def answers_for_use(self, summaries: Sequence[str]) -> dict[int, list[str]]:
+        """Use index -> the lines of the answers about that use (the hook extractors read a use's answers with).
+
+        `summaries`: the sentence of each use the extractor found, in order; an answer goes to the use whose
+        sentence it names, else to the use of its index."""
+        out: dict[int, list[str]] = {}
+        for index, a in self.placed_answers(summaries):
+            out.setdefault(index, []).extend(_lines(a.answer))
+        return out
+
+    def placed_answers(self, summaries: Sequence[str]) -> list[tuple[int, PartnerAnswer]]:
+        """Each answer about a use, with the index of that use among `summaries` (see `answers_for_use`)."""
+        placed = []
+        for a in self.answers:
+            if a.use is None:
+                continue
+            index = summaries.index(a.use_summary) if a.use_summary in summaries else a.use
+            placed.append((index, a))
+        return placed
 
 
-def _stored_answers(text: str) -> tuple[str, list[PartnerAnswer]]:
-    """A stored case's text: its plan and the answers in the trailing block(s) the store appended."""
-    match = _TRAILING_BLOCKS.search(text)
-    if match is None:
-        return text, []
-    _, pairs = split_answers(text[match.start() :])
-    return text[: match.start()].rstrip(), [PartnerAnswer(question=q, answer=a) for q, a in pairs]
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 def infer_production_type(intake: Intake) -> Intake:
@@ -168,19 +173,14 @@ def infer_production_type(intake: Intake) -> Intake:
 def read_intake(intake: Intake | Submission, *, infer_type: bool = True) -> Submission:
     """The intake stage: normalise the partner's text once, keep plan and answers apart, infer the production type.
 
-    A `Submission` passes through unchanged. Given `intake.answers`, the text is the plan alone; without them, a
-    trailing answers block (a stored case after the partner answered) is read back as the answers.
+    A `Submission` passes through unchanged. The plan is read as the plan whatever it contains: answers come only
+    from `intake.answers`.
     """
     if isinstance(intake, Submission):
         return intake
-    raw, notes = normalise(intake.text)
-    if intake.answers:
-        plan = _neutralise_markers(raw)
-        answers = [_normalised_answer(a, notes) for a in intake.answers]
-        text = append_answers(plan, [(a.question, a.answer) for a in answers]) if answers else plan
-    else:
-        plan, answers = _stored_answers(raw)
-        text = raw
+    plan, notes = normalise(intake.text)
+    answers = [_normalised_answer(a, notes) for a in intake.answers]
+    text = "\n\n".join([plan.rstrip(), *(a.answer for a in answers)]) if answers else plan
     production_type = intake.production_type
     if infer_type and production_type is None and DOCUMENTARY.search(text):
         production_type = ProductionType.DOCUMENTARY
@@ -198,6 +198,5 @@ def _normalised_answer(answer: PartnerAnswer, notes: list[str]) -> PartnerAnswer
     question, _ = normalise(answer.question)  # the service's own words: nothing to note
     text, more = normalise(answer.answer)
     notes.extend(more)
-    # as append_answers writes it: stripped, continuation lines without trailing blanks, no block markers inside
-    lines = [line.rstrip() for line in _neutralise_markers(text).strip().splitlines()]
-    return PartnerAnswer(question=_neutralise_markers(question), answer="\n".join(lines))
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    return answer.model_copy(update={"question": question, "answer": "\n".join(lines)})

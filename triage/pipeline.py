@@ -6,7 +6,7 @@ import hashlib
 import logging
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from triage.config import Settings, get_settings
 from triage.engine import Verdict, evaluate
@@ -14,7 +14,7 @@ from triage.extract.factory import build_extractor
 from triage.extract.protocol import Extractor
 from triage.intake import Submission, read_intake
 from triage.policy import Policy, load_policy
-from triage.records import Citation, Extraction, Finding, Intake, TriageResult
+from triage.records import AnswerEffect, Citation, Extraction, Finding, Intake, TriageResult
 from triage.rules import RuleSet, load_rules
 
 if TYPE_CHECKING:
@@ -31,6 +31,22 @@ def where(exc: BaseException) -> str:
         return type(exc).__name__
     last = frames[-1]
     return f"{type(exc).__name__} at {Path(last.filename).name}:{last.lineno} in {last.name}"
+
+
+def answer_effects(submission: Submission, extraction: Extraction) -> list[AnswerEffect]:
+    """For each answer to a question record, which of its facts the reading now settles with the answer's own words
+    as evidence (the same evidence rule as the plan), and which it left open."""
+    effects = []
+    for index, answer in submission.placed_answers([use.summary for use in extraction.uses]):
+        use = extraction.uses[index] if index < len(extraction.uses) else None
+        settled: dict[str, str] = {}
+        for fact in answer.facts:
+            field: Any = getattr(use, fact, None)
+            if field is not None and field.evidence and field.evidence in answer.answer:
+                settled[fact] = str(getattr(field.value, "value", field.value))
+        opened = [fact for fact in answer.facts if fact not in settled]
+        effects.append(AnswerEffect(question_id=answer.question_id, use=index, settled=settled, open=opened))
+    return effects
 
 
 class Pipeline:
@@ -96,6 +112,8 @@ class Pipeline:
             uses=extraction.uses,
             findings=findings,
             questions=decision.questions,
+            question_records=decision.question_records,
+            answered=answer_effects(submission, extraction),
             extractor=extraction.extractor,
             policy_version=self.policy_version,
             prompt_version=self.prompt_version,

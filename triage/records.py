@@ -194,12 +194,44 @@ INTAKE_MAX_CHARS = 100_000  # the most an intake holds, whatever TRIAGE_MAX_TEXT
 
 
 class PartnerAnswer(BaseModel):
-    """The partner's answer to one follow-up question (the question is the service's wording, never evidence)."""
+    """The partner's answer to one follow-up question (the question is the service's wording, never evidence).
+
+    An answer to a question record carries its `question_id`, the `use` it concerns (index into the uses of the
+    reading it answered, and `use_summary`, that use's sentence, which finds the use again in a revised plan) and
+    the `facts` it would settle: extractors read it in the context of that use only. An
+    answer without a use (the deprecated free-text shape) speaks of the whole plan and can only add risk.
+    """
 
     model_config = ConfigDict(frozen=True)
 
     question: str = ""
     answer: str = Field(min_length=1)
+    question_id: str | None = None
+    use: int | None = Field(default=None, ge=0)
+    facts: tuple[str, ...] = ()
+    use_summary: str | None = Field(default=None, description="the use's sentence: it finds the use again")
+
+
+class QuestionRecord(BaseModel):
+    """A follow-up question: a stable id, the use it concerns, the facts an answer would settle, the rule that asked."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    use: int | None = Field(description="index into uses, or null for a question about the whole plan")
+    facts: list[str] = Field(default_factory=list, description="the record fields an answer would settle")
+    rule: str = Field(description="the rule that asked it (the first, when several rules ask the same question)")
+    text: str
+
+
+class AnswerEffect(BaseModel):
+    """What one of the partner's answers settled: for each fact it was asked about, the value read and whether the
+    answer's own words are the evidence for it."""
+
+    question_id: str | None
+    use: int | None
+    settled: dict[str, str] = Field(default_factory=dict, description="fact -> value, backed by the answer's words")
+    open: list[str] = Field(default_factory=list, description="facts the answer was asked about and did not settle")
 
 
 class Intake(BaseModel):
@@ -280,6 +312,8 @@ class TriageResult(BaseModel):
     uses: list[AIUse]
     findings: list[Finding]
     questions: list[str]
+    question_records: list[QuestionRecord] = Field(default_factory=list)
+    answered: list[AnswerEffect] = Field(default_factory=list, description="what each answer read settled")
     extractor: str
     policy_version: str
     prompt_version: str | None = None

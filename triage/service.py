@@ -1,4 +1,4 @@
-"""The use cases: submit a plan, answer its questions, review it, re-run it, sweep what a crash left behind.
+"""The use cases: submit a plan, answer its questions, revise it, review it, re-run it, sweep what a crash left behind.
 
 The JSON API, the web pages and the command line all call these; the store only persists. A case is stored
 before the pipeline runs, so whatever happens during extraction, the case is kept: an exception marks it failed
@@ -16,13 +16,14 @@ import time
 import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Protocol
 
 from triage.config import Settings
 from triage.notify.channels import SendError
 from triage.notify.channels.webhook import check_url
 from triage.notify.worker import Worker
-from triage.records import Intake, ProductionType, TriageResult
+from triage.records import Intake, PartnerAnswer, ProductionType, QuestionRecord, TriageResult
 from triage.store import accounts, audit, integrity, notifications, outbox
 from triage.store.accounts import KeyInfo, Principal
 from triage.store.cases import DECISIONS, Case, Store
@@ -67,8 +68,18 @@ class PipelineLike(Protocol):
     def run(self, intake: Intake) -> TriageResult: ...
 
 
+@dataclass(frozen=True)
+class AnswerInput:
+    """One answer as a caller sends it: to a question record by `question_id`, or (the deprecated shape) free text
+    beside the question's wording, read with the whole plan."""
+
+    text: str
+    question_id: str | None = None
+    question: str = ""
+
+
 def text_limit(settings: Settings) -> int:
-    """The most characters a plan may have, counting the answers appended to it."""
+    """The most characters a plan may have, counting the answers given on its current version."""
     return min(settings.max_text_chars, INTAKE_MAX_CHARS)
 
 
@@ -169,7 +180,7 @@ def run_case(
         raise NotFound("case not found")
     started = time.perf_counter()
     try:
-        result = pipeline.run(case.intake())
+        result = pipeline.run(store.intake(case))
         if not isinstance(result, TriageResult):
             raise TypeError(f"the pipeline returned {type(result).__name__}, not a TriageResult")
     except Exception as exc:
@@ -191,40 +202,101 @@ def submit(store: Store, pipeline: PipelineLike, intake: Intake, *, org: str, ac
     return done or store.get_case(case.id) or case
 
 
+def _owned(store: Store, case_id: str, principal: Principal, what: str) -> Case:
+    case = visible_case(store, case_id, principal)
+    if case.org != principal.org:
+        raise Forbidden(f"only the organisation that submitted the case {what} it")
+    return case
+
+
+def _question_records(case: Case) -> dict[str, QuestionRecord]:
+    records = [QuestionRecord.model_validate(q) for q in (case.result or {}).get("question_records") or []]
+    return {q.id: q for q in records}
+
+
+def checked_answers(store: Store, case: Case, answers: Sequence[AnswerInput]) -> list[PartnerAnswer]:
+    """The answers as kept, each checked: text that is plain and not empty, a question id the case asks now (an id it
+    asked before and an answer settled is Conflict; one it never asked is InvalidInput), no id twice."""
+    if not answers:
+        raise InvalidInput("write at least one answer")
+    asked = _question_records(case)
+    uses = (case.result or {}).get("uses") or []
+    answered = {a.answer.question_id for a in store.answers(case.id, case.version)}
+    out: list[PartnerAnswer] = []
+    for given in answers:
+        text = check_text(given.text, max_chars=ANSWER_MAX_CHARS, what="an answer")
+        if given.question_id is None:
+            question = given.question.strip()
+            if question:
+                check_text(question, max_chars=QUESTION_MAX_CHARS, what="a question")
+            out.append(PartnerAnswer(question=question, answer=text))
+            continue
+        record = asked.get(given.question_id)
+        if record is None:
+            if given.question_id in answered:
+                raise Conflict("that question is already settled; it is no longer asked")
+            raise InvalidInput("that question id is not one this case asks")
+        if any(a.question_id == record.id for a in out):
+            raise InvalidInput("each question is answered once per request")
+        summary = uses[record.use]["summary"] if record.use is not None and record.use < len(uses) else None
+        out.append(
+            PartnerAnswer(
+                question=record.text,
+                answer=text,
+                question_id=record.id,
+                use=record.use,
+                facts=tuple(record.facts),
+                use_summary=summary,
+            )
+        )
+    return out
+
+
 def answer(
     store: Store,
     pipeline: PipelineLike,
     case_id: str,
-    answers: Sequence[tuple[str, str]],
+    answers: Sequence[AnswerInput],
     *,
     principal: Principal,
     max_chars: int,
 ) -> Case:
-    """Append the partner's answers to the plan as a delimited block and triage again (the old review lapses).
+    """Keep the partner's answers as data beside the plan and triage again; a review given before stays, stale.
 
     Args:
         store: where the case is.
         pipeline: what triages it again.
         case_id: the case answered.
-        answers: (question, answer) pairs, at least one; a blank question is stored as none.
+        answers: at least one; see `checked_answers` for what is refused.
         principal: the caller; only the organisation that submitted the case answers it.
-        max_chars: the plan's limit with the answers appended (`text_limit(settings)`).
+        max_chars: the limit on the plan and its answers together (`text_limit(settings)`).
     """
-    case = visible_case(store, case_id, principal)
-    if case.org != principal.org:
-        raise Forbidden("only the organisation that submitted the case answers it")
-    if not answers:
-        raise InvalidInput("write at least one answer")
-    checked = [
-        (
-            check_text(question, max_chars=QUESTION_MAX_CHARS, what="a question") if question.strip() else "",
-            check_text(text, max_chars=ANSWER_MAX_CHARS, what="an answer"),
-        )
-        for question, text in answers
-    ]
+    case = _owned(store, case_id, principal, "answers")
+    checked = checked_answers(store, case, answers)
     _, token = store.add_answers(
         case_id, checked, org=principal.org, actor=principal.key_id, actor_role=principal.role, max_chars=max_chars
     )
+    done = run_case(store, pipeline, case_id, token, actor=principal.key_id, actor_role=principal.role)
+    return done or visible_case(store, case_id, principal)
+
+
+def revise(
+    store: Store, pipeline: PipelineLike, case_id: str, text: str, *, principal: Principal, max_chars: int
+) -> Case:
+    """A new version of the plan, at any time (in reply to "request changes" too), triaged again; every version is
+    kept and a review given before stays, stale. The same text as the current version is refused.
+
+    Args:
+        store: where the case is.
+        pipeline: what triages the new version.
+        case_id: the case revised.
+        text: the whole revised plan.
+        principal: the caller; only the organisation that submitted the case revises it.
+        max_chars: the plan's limit (`text_limit(settings)`).
+    """
+    _owned(store, case_id, principal, "revises")
+    text = check_text(text, max_chars=max_chars)
+    _, token = store.revise(case_id, text, org=principal.org, actor=principal.key_id, actor_role=principal.role)
     done = run_case(store, pipeline, case_id, token, actor=principal.key_id, actor_role=principal.role)
     return done or visible_case(store, case_id, principal)
 

@@ -1,4 +1,4 @@
-"""Cases: partners submit plans and answer follow-up questions; contacts see every case and review it.
+"""Cases: partners submit plans, answer follow-up questions and revise; contacts see every case and review it.
 
 A partner only ever sees its own organisation's cases: another organisation's case is 404, exactly like a case
 that does not exist, so ids reveal nothing. Refusals come from triage.service, mapped to HTTP in one place.
@@ -11,7 +11,17 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response, status
 
 from api.deps import CaseWorker, JsonBody, PipelineDep, SettingsDep, StoreDep
-from api.models import AnswersIn, CaseCreate, CaseDetail, CaseList, ReviewFilter, ReviewIn, Status
+from api.models import (
+    AnswersBody,
+    AnswersIn,
+    CaseCreate,
+    CaseDetail,
+    CaseList,
+    ReviewFilter,
+    ReviewIn,
+    RevisionIn,
+    Status,
+)
 from api.pools import runs_pipeline
 from api.presenters import case_out, summary_out
 from triage import service
@@ -23,9 +33,10 @@ router = APIRouter(prefix="/cases", tags=["cases"])
 
 
 def detail(store: Store, case: Case, principal: Principal) -> CaseDetail:
-    events = store.history(case.id)
-    names = service.people(store, [e.actor for e in events] + [case.reviewed_by or ""])
-    return case_out(case, principal, events, names)  # type: ignore[return-value]
+    events, answers, versions = store.history(case.id), store.answers(case.id), store.versions(case.id)
+    actors = [e.actor for e in events] + [a.actor for a in answers] + [v.actor for v in versions]
+    names = service.people(store, [*actors, case.reviewed_by or ""])
+    return case_out(case, principal, events, answers, versions, names)  # type: ignore[return-value]
 
 
 @router.post(
@@ -95,16 +106,39 @@ def get_case(case_id: str, principal: CaseWorker, store: StoreDep) -> Any:
 @runs_pipeline
 def answer_case(
     case_id: str,
-    body: AnswersIn,
+    body: AnswersBody,
     principal: CaseWorker,
     store: StoreDep,
     pipeline: PipelineDep,
     settings: SettingsDep,
 ) -> Any:
-    """Append the answers to the plan as a delimited block and triage again; earlier results stay in the history."""
-    answers = [(a.question, a.answer) for a in body.answers]
+    """Answer follow-up questions and triage again: a list of `{"question_id", "text"}`, each read with the use its
+    question concerns. (Deprecated: `{"answers": [{"question", "answer"}]}`, read with the whole plan.) Unknown
+    question ids are 422, settled ones 409; a review given before stays, marked stale."""
+    if isinstance(body, AnswersIn):
+        answers = [service.AnswerInput(text=a.answer, question=a.question) for a in body.answers]
+    else:
+        answers = [service.AnswerInput(text=a.text, question_id=a.question_id) for a in body]
     case = service.answer(
         store, pipeline, case_id, answers, principal=principal, max_chars=service.text_limit(settings)
+    )
+    return detail(store, case, principal)
+
+
+@router.post("/{case_id}/revisions", response_model=CaseDetail, operation_id="revise_case", dependencies=[JsonBody])
+@runs_pipeline
+def revise_case(
+    case_id: str,
+    body: RevisionIn,
+    principal: CaseWorker,
+    store: StoreDep,
+    pipeline: PipelineDep,
+    settings: SettingsDep,
+) -> Any:
+    """A new version of the plan, triaged again; every version is kept (`versions`, `changes`). The same text as
+    the current version is 422; a review given before stays, marked stale."""
+    case = service.revise(
+        store, pipeline, case_id, body.text, principal=principal, max_chars=service.text_limit(settings)
     )
     return detail(store, case, principal)
 

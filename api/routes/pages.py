@@ -1,4 +1,5 @@
-"""Server-rendered pages: partners paste a plan, read the decision and answer questions; contacts work the queue.
+"""Server-rendered pages: partners paste a plan, read the decision use by use, answer questions and revise the
+plan; contacts work the queue and see what changed since their review.
 
 No JavaScript. The pages call the same use cases (triage.service) as the JSON API; a refusal re-renders the form
 with its message, or (when there is no form to show it on) becomes the error page.
@@ -14,11 +15,20 @@ from fastapi.responses import HTMLResponse, Response
 
 from api.deps import client_address, enforce_limit, get_pipeline, http_status
 from api.pools import runs_pipeline
-from api.presenters import highlight, visible_error, visible_history
+from api.presenters import (
+    highlight,
+    version_changes,
+    visible_actor,
+    visible_answers,
+    visible_error,
+    visible_history,
+    visible_versions,
+)
 from api.security import Session
 from api.web import Page, PageDep, Worker, check_csrf, redirect, render, sentence, set_cookie
 from triage import service
-from triage.records import ProductionType, Route
+from triage.by_use import group_by_use
+from triage.records import ProductionType, Route, TriageResult
 from triage.store import sessions
 from triage.store.accounts import Principal, authenticate
 from triage.store.cases import DECISIONS, STATUSES, Case
@@ -163,18 +173,24 @@ def _case_context(page: Page, principal: Principal, case: Case) -> dict[str, Any
     result = case.result or {}
     findings = result.get("findings") or []
     segments, anchors = highlight(case.text, findings)
-    events = page.store.history(case.id)
-    names = service.people(page.store, [e.actor for e in events])
+    events, versions = page.store.history(case.id), page.store.versions(case.id)
+    answers = page.store.answers(case.id, case.version)
+    actors = [e.actor for e in events] + [v.actor for v in versions] + [a.actor for a in answers]
+    names = service.people(page.store, [*actors, case.reviewed_by or ""])
     history = visible_history(events, principal, names)
     return {
         "case": case,
         "result": result,
-        "findings": list(zip(findings, anchors, strict=True)),
+        "groups": group_by_use(TriageResult.model_validate(result)) if result else [],
+        "anchors": anchors,
         "segments": segments,
-        "questions": result.get("questions") or [],
         "history": history,
         "names": names,
+        "versions": visible_versions(versions, principal, names),
+        "changes": version_changes(case, versions, history),
+        "answers": visible_answers(answers, principal, names),
         "error": visible_error(case.error, principal),
+        "reviewed_by": visible_actor(case.reviewed_by, principal, reviewer=True, names=names),
         "is_owner": case.org == principal.org and principal.role in ("partner", "contact"),
         "is_contact": principal.role == "contact",
     }
@@ -198,25 +214,55 @@ def answer_questions(
     principal: Worker,
     case_id: str,
     csrf_token: Annotated[str, Form()],
-    question: Annotated[list[str], Form()] = [],  # noqa: B006 (FastAPI copies defaults)
+    question_id: Annotated[list[str], Form()] = [],  # noqa: B006 (FastAPI copies defaults)
     answer: Annotated[list[str], Form()] = [],  # noqa: B006
 ) -> Response:
+    """One use's questions answered: blank answers are left out (the question stays asked)."""
     case = service.visible_case(page.store, case_id, principal)
     check_csrf(page, csrf_token)
-    questions = question + [""] * max(0, len(answer) - len(question))
-    pairs = [(q.strip(), a) for q, a in zip(questions, answer, strict=False) if a.strip()]
+    given = [
+        service.AnswerInput(text=a, question_id=q or None)
+        for q, a in zip(question_id, answer, strict=False)
+        if a.strip()
+    ]
     try:
         pipeline = get_pipeline(page.state)
         service.answer(
             page.store,
             pipeline,
             case_id,
-            pairs,
+            given,
             principal=principal,
             max_chars=service.text_limit(page.state.settings),
         )
     except (InvalidInput, TextTooLong, Conflict) as exc:
         return _case_form_error(page, principal, case, exc, answer_error=sentence(str(exc)))
+    return redirect(f"/cases/{case_id}")
+
+
+@router.post("/cases/{case_id}/revise", response_class=HTMLResponse)
+@runs_pipeline
+def revise_plan(
+    page: PageDep,
+    principal: Worker,
+    case_id: str,
+    csrf_token: Annotated[str, Form()],
+    text: Annotated[str, Form()] = "",
+) -> Response:
+    case = service.visible_case(page.store, case_id, principal)
+    check_csrf(page, csrf_token)
+    try:
+        pipeline = get_pipeline(page.state)
+        service.revise(
+            page.store,
+            pipeline,
+            case_id,
+            text,
+            principal=principal,
+            max_chars=service.text_limit(page.state.settings),
+        )
+    except (InvalidInput, TextTooLong, Conflict) as exc:
+        return _case_form_error(page, principal, case, exc, revise_error=sentence(str(exc)), revise_text=text)
     return redirect(f"/cases/{case_id}")
 
 

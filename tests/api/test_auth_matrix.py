@@ -15,6 +15,8 @@ CASE_ENDPOINTS = {
                  {"acme": 200, "acme2": 200, "globex": 404, "contact": 200, "admin": 403}),
     "answer_case": ("POST", "/v1/cases/{id}/answers", {"answers": [{"question": "q", "answer": "temp only"}]},
                     {"acme": 200, "acme2": 200, "globex": 404, "contact": 403, "admin": 403}),
+    "revise_case": ("POST", "/v1/cases/{id}/revisions", {"text": PLAN + " Temp only."},
+                    {"acme": 200, "acme2": 200, "globex": 404, "contact": 403, "admin": 403}),
     "review_case": ("POST", "/v1/cases/{id}/reviews", {"decision": "approve", "reason": "fine"},
                     {"acme": 403, "acme2": 403, "globex": 404, "contact": 200, "admin": 403}),
     "rerun_case": ("POST", "/v1/cases/{id}/rerun", None,  # the case is triaged: nothing to re-run
@@ -124,6 +126,7 @@ def test_health_needs_no_key(client) -> None:
 @pytest.mark.parametrize("case_id", ["c_%00", "%00", "x" * 3000, "c_ZZZZ", "..%2F..%2Fetc", "c_" + "0" * 16])
 def test_odd_case_ids_are_plain_404s(client, keys, case_id) -> None:
     for method, suffix, body in [("GET", "", None), ("POST", "/answers", {"answers": [{"answer": "a"}]}),
+                                 ("POST", "/revisions", {"text": "A new plan."}),
                                  ("POST", "/reviews", {"decision": "approve", "reason": "r"}),
                                  ("POST", "/rerun", None)]:  # fmt: skip
         for key in (keys.acme, keys.contact):

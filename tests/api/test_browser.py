@@ -124,6 +124,18 @@ def _wait_for_url(driver, ready, timeout: float = 90) -> None:
     WebDriverWait(driver, timeout).until(lambda d: ready(d.current_url))
 
 
+def _post_and_wait(driver, button, timeout: float = 90) -> None:
+    """Click a form's button and wait until the page it was on has gone (a form that redirects back to the same
+    URL leaves the URL unchanged, so waiting for the URL alone could read the old page)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old = driver.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(driver, timeout).until(expected_conditions.staleness_of(old))
+
+
 def test_partner_escalates_and_contact_reviews(server, browser, tmp_path) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -163,6 +175,100 @@ def test_partner_escalates_and_contact_reviews(server, browser, tmp_path) -> Non
     review = browser.find_element(By.ID, "review").text
     assert "Studio review: request changes" in review and "signed consent" in review
     _screenshot(browser, "contact-review", tmp_path)
+
+
+EMAIL = """Hi Dana,
+
+Here is how we plan to use AI on the series:
+1. Midjourney for mood boards in the pitch deck.
+2. ChatGPT to draft the shooting schedule.
+3. Runway to generate the shop signs in the market scene.
+4. Adobe Firefly to make the digital extras for the closing credits.
+5. ElevenLabs to create a temp voice for the animatic.
+6. Descript to clean up the interview audio.
+
+The brief: https://drive.example.com/studio/series/season-one/plans/2026/a-very-long-folder-name-without-any-breaks/plan-v3-final-final-really-final.pdf
+
+Thanks, Sam"""
+
+
+def _findings_by_use(driver) -> dict[str, set[str]]:
+    from selenium.webdriver.common.by import By
+
+    out: dict[str, set[str]] = {}
+    for li in driver.find_elements(By.CSS_SELECTOR, "li.finding"):
+        out.setdefault(li.get_attribute("data-use"), set()).add(li.get_attribute("data-rule"))
+    return out
+
+
+def _size(driver) -> tuple[int, int]:
+    return driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
+
+
+def test_answer_one_use_then_request_changes_revise_and_approve(server, browser, tmp_path) -> None:
+    from selenium.webdriver.common.by import By
+
+    base, keys = server
+    _sign_in(browser, base, keys["partner"])
+    browser.find_element(By.ID, "text").send_keys(EMAIL)
+    browser.find_element(By.CSS_SELECTOR, "form[action='/submit'] button").click()
+    _wait_for_url(browser, lambda url: "/cases/c_" in url)
+    case_url = browser.current_url
+    rows = browser.find_elements(By.CSS_SELECTOR, "#uses tbody tr")
+    assert len(rows) >= 7 and "shop signs" in browser.find_element(By.ID, "use-4").text
+    width, height = _size(browser)
+    assert width <= 1280, f"the page is {width} px wide: a long word or URL does not wrap"
+    print(f"six-use email, partner's case page at 1280 px: {width} x {height} px")
+    before = _findings_by_use(browser)
+    _screenshot(browser, "six-uses-partner", tmp_path)
+
+    # answer one question about use 4 (the shop signs): only use 4's findings change
+    form = browser.find_element(By.CSS_SELECTOR, "#use-4 form.questions")
+    form.find_element(By.TAG_NAME, "textarea").send_keys("No, the signs are temp only and never reach the final cut.")
+    _post_and_wait(browser, form.find_element(By.TAG_NAME, "button"))
+    _wait_for_url(browser, lambda url: url == case_url)
+    browser.find_element(By.CSS_SELECTOR, "#use-4 .answered")
+    after = _findings_by_use(browser)
+    changed = {use for use in set(before) | set(after) if before.get(use) != after.get(use)}
+    assert changed == {"4"}, (before, after)
+
+    # the contact's review form comes before the findings, and asks for changes
+    _sign_in(browser, base, keys["contact"])
+    browser.get(case_url)
+    form_top = browser.find_element(By.CSS_SELECTOR, "form.review-form").location["y"]
+    assert form_top < browser.find_element(By.CSS_SELECTOR, "li.finding").location["y"]
+    browser.find_element(By.ID, "decision-request_changes").click()
+    browser.find_element(By.ID, "reason").send_keys("Keep generated signs and extras out of the final cut.")
+    _post_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action$='/review'] button"))
+    _wait_for_url(browser, lambda url: url == case_url)
+    assert "request changes" in browser.find_element(By.ID, "review").text
+
+    # the partner replies with a revised plan
+    _sign_in(browser, base, keys["partner"])
+    browser.get(case_url)
+    assert "asked for changes" in browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby='revise-h']").text
+    revised = browser.find_element(By.ID, "revised-text")
+    revised.clear()
+    revised.send_keys(EMAIL.replace("for the closing credits.", "for the previs of the closing credits only."))
+    _post_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action$='/revise'] button"))
+    _wait_for_url(browser, lambda url: url == case_url)
+    assert "version 2" in browser.find_element(By.TAG_NAME, "h1").text
+
+    # the contact sees what changed and that the earlier review is stale, then approves
+    _sign_in(browser, base, keys["contact"])
+    browser.get(case_url)
+    diff = browser.find_element(By.ID, "plan-diff")
+    assert "previs of the" in " ".join(e.text for e in diff.find_elements(By.TAG_NAME, "ins"))
+    assert browser.find_element(By.ID, "decision-changes").text.startswith("Route:")
+    assert "Stale — plan changed since review" in browser.find_element(By.ID, "review").text
+    assert "request changes" in browser.find_element(By.ID, "review").text  # the earlier decision stays visible
+    _screenshot(browser, "six-uses-contact-diff", tmp_path)
+    browser.find_element(By.ID, "decision-approve").click()
+    browser.find_element(By.ID, "reason").send_keys("Previs only is fine.")
+    _post_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action$='/review'] button"))
+    _wait_for_url(browser, lambda url: url == case_url)
+    review = browser.find_element(By.ID, "review").text
+    assert "Studio review: approve" in review and "Stale" not in review
 
 
 def test_the_api_docs_render_with_the_network_off(server, browser) -> None:

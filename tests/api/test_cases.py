@@ -10,7 +10,6 @@ from fastapi.testclient import TestClient
 from triage_support import FakePipeline, auth
 
 from api.main import create_app
-from triage.answers import ANSWERS_FOOTER, ANSWERS_HEADER
 from triage.records import Intake
 from triage.store import migrations
 from triage.store.audit import verify
@@ -152,10 +151,9 @@ def test_list_filters_paginates_and_counts(client, keys) -> None:
         assert client.get("/v1/cases", headers=auth(keys.acme), params=bad).status_code == 422
 
 
-def test_answers_are_appended_and_retriaged_with_history(client, keys) -> None:
-    case = client.post(
-        "/v1/cases", json={"text": IDEATION.replace(" Nothing goes in the final cut.", "")}, headers=auth(keys.acme)
-    ).json()
+def test_deprecated_free_text_answers_are_kept_as_data_and_retriaged_with_history(client, keys) -> None:
+    plan = IDEATION.replace(" Nothing goes in the final cut.", "")
+    case = client.post("/v1/cases", json={"text": plan}, headers=auth(keys.acme)).json()
     assert case["result"]["questions"]
     question = case["result"]["questions"][0]
     r = client.post(
@@ -166,8 +164,10 @@ def test_answers_are_appended_and_retriaged_with_history(client, keys) -> None:
     assert r.status_code == 200, r.text
     body = r.json()
     assert body["status"] == "triaged"
-    assert ANSWERS_HEADER in body["text"] and body["text"].endswith(ANSWERS_FOOTER)
-    assert f"Q: {question}" in body["text"]
+    assert body["text"] == plan  # the plan stays the plan; the answer is a row beside it
+    assert [(a["question"], a["text"], a["question_id"]) for a in body["answers"]] == [
+        (question, "No, nothing goes in the final cut.", None)
+    ]
     assert body["result"]["questions"] == []
     assert [h["kind"] for h in body["history"]] == ["submitted", "triaged", "answers", "triaged"]
 

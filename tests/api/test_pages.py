@@ -104,14 +104,14 @@ def test_partner_answers_follow_up_questions(app, keys) -> None:
     browser = sign_in(app, keys.acme)
     location = submit(browser, text="We will make an internal mood board with an image generator.")
     page = browser.get(location).text
-    question = re.search(r'name="question" value="([^"]+)"', page).group(1)
+    question_id = re.search(r'name="question_id" value="([^"]+)"', page).group(1)
     r = browser.post(
         location + "/answers",
-        data={"csrf_token": csrf_of(page), "question": question, "answer": "No, nothing goes in the final cut."},
+        data={"csrf_token": csrf_of(page), "question_id": question_id, "answer": "No, nothing goes in the final cut."},
     )
     assert r.status_code == 303
     after = browser.get(location).text
-    assert "Answers to follow-up questions" in after and "nothing goes in the final cut" in after
+    assert "Answered: <q>No, nothing goes in the final cut.</q>" in after
     assert "answers: 1 answer(s)" in after
     empty = browser.post(location + "/answers", data={"csrf_token": csrf_of(after), "answer": "  "})
     assert empty.status_code in (200, 422)  # no questions left, or nothing to add: refused, nothing written

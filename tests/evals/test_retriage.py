@@ -92,3 +92,19 @@ def test_exported_reviews_name_the_reviewer(store: Store) -> None:
     store.add_review(case_id, decision="approve", route=None, reason="ok", actor=contact.id, actor_role="contact")
     (exported,) = export_reviews(store)
     assert "contact review 'approve' by Dana Ruiz on " in exported.note and contact.id not in exported.note
+
+
+def test_retriage_reads_a_stored_case_with_its_answers(store: Store, tmp_path: Path) -> None:
+    from triage import service
+    from triage.store.accounts import Principal
+
+    pipeline = Pipeline(Settings(data_dir=tmp_path / "data"), cite=False)
+    partner = Principal(key_id="k1", role="partner", org="acme")
+    plan = "We will use an image generator to make concept art for the pitch deck."
+    case = submit(store, pipeline, Intake(text=plan), org="acme", actor="k1", actor_role="partner")
+    assert case.route == "notify"
+    given = [service.AnswerInput("Yes, two frames go in the final cut.", question="Will any of it reach the screen?")]
+    answered = service.answer(store, pipeline, case.id, given, principal=partner, max_chars=20_000)
+    assert answered.approval_required
+    report = retriage_stored(store, pipeline, progress=False)
+    assert report.cases == 1 and report.flips == []  # the answer is read again, not lost

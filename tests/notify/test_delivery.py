@@ -117,7 +117,7 @@ def test_contacts_partners_and_webhooks_are_told(base_settings, smtp_server: Smt
         answers = {"answers": [{"question": "Consent?", "answer": "Signed consent is on file."}]}
         assert client.post(f"/v1/cases/{case_id}/answers", json=answers, headers=auth(pat["key"])).status_code == 200
         wait_until(lambda: len(smtp_server.to("dana@studio.example")) == 2, what="the answer's email")
-        assert smtp_server.to("dana@studio.example")[1]["Subject"] == "acme answered on Night Shift"
+        assert smtp_server.to("dana@studio.example")[1]["Subject"] == "acme answered or revised the plan on Night Shift"
 
         secrets = [k["key"] for k in made.values()] + [admin, webhook_receiver.secret]
         for message in smtp_server.messages:

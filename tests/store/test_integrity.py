@@ -12,7 +12,7 @@ from triage.config import Settings
 from triage.records import Intake
 from triage.store.accounts import hash_key, issue_key, parse_key, revoke_key
 from triage.store.cases import Store
-from triage.store.schema import api_keys, audit_log, case_events, cases, meta
+from triage.store.schema import api_keys, audit_log, case_answers, case_events, case_versions, cases, meta
 
 PLAN = "We will clone the narrator's voice for the final cut."
 
@@ -24,7 +24,7 @@ def settings(tmp_path) -> Settings:
 
 @pytest.fixture
 def filled(settings: Settings) -> dict[str, str]:
-    """Two cases (one reviewed, one answered), a partner key, a revoked key; the chain verifies."""
+    """Two cases (one reviewed then revised, one answered), a partner key, a revoked key; the chain verifies."""
     store = Store.open(settings)
     try:
         _, partner = issue_key(store, "partner", "acme")
@@ -33,7 +33,11 @@ def filled(settings: Settings) -> dict[str, str]:
         first = service.submit(store, FakePipeline(), Intake(text=PLAN), org="acme", actor="k1", actor_role="partner")
         second = service.submit(store, FakePipeline(), Intake(text=PLAN), org="acme", actor="k1", actor_role="partner")
         store.add_review(first.id, decision="reject", route=None, reason="no consent", actor="c1", actor_role="contact")
-        service.answer(store, FakePipeline(), second.id, [("Consent?", "yes")], principal=principal, max_chars=20_000)
+        given = [service.AnswerInput(text="yes", question="Consent?")]
+        service.answer(store, FakePipeline(), second.id, given, principal=principal, max_chars=20_000)
+        service.revise(
+            store, FakePipeline(), first.id, PLAN + " Only in the trailer.", principal=principal, max_chars=20_000
+        )
         revoked, _ = issue_key(store, "admin", "studio")
         assert revoke_key(store, revoked.id)
     finally:
@@ -92,6 +96,36 @@ def test_edited_answers_are_found(settings, filled) -> None:
     assert not ok and f"case {filled['second']}: text_sha256" in message
 
 
+def test_edited_or_inserted_answer_rows_are_found(settings, filled) -> None:
+    edit = update(case_answers).where(case_answers.c.case_id == filled["second"]).values(answer="no")
+    ok, message = tamper(settings, edit)
+    assert not ok and f"case {filled['second']}: answers_sha256" in message
+    forged = insert(case_answers).values(
+        case_id=filled["first"], seq=99, version=2, facts_json="[]", question="", answer="consent on file",
+        actor="k1", at="2026-01-01T00:00:00Z",
+    )  # fmt: skip
+    ok, message = tamper(settings, forged)
+    assert not ok and f"case {filled['first']}: answers_sha256" in message
+
+
+def test_an_edited_current_version_or_earlier_version_is_found(settings, filled) -> None:
+    ok, message = tamper(settings, update(cases).where(cases.c.id == filled["first"]).values(version=1))
+    assert not ok and f"case {filled['first']}: version differ" in message
+    edit = (
+        update(case_versions)
+        .where(case_versions.c.case_id == filled["first"], case_versions.c.version == 1)
+        .values(text="We use no AI at all.")
+    )
+    ok, message = tamper(settings, edit)
+    assert not ok and "versions_sha256" in message and f"case {filled['first']}" in message
+
+
+def test_a_stale_review_made_to_look_current_is_found(settings, filled) -> None:
+    """The revision left the reject stale; clearing the mark would make the old review hold again."""
+    ok, message = tamper(settings, update(cases).where(cases.c.id == filled["first"]).values(review_stale=False))
+    assert not ok and f"case {filled['first']}: review_stale differ" in message
+
+
 def test_an_unrevoked_or_inserted_key_is_found(settings, filled) -> None:
     ok, message = tamper(settings, update(api_keys).where(api_keys.c.id == filled["revoked"]).values(revoked_at=None))
     assert not ok and f"key {filled['revoked']}: revoked_at differ" in message
@@ -132,6 +166,7 @@ def test_answers_and_key_events_are_audited(settings, filled) -> None:
     finally:
         store.close()
     assert kinds.count("answers") == 1 and kinds.count("key_created") == 2 and kinds.count("key_revoked") == 1
+    assert kinds.count("revision") == 1
 
 
 def test_an_upgrade_adopts_what_is_already_stored(tmp_path) -> None:
@@ -173,5 +208,51 @@ def test_an_upgrade_adopts_what_is_already_stored(tmp_path) -> None:
         with store.engine.connect() as conn:
             report = service.integrity.verify(conn)
         assert not report.ok and "key 00ff: role differ" in report.message
+    finally:
+        store.close()
+
+
+def test_an_upgrade_where_0005_ran_before_0003_adopts_answers_and_versions(tmp_path) -> None:
+    """A database that took migration 0005 before 0003 existed: 0003 adopts each case with its answers and versions,
+    and the gap in the numbers (no 0004 yet) is no obstacle."""
+    import importlib
+
+    from triage.store import migrations
+    from triage.store.db import make_engine
+    from triage.store.schema import schema_version
+
+    header, footer = "--- Answers to follow-up questions ---", "--- End of answers ---"
+    store = Store(make_engine(f"sqlite:///{tmp_path / 'old.db'}"))
+    try:
+        with store.transaction() as conn:
+            schema_version.create(conn)
+            for version, name in migrations.available()[:2]:
+                importlib.import_module(f"triage.store.migrations.{name}").upgrade(conn)
+                conn.execute(insert(schema_version).values(version=version, name=name, applied_at="2026-01-01"))
+            conn.execute(
+                insert(cases).values(
+                    id="c_00000000000000ee",
+                    org="acme",
+                    created_by="00ff",
+                    status="triaged",
+                    text=f"{PLAN}\n\n{header}\nQ: Consent?\nA: Yes, signed.\n{footer}",
+                    created_at="2026-01-01",
+                    updated_at="2026-01-01",
+                )
+            )
+            name = next(n for v, n in migrations.available() if v == 5)
+            importlib.import_module(f"triage.store.migrations.{name}").upgrade(conn)
+            conn.execute(insert(schema_version).values(version=5, name=name, applied_at="2026-01-01"))
+        assert migrations.migrate(store) == 5
+        with store.engine.connect() as conn:
+            assert [r.kind for r in service.audit.records(conn)] == ["adopted"]
+            report = service.integrity.verify(conn)
+            assert report.ok, report.message
+        assert [a.answer.answer for a in store.answers("c_00000000000000ee")] == ["Yes, signed."]
+        with store.transaction() as conn:
+            conn.execute(update(case_answers).values(answer="No."))
+        with store.engine.connect() as conn:
+            report = service.integrity.verify(conn)
+        assert not report.ok and "answers_sha256" in report.message
     finally:
         store.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from triage.records import Intake, ProductionType, Route, Trigger
+from triage.records import Intake, PartnerAnswer, ProductionType, Route, Trigger
 
 ROUTES: tuple[Route, ...] = ("escalate", "notify")
 TRIGGER_CODES = frozenset(t.value for t in Trigger)
@@ -49,10 +49,11 @@ class LabeledCase:
     production_type: str | None = None
     tags: tuple[str, ...] = ()
     line: int = 0
+    answers: tuple[PartnerAnswer, ...] = ()  # a stored case's answers on its current version (re-triage)
 
     def intake(self) -> Intake:
         production_type = ProductionType(self.production_type) if self.production_type else None
-        return Intake(text=self.text, production_type=production_type)
+        return Intake(text=self.text, production_type=production_type, answers=list(self.answers))
 
 
 @dataclass(frozen=True)

@@ -97,6 +97,7 @@ def retriage_stored(store: Store, pipeline: Pipeline, *, concurrency: int = 1, p
             id=case.id,
             text=case.text,
             production_type=case.production_type,
+            answers=tuple(a.answer for a in store.answers(case.id, case.version)),
             expected=Expected(
                 route="notify" if case.route == "notify" else "escalate", approval_required=case.approval_required
             ),

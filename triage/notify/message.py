@@ -34,7 +34,7 @@ def _subject(p: dict[str, Any]) -> str:
         flag = "[ESCALATE] " if p.get("escalated") else ""
         return f"{flag}New case from {p['org']}: {title}"
     if p["type"] == "case.answered":
-        return f"{p['org']} answered on {title}"
+        return f"{p['org']} answered or revised the plan on {title}"
     if p["type"] == "case.reviewed":
         return f"Your case {title}: {DECISION_WORDS.get(p.get('decision') or '', 'reviewed')}"
     if p["type"] == "case.reminder":

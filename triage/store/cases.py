@@ -14,22 +14,22 @@ import logging
 import re
 import secrets
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any, Literal, get_args
 
 from sqlalchemy import Connection, Engine, func, insert, or_, select, update
+from sqlalchemy import case as when
 
-from triage.answers import append_answers
 from triage.config import Settings
-from triage.records import Intake, ProductionType, Route, TriageResult
+from triage.records import Intake, PartnerAnswer, ProductionType, Route, TriageResult
 from triage.store import audit, migrations, outbox
 from triage.store.audit import input_sha256
 from triage.store.db import Database, canonical_json, iso, make_engine, utcnow
-from triage.store.errors import Conflict, NotFound, StoreError, TextTooLong
+from triage.store.errors import Conflict, InvalidInput, NotFound, StoreError, TextTooLong
 from triage.store.notifications import DirectoryCache, EventKind
 from triage.store.outbox import CaseNews
-from triage.store.schema import case_events, cases
+from triage.store.schema import case_answers, case_events, case_versions, cases
 from triage.store.state import case_state
 
 log = logging.getLogger(__name__)
@@ -41,7 +41,8 @@ DECISIONS: tuple[Decision, ...] = get_args(Decision)
 DEFAULT_LEASE_S = 600  # longer than an LLM call with its retries; an expired lease marks a crashed worker's case
 # (Store.open takes the lease from Settings.effective_lease_s: shorter for the lexical extractor, TRIAGE_LEASE_S.)
 CASE_ID_RE = re.compile(r"c_[0-9a-f]{16}")
-RUN_NEWS: dict[str, EventKind] = {"submitted": "submitted", "answers": "answered"}  # what a run's result reports
+# What a run's result reports: the submission, or the partner's reply (answers or a revised plan) since the last result.
+RUN_NEWS: dict[str, EventKind] = {"submitted": "submitted", "answers": "answered", "revision": "answered"}
 
 
 @dataclass(frozen=True)
@@ -65,15 +66,50 @@ class Case:
     attempts: int
     created_at: str
     updated_at: str
+    version: int = 1
+    review_stale: bool = False  # the plan or its answers changed since the review (which is kept)
 
     @property
     def effective_route(self) -> Route | None:
-        """A contact's override wins over the engine's route."""
-        return self.review_route or self.route
+        return effective_route(self.route, self.review_route, self.review_stale)
 
-    def intake(self) -> Intake:
+    def intake(self, answers: Sequence[PartnerAnswer] = ()) -> Intake:
+        """The current version's plan with its answers (from `Store.answers`), as data."""
         production_type = ProductionType(self.production_type) if self.production_type else None
-        return Intake(text=self.text, production_type=production_type, production_title=self.production_title)
+        return Intake(
+            text=self.text,
+            production_type=production_type,
+            production_title=self.production_title,
+            answers=list(answers),
+        )
+
+
+def effective_route(route: Route | None, review_route: Route | None, stale: bool) -> Route | None:
+    """A contact's override wins over the engine's route; once the plan changed since, only an escalation holds."""
+    if review_route is None:
+        return route
+    if stale:
+        return "escalate" if "escalate" in (route, review_route) else route
+    return review_route
+
+
+@dataclass(frozen=True)
+class StoredAnswer:
+    """One answer as kept: the version of the plan it answered, and who gave it when."""
+
+    seq: int
+    version: int
+    answer: PartnerAnswer
+    actor: str
+    at: str
+
+
+@dataclass(frozen=True)
+class Version:
+    version: int
+    text: str
+    actor: str
+    at: str
 
 
 @dataclass(frozen=True)
@@ -89,10 +125,11 @@ class CaseSummary:
     review_route: Route | None
     created_at: str
     updated_at: str
+    review_stale: bool = False
 
     @property
     def effective_route(self) -> Route | None:
-        return self.review_route or self.route
+        return effective_route(self.route, self.review_route, self.review_stale)
 
 
 @dataclass(frozen=True)
@@ -129,9 +166,20 @@ def _case(row: Any, result: dict[str, Any] | None = None) -> Case:
         attempts=m["attempts"],
         created_at=m["created_at"],
         updated_at=m["updated_at"],
+        version=m["version"],
+        review_stale=bool(m["review_stale"]),
     )
 
 
+# effective_route in SQL, for the queue's filter and counts
+_EFFECTIVE_ROUTE = when(
+    (cases.c.review_route.is_(None), cases.c.route),
+    (
+        cases.c.review_stale.is_(True),
+        when((or_(cases.c.route == "escalate", cases.c.review_route == "escalate"), "escalate"), else_=cases.c.route),
+    ),
+    else_=cases.c.review_route,
+)
 _COLUMNS_BUT_RESULT = [column for column in cases.c if column.name != "result_json"]
 _SUMMARY_COLUMNS = [
     cases.c.id,
@@ -145,6 +193,7 @@ _SUMMARY_COLUMNS = [
     cases.c.review_route,
     cases.c.created_at,
     cases.c.updated_at,
+    cases.c.review_stale,
 ]
 
 
@@ -205,9 +254,7 @@ class Store(Database):
         of neither); and the contact who last reviewed the case."""
         rows = conn.execute(
             select(case_events.c.kind, case_events.c.actor)
-            .where(
-                case_events.c.case_id == case_id, case_events.c.kind.in_(["submitted", "answers", "triaged", "review"])
-            )
+            .where(case_events.c.case_id == case_id, case_events.c.kind.in_([*RUN_NEWS, "triaged", "review"]))
             .order_by(case_events.c.seq)
         ).all()
         news: EventKind | None = None
@@ -303,6 +350,11 @@ class Store(Database):
                     updated_at=case.updated_at,
                 )
             )
+            conn.execute(
+                insert(case_versions).values(
+                    case_id=case_id, version=1, text=intake.text, actor=actor, at=case.created_at
+                )
+            )
             # a new case's history starts at 1 (no need to look for a last entry)
             conn.execute(
                 insert(case_events).values(
@@ -336,11 +388,11 @@ class Store(Database):
         if org is not None:
             where.append(cases.c.org == org)
         if route is not None:
-            where.append(func.coalesce(cases.c.review_route, cases.c.route) == route)
+            where.append(route == _EFFECTIVE_ROUTE)
         if status is not None:
             where.append(cases.c.status == status)
-        if review == "none":
-            where.append(cases.c.review.is_(None))
+        if review == "none":  # not reviewed, or reviewed before the plan changed: back in the queue
+            where.append(or_(cases.c.review.is_(None), cases.c.review_stale.is_(True)))
         elif review is not None:
             where.append(cases.c.review == review)
         if production is not None:
@@ -362,9 +414,9 @@ class Store(Database):
 
         Args:
             org: only this organisation's cases (None: every organisation's).
-            route: the effective route (a contact's override, else the engine's).
+            route: the effective route (a contact's override, else the engine's; see `effective_route`).
             status: received, triaged or failed.
-            review: a decision, or "none" for cases not reviewed yet.
+            review: a decision, or "none" for cases not reviewed yet or whose review is stale.
             production: the production type's value.
             limit: the page's size.
             offset: how many matching cases come before the page.
@@ -384,7 +436,7 @@ class Store(Database):
     def counts(self, *, org: str | None = None) -> dict[str, dict[str, int]]:
         """Cases by (effective) route, status and review, for a queue's headline numbers."""
         where = self._filters(org=org)
-        route = func.coalesce(cases.c.review_route, cases.c.route)
+        route = _EFFECTIVE_ROUTE
         review = func.coalesce(cases.c.review, "none")
         out: dict[str, dict[str, int]] = {}
         with self.reader.connect() as conn:
@@ -568,75 +620,202 @@ class Store(Database):
         log.warning("case %s failed: %s", case_id, error.split(":", 1)[0])
         return case
 
+    def answers(self, case_id: str, version: int | None = None) -> list[StoredAnswer]:
+        """The case's answers, oldest first; only those given on `version` when it is named."""
+        query = select(case_answers).where(case_answers.c.case_id == case_id)
+        if version is not None:
+            query = query.where(case_answers.c.version == version)
+        with self.reader.connect() as conn:
+            rows = conn.execute(query.order_by(case_answers.c.seq)).all()
+        return [
+            StoredAnswer(
+                seq=r.seq,
+                version=r.version,
+                answer=PartnerAnswer(
+                    question=r.question,
+                    answer=r.answer,
+                    question_id=r.question_id,
+                    use=r.use_index,
+                    use_summary=r.use_summary,
+                    facts=tuple(json.loads(r.facts_json)),
+                ),
+                actor=r.actor,
+                at=r.at,
+            )
+            for r in rows
+        ]
+
+    def versions(self, case_id: str) -> list[Version]:
+        """Every version of the case's plan, oldest first."""
+        with self.reader.connect() as conn:
+            rows = conn.execute(
+                select(case_versions).where(case_versions.c.case_id == case_id).order_by(case_versions.c.version)
+            ).all()
+        return [Version(version=r.version, text=r.text, actor=r.actor, at=r.at) for r in rows]
+
+    def intake(self, case: Case) -> Intake:
+        """What the pipeline reads for the case: its current plan and the answers given on that version, as data."""
+        return case.intake([a.answer for a in self.answers(case.id, case.version)])
+
+    def _reclaim(self, conn: Connection, case: Case, now: Any, **values: Any) -> str:
+        """Claim the case for a re-triage after the partner changed it; a review given before is kept, marked stale."""
+        token = secrets.token_hex(16)
+        conn.execute(
+            update(cases)
+            .where(cases.c.id == case.id)
+            .values(
+                status="received",
+                run_token=token,
+                lease_until=iso(now + timedelta(seconds=self.lease_s)),
+                attempts=1,
+                review_stale=case.review is not None,
+                updated_at=iso(now),
+                **values,
+            )
+        )
+        return token
+
+    def _audit_change(
+        self,
+        conn: Connection,
+        case: Case,
+        kind: str,
+        data: dict[str, Any],
+        *,
+        actor: str,
+        actor_role: str,
+        at: str,
+    ) -> audit.AuditRecord:
+        """The partner's change (answers, a revision), in the case's history and the audit chain in the same
+        transaction: the record carries the case's visible state after the change (see `_audited`)."""
+        return self._audited(
+            conn,
+            case.id,
+            kind,
+            lambda seq: {**data, "audit_seq": seq},
+            kind=kind,
+            actor=actor,
+            actor_role=actor_role,
+            input_sha256=input_sha256(case.text, case.production_type, case.production_title),
+            result_json=canonical_json(data),
+            policy_version=(case.result or {}).get("policy_version"),
+            at=at,
+        )
+
+    def _changeable(self, conn: Connection, case_id: str, org: str) -> Case:
+        case = self._locked_case(conn, case_id, org)
+        if case.status == "received":
+            raise Conflict("the case is being triaged; try again in a moment")
+        return case
+
     def add_answers(
         self,
         case_id: str,
-        answers: Sequence[tuple[str, str]],
+        answers: Sequence[PartnerAnswer],
         *,
         org: str,
         actor: str,
         actor_role: str,
         max_chars: int,
     ) -> tuple[Case, str]:
-        """Append the partner's answers to the plan and claim the case for re-triage; the old review no longer holds.
+        """Keep the partner's answers as rows of the current version and claim the case for re-triage; a review given
+        before stays, marked stale. Nothing is stored when any check fails.
 
         Args:
             case_id: the case answered.
-            answers: (question, answer) pairs, already checked.
+            answers: the answers, already checked against the case's questions.
             org: the answering organisation; another organisation's case is NotFound.
             actor: who the history and the audit record name.
             actor_role: that actor's role.
-            max_chars: the plan's limit with the answers appended (TextTooLong beyond it).
+            max_chars: the most characters the plan and this version's answers may have together (TextTooLong).
 
         Returns:
             The case as claimed, and the claim's run token for `complete` or `fail`.
         """
         now = utcnow()
-        token = secrets.token_hex(16)
         with self.transaction() as conn:
-            case = self._locked_case(conn, case_id, org)
-            if case.status == "received":
-                raise Conflict("the case is being triaged; try again in a moment")
-            new_text = append_answers(case.text, answers)
-            if len(new_text) > max_chars:
-                raise TextTooLong(
-                    f"with these answers the plan would be {len(new_text)} characters; the limit is {max_chars}"
+            case = self._changeable(conn, case_id, org)
+            rows = conn.execute(
+                select(case_answers.c.answer).where(
+                    case_answers.c.case_id == case_id, case_answers.c.version == case.version
                 )
-            conn.execute(
-                update(cases)
-                .where(cases.c.id == case_id)
-                .values(
-                    text=new_text,
-                    status="received",
-                    run_token=token,
-                    lease_until=iso(now + timedelta(seconds=self.lease_s)),
-                    attempts=1,
-                    review=None,
-                    review_route=None,
-                    review_reason=None,
-                    reviewed_by=None,
-                    reviewed_at=None,
-                    updated_at=iso(now),
+            ).scalars()
+            total = len(case.text) + sum(len(a) for a in rows) + sum(len(a.answer) for a in answers)
+            if total > max_chars:
+                raise TextTooLong(f"with these answers the plan would be {total} characters; the limit is {max_chars}")
+            last = conn.scalar(select(func.max(case_answers.c.seq)).where(case_answers.c.case_id == case_id)) or 0
+            for seq, a in enumerate(answers, start=last + 1):
+                conn.execute(
+                    insert(case_answers).values(
+                        case_id=case_id,
+                        seq=seq,
+                        version=case.version,
+                        question_id=a.question_id,
+                        use_index=a.use,
+                        use_summary=a.use_summary,
+                        facts_json=json.dumps(list(a.facts)),
+                        question=a.question,
+                        answer=a.answer,
+                        actor=actor,
+                        at=iso(now),
+                    )
                 )
-            )
-            sha = input_sha256(new_text, case.production_type, case.production_title)
+            token = self._reclaim(conn, case, now)
             data = {
-                "answers": [{"question": q, "answer": a} for q, a in answers],
-                "input_sha256": sha,
-                "previous_review": case.review,
+                "version": case.version,
+                "answers": [a.model_dump(mode="json", exclude_defaults=True) for a in answers],
+                "review_stale": case.review,
             }
-            self._audited(
-                conn,
-                case_id,
-                "answers",
-                lambda seq: {**data, "audit_seq": seq},
-                kind="answers",
-                actor=actor,
-                actor_role=actor_role,
-                input_sha256=sha,
-                result_json=canonical_json(data),
-                at=iso(now),
+            self._audit_change(conn, case, "answers", data, actor=actor, actor_role=actor_role, at=iso(now))
+            case = self._locked_case(conn, case_id)
+        return case, token
+
+    def _carry_answers(self, conn: Connection, case: Case, version: int, text: str) -> int:
+        """Copy to the new version the answers about a use whose sentence the revised plan still has word for word
+        (an answer about a use the revision rewrote or removed stays with the version it answered)."""
+        rows = conn.execute(
+            select(case_answers)
+            .where(case_answers.c.case_id == case.id, case_answers.c.version == case.version)
+            .order_by(case_answers.c.seq)
+        ).all()
+        kept = [r for r in rows if r.question_id and r.use_summary and r.use_summary in text]
+        last = conn.scalar(select(func.max(case_answers.c.seq)).where(case_answers.c.case_id == case.id)) or 0
+        for seq, r in enumerate(kept, start=last + 1):
+            conn.execute(insert(case_answers).values({**r._mapping, "seq": seq, "version": version}))
+        return len(kept)
+
+    def revise(self, case_id: str, text: str, *, org: str, actor: str, actor_role: str) -> tuple[Case, str]:
+        """A new version of the plan (every version is kept) and a claim to triage it; a review given before stays,
+        marked stale. Answers belong to the version they answered; those about a use whose sentence the new version
+        keeps word for word are carried over to it.
+
+        Args:
+            case_id: the case revised.
+            text: the new plan, already checked; the same text as the current version is InvalidInput.
+            org: the revising organisation; another organisation's case is NotFound.
+            actor: who the history and the audit record name.
+            actor_role: that actor's role.
+        """
+        now = utcnow()
+        with self.transaction() as conn:
+            case = self._changeable(conn, case_id, org)
+            if text == case.text:
+                raise InvalidInput("the revision is identical to the current version of the plan")
+            version = case.version + 1
+            conn.execute(
+                insert(case_versions).values(case_id=case_id, version=version, text=text, actor=actor, at=iso(now))
             )
+            carried = self._carry_answers(conn, case, version, text)
+            token = self._reclaim(conn, case, now, text=text, version=version)
+            revised = replace(case, text=text)
+            data = {
+                "version": version,
+                "previous_version": case.version,
+                "chars": len(text),
+                "answers_carried": carried,
+                "review_stale": case.review,
+            }
+            self._audit_change(conn, revised, "revision", data, actor=actor, actor_role=actor_role, at=iso(now))
             case = self._locked_case(conn, case_id)
         return case, token
 
@@ -671,6 +850,7 @@ class Store(Database):
                     review_reason=reason,
                     reviewed_by=actor,
                     reviewed_at=now,
+                    review_stale=False,
                     updated_at=now,
                 )
             )

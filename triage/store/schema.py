@@ -62,6 +62,8 @@ cases = Table(
     Column("lease_until", String(40)),
     Column("created_at", String(40), nullable=False),
     Column("updated_at", String(40), nullable=False),
+    Column("version", Integer, nullable=False, server_default="1"),  # 0005
+    Column("review_stale", Boolean, nullable=False, server_default="0"),  # 0005
     Index("ix_cases_org_created", "org", "created_at"),
     Index("ix_cases_status", "status"),
     Index("ix_cases_created", "created_at", "id"),  # 0002
@@ -76,6 +78,34 @@ case_events = Table(
     Column("actor", String(40), nullable=False),
     Column("at", String(40), nullable=False),
     Column("data_json", Text, nullable=False),
+    PrimaryKeyConstraint("case_id", "seq"),
+)
+
+case_versions = Table(  # 0005
+    "case_versions",
+    metadata,
+    Column("case_id", String(40), ForeignKey("cases.id"), nullable=False),
+    Column("version", Integer, nullable=False, autoincrement=False),
+    Column("text", Text, nullable=False),
+    Column("actor", String(40), nullable=False),
+    Column("at", String(40), nullable=False),
+    PrimaryKeyConstraint("case_id", "version"),
+)
+
+case_answers = Table(  # 0005
+    "case_answers",
+    metadata,
+    Column("case_id", String(40), ForeignKey("cases.id"), nullable=False),
+    Column("seq", Integer, nullable=False, autoincrement=False),
+    Column("version", Integer, nullable=False),
+    Column("question_id", String(40)),
+    Column("use_index", Integer),
+    Column("use_summary", Text),
+    Column("facts_json", Text, nullable=False),
+    Column("question", Text, nullable=False),
+    Column("answer", Text, nullable=False),
+    Column("actor", String(40), nullable=False),
+    Column("at", String(40), nullable=False),
     PrimaryKeyConstraint("case_id", "seq"),
 )
 

@@ -1,20 +1,21 @@
 """What a user can see of a case or an API key, in the form the audit chain records it after every change.
 
 A case's state names every field the API and the pages show (route, result, review, status, error, title, its
-organisation) and digests of its plan text, result and whole history (answers and earlier versions included); a
-key's state is its row. `triage audit verify` recomputes both from the tables and compares them with each
-case's and key's latest audit record.
+organisation, its current version and whether its review is stale) and digests of its plan text, result, whole
+history, every version of its plan and every answer it was given; a key's state is its row. `triage audit verify`
+recomputes both from the tables and compares them with each case's and key's latest audit record.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Table, select
 
 from triage.store.db import canonical_json
-from triage.store.schema import api_keys, case_events, cases
+from triage.store.schema import api_keys, case_answers, case_events, case_versions, cases
 
 CASE_FIELDS = (
     "org",
@@ -32,6 +33,22 @@ CASE_FIELDS = (
     "reviewed_at",
     "created_at",
 )
+# Added by migration 0005 (answers and plan versions as rows), with digests of the case_versions and case_answers
+# rows: migration 0003, which can run before 0005 exists, reads a case without them (see `case_state`).
+CASE_FIELDS_0005 = ("version", "review_stale")
+VERSION_FIELDS = ("version", "text", "actor", "at")
+ANSWER_FIELDS = (
+    "seq",
+    "version",
+    "question_id",
+    "use_index",
+    "use_summary",
+    "facts_json",
+    "question",
+    "answer",
+    "actor",
+    "at",
+)
 KEY_FIELDS = ("id", "key_hash", "role", "org", "label", "created_at", "revoked_at")
 # (Named columns, never the whole row: migration 0003 reads these before later migrations add columns.)
 IN_FLIGHT = "received"  # a case being run (or waiting for the sweep) shows this status between audited changes
@@ -41,10 +58,25 @@ def _sha256(value: str | None) -> str | None:
     return None if value is None else hashlib.sha256(value.encode("utf-8")).hexdigest()
 
 
-def case_state(conn: Connection, case_id: str) -> dict[str, Any] | None:
-    """The case's visible state as stored now, or None when there is no such case."""
+def _rows_sha256(conn: Connection, table: Table, names: Sequence[str], case_id: str, order: str) -> str | None:
+    rows = conn.execute(
+        select(*(table.c[name] for name in names)).where(table.c.case_id == case_id).order_by(table.c[order])
+    ).all()
+    return _sha256(canonical_json([list(r) for r in rows]))
+
+
+def case_state(conn: Connection, case_id: str, *, answers_and_versions: bool = True) -> dict[str, Any] | None:
+    """The case's visible state as stored now, or None when there is no such case.
+
+    Args:
+        conn: a connection to the migrated database.
+        case_id: the case.
+        answers_and_versions: also its version, review staleness, versions and answers (migration 0005); False
+            only for migration 0003 on a database that 0005 has not reached yet.
+    """
+    fields = (*CASE_FIELDS, *CASE_FIELDS_0005) if answers_and_versions else CASE_FIELDS
     row = conn.execute(
-        select(*(cases.c[name] for name in (*CASE_FIELDS, "text", "result_json"))).where(cases.c.id == case_id)
+        select(*(cases.c[name] for name in (*fields, "text", "result_json"))).where(cases.c.id == case_id)
     ).first()
     if row is None:
         return None
@@ -57,6 +89,11 @@ def case_state(conn: Connection, case_id: str) -> dict[str, Any] | None:
     state["text_sha256"] = _sha256(row.text)
     state["result_sha256"] = _sha256(row.result_json)
     state["history_sha256"] = _sha256(canonical_json([list(e) for e in events]))
+    if answers_and_versions:
+        state["version"] = row.version
+        state["review_stale"] = bool(row.review_stale)
+        state["versions_sha256"] = _rows_sha256(conn, case_versions, VERSION_FIELDS, case_id, "version")
+        state["answers_sha256"] = _rows_sha256(conn, case_answers, ANSWER_FIELDS, case_id, "seq")
     return state
 
 

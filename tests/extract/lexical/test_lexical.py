@@ -9,7 +9,7 @@ from rule_cases import RULE_CASES
 from triage.config import Settings
 from triage.extract.lexical.reader import LexicalExtractor, split_segments
 from triage.pipeline import Pipeline
-from triage.records import Answer, Choice, Intake, TriageResult
+from triage.records import Answer, Choice, Intake, PartnerAnswer, TriageResult
 
 
 @pytest.fixture(scope="module")
@@ -198,20 +198,21 @@ def test_segments_are_verbatim_slices() -> None:
 
 
 def test_answers_to_follow_up_questions_count_and_questions_never_do(pipeline: Pipeline) -> None:
-    from triage.answers import append_answers
+    def answered(plan: str, question: str, answer: str) -> TriageResult:
+        return pipeline.run(Intake(text=plan, answers=[PartnerAnswer(question=question, answer=answer)]))
 
     plan = "We will use an image generator to make concept art for the pitch deck."
     before = run(pipeline, plan)
     assert before.route == "notify"
     question = "Which tool and licence tier will you use, and do its terms stop it training on your inputs?"
     answer = "Adobe Firefly under our enterprise agreement; it never trains on inputs."
-    answered = append_answers(plan, [(question, answer)])
-    after = run(pipeline, answered)
+    after = answered(plan, question, answer)
     assert after.route == "notify", [f.rule for f in after.findings]
     assert after.uses[0].data_handling.value == "enterprise"
     assert all(question not in (f.evidence or "") for f in after.findings)
-    risky = append_answers(plan, [("Will any of it reach the final cut?", "Yes, two frames go in the final cut.")])
-    assert run(pipeline, risky).approval_required
+    assert answered(
+        plan, "Will any of it reach the final cut?", "Yes, two frames go in the final cut."
+    ).approval_required
 
 
 def test_more_uses_than_the_cap_fail_closed_with_the_first_uses_kept(pipeline: Pipeline) -> None:

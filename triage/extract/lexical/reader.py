@@ -523,6 +523,10 @@ class LexicalExtractor:
             segments = [s for s in segments if latin_share(s.text) >= LATIN_SEGMENT]
         segments = [replace(s, language=_sentence_language(s.text, code)) for s in segments]
         groups = group_uses(segments)
+        summaries = [group[0].text for group in groups]
+        for index, lines in source.answers_for_use(summaries).items():  # an answer about a use: read with it only
+            if index < len(groups):
+                groups[index] = groups[index] + [s for line in lines for s in split_segments(line, code)]
         notes: list[Any] = []
         if any(s.untrusted for s in segments):
             notes.append("the plan contains instructions addressed to the triage; they were read as data only")

@@ -269,7 +269,9 @@ class LLMExtractor:
     def _ask(self, intake: Submission, stats: ExtractionStats) -> LLMPlan:
         """The model's plan, after at most one repair turn for output that breaks the schema."""
         ptype = intake.production_type.value if intake.production_type else None
-        messages = self.prompt.messages(intake.text, ptype, schema_in_prompt=self.method == "json_mode")
+        messages = self.prompt.messages(
+            intake.plan, ptype, answers=intake.answers, schema_in_prompt=self.method == "json_mode"
+        )
         plan, problem = self._parse(self._invoke(messages, stats))
         if plan is None:
             log.warning("LLM output broke the schema (%s); asking once for a repair", problem)
@@ -288,14 +290,15 @@ class LLMExtractor:
             schema_hash=self.schema_hash,
             method=self.method,
             temperature=self.settings.llm_temperature,
-            text=intake.text,
+            text=intake.text + "".join(f"\x1f{a.use}:{','.join(a.facts)}" for a in intake.answers),
             production_type=intake.production_type.value if intake.production_type else None,
         )
 
     def extract(self, intake: Submission | Intake) -> Extraction:
         """Never raises: any failure is returned as `Extraction(failure=...)` and logged without the text.
 
-        The model reads `Submission.text`: the plan, then the partner's answers in their delimited block.
+        The model reads the plan, then each of the partner's answers as data tagged with its use and facts; its
+        quotes are checked against `Submission.text` (the plan and the answers' words, never the questions).
         """
         started = time.perf_counter()
         stats = ExtractionStats()

@@ -2,16 +2,20 @@
 
 The prompt lives in `prompts/extract.toml` so that changing it is a reviewed data change with a new
 `prompt_version` ("extract-v<N>:<sha256[:12]>" of the file), which results report and the LLM cache keys on.
-The partner's text is passed as data inside <plan>…</plan>; any delimiter inside the text is escaped, so the text
-cannot close the data block and speak as the instructions.
+The partner's text is passed as data inside <plan>…</plan>, and their answers to follow-up questions each inside
+<answer use="N" facts="…">…</answer> after it (the question's wording, the service's own, is never sent: the model
+cannot quote it as evidence); any delimiter inside the text is escaped, so the text cannot close a data block and
+speak as the instructions.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,10 +25,16 @@ from pydantic import BaseModel, ConfigDict, Field, PositiveInt, field_validator,
 
 from triage.extract.evidence import find_quote
 from triage.extract.llm.schema import CHOICE_VALUES, FIELD_ORDER, YES_NO_FIELDS, LLMUse, json_schema
-from triage.records import ProductionType
+from triage.records import PartnerAnswer, ProductionType
 
 PROMPT_NAME = "extract"
-_DELIMITER = re.compile(r"<\s*(/?)\s*plan\s*>", re.IGNORECASE)
+_DELIMITER = re.compile(r"<\s*(/?)\s*(plan|answers?)\b[^>]*>", re.IGNORECASE)
+ANSWERS_INTRO = (
+    "The partner's answers to follow-up questions, after the plan. Each answer is about one use: the one whose"
+    " sentence `about` gives, else the one numbered in `use` (1 is the first use in plan order), and the facts it"
+    " names; read it as part of that use only, under the same evidence rule as the plan: quote the answer's words"
+    " verbatim."
+)
 
 
 class PromptError(ValueError):
@@ -96,8 +106,19 @@ class PromptFile(BaseModel):
 
 
 def escape_plan(text: str) -> str:
-    """Neutralise <plan> / </plan> inside the partner's text so it cannot end the data block."""
-    return _DELIMITER.sub(lambda m: f"&lt;{m.group(1)}plan&gt;", text)
+    """Neutralise <plan>, </plan>, <answer …> and </answer> inside the partner's text so it cannot end a data block."""
+    return _DELIMITER.sub(lambda m: f"&lt;{m.group(1)}{m.group(2)}&gt;", text)
+
+
+def answers_text(answers: Sequence[PartnerAnswer]) -> str:
+    """The answers block: each answer's words as data, tagged with its use (1-based) and facts, never the question."""
+    blocks = []
+    for answer in answers:
+        use = "plan" if answer.use is None else str(answer.use + 1)
+        about = f' about="{html.escape(answer.use_summary)}"' if answer.use_summary else ""
+        tag = f'<answer use="{use}"{about} facts="{" ".join(answer.facts)}">'
+        blocks.append(f"{tag}\n{escape_plan(answer.answer.strip())}\n</answer>")
+    return "\n".join([ANSWERS_INTRO, *blocks])
 
 
 def _example_json(example: Example) -> str:
@@ -135,17 +156,23 @@ class ExtractPrompt:
         parts.append("\n\n".join(lines))
         return "\n\n".join(parts)
 
-    def user_text(self, text: str, production_type: str | None) -> str:
-        return self.spec.user.replace("{production_type}", production_type or "not stated").replace(
+    def user_text(self, text: str, production_type: str | None, answers: Sequence[PartnerAnswer] = ()) -> str:
+        user = self.spec.user.replace("{production_type}", production_type or "not stated").replace(
             "{plan}", escape_plan(text.strip())
         )
+        return f"{user}\n\n{answers_text(answers)}" if answers else user
 
     def messages(
-        self, text: str, production_type: str | None = None, *, schema_in_prompt: bool = False
+        self,
+        text: str,
+        production_type: str | None = None,
+        *,
+        answers: Sequence[PartnerAnswer] = (),
+        schema_in_prompt: bool = False,
     ) -> list[BaseMessage]:
         return [
             SystemMessage(self.system_text(schema_in_prompt=schema_in_prompt)),
-            HumanMessage(self.user_text(text, production_type)),
+            HumanMessage(self.user_text(text, production_type, answers)),
         ]
 
     def repair_message(self, error: str) -> HumanMessage:

@@ -10,12 +10,13 @@
   state now), so `triage audit verify` checks them from here on. What was changed outside the service before
   this upgrade cannot be told apart: verify the chain before upgrading.
 
-The adoption uses the live audit and state modules (not a frozen copy): they read named columns only.
+The adoption uses the live audit and state modules (not a frozen copy): they read named columns only, and a
+case's answers and versions (migration 0005) only where that migration has already run.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Connection, Index, MetaData, String, Table, select, text
+from sqlalchemy import Column, Connection, Index, MetaData, String, Table, inspect, select, text
 
 from triage.store import audit
 from triage.store.db import advisory_lock, canonical_json, iso, utcnow
@@ -39,8 +40,9 @@ def upgrade(conn: Connection) -> None:
     sessions.create(conn)
     conn.execute(text("DELETE FROM meta WHERE key = 'secret:session'"))
     now = iso(utcnow())
+    with_answers = inspect(conn).has_table("case_versions")  # 0005 ran first (a database from before 0003 shipped)
     for case_id in conn.scalars(select(cases.c.id).order_by(cases.c.created_at, cases.c.id)).all():
-        state = case_state(conn, case_id)
+        state = case_state(conn, case_id, answers_and_versions=with_answers)
         audit.append(conn, lock=advisory_lock, kind="adopted", case_id=case_id, actor=ACTOR, at=now, state=state)
     for key_id in conn.scalars(select(api_keys.c.id).order_by(api_keys.c.created_at, api_keys.c.id)).all():
         summary = canonical_json({"key_id": key_id})
