@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Protocol
 
+from triage import intake as intake_stage
 from triage.config import Settings
 from triage.notify.channels import SendError
 from triage.notify.channels.webhook import check_url
@@ -58,7 +59,6 @@ ANSWER_MAX_CHARS = 4000
 REASON_MAX_CHARS = 4000
 POLICY_QUESTION_MAX_CHARS = 2000
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # What a one-line name (a title, an organisation, a label) may not hold beyond that: line breaks, C1 controls, and
 # the bidirectional controls that make a name display as something else (U+061C, U+200E/F, U+202A-E, U+2066-9).
 _NOT_IN_NAMES = re.compile(r"[\t\n\r\x0c\x80-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -84,21 +84,12 @@ def text_limit(settings: Settings) -> int:
 
 
 def check_text(value: str, *, max_chars: int, what: str = "the plan text") -> str:
-    """Refuse what is not plain text a person wrote: empty, over-long, binary, or not encodable as UTF-8.
-
-    Raises InvalidInput with a message that is safe to show (it never repeats the text).
-    """
+    """The intake stage's check (`triage.intake.check_text`: empty, over-long, binary, not encodable as UTF-8), with
+    its refusal raised as InvalidInput, whose message is safe to show (it never repeats the text)."""
     try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise InvalidInput(f"{what} is not valid Unicode text") from None
-    if _CONTROL.search(value):
-        raise InvalidInput(f"{what} contains control characters: send plain text, not a binary file")
-    if not value.strip():
-        raise InvalidInput(f"{what} is empty")
-    if len(value) > max_chars:
-        raise InvalidInput(f"{what} is {len(value)} characters; the limit is {max_chars}")
-    return value
+        return intake_stage.check_text(value, max_chars=max_chars, what=what)
+    except intake_stage.IntakeError as exc:
+        raise InvalidInput(str(exc)) from None
 
 
 def check_name(value: str, *, max_chars: int, what: str) -> str:
