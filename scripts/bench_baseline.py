@@ -39,12 +39,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "scripts"), str(ROOT / "tests")]
 
 from bench_llm import pct, pick_cases  # noqa: E402
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage  # noqa: E402
 from langchain_core.outputs import ChatGeneration, ChatResult  # noqa: E402
-from llm_fakes import ScriptedChatModel, example_output, tool_call_message  # noqa: E402
 
 from triage.config import Settings  # noqa: E402
 from triage.engine import evaluate  # noqa: E402
@@ -54,6 +52,7 @@ from triage.extract.lexical.reader import LexicalExtractor  # noqa: E402
 from triage.extract.llm.cache import CACHE_FILE, CachedResponse, LLMCache  # noqa: E402
 from triage.extract.llm.client import make_chat_model  # noqa: E402
 from triage.extract.llm.extractor import LLMExtractor  # noqa: E402
+from triage.extract.llm.scripted import ScriptedChatModel, example_output, tool_call_message  # noqa: E402
 from triage.intake import Submission, read_intake  # noqa: E402
 from triage.pipeline import Pipeline  # noqa: E402
 from triage.records import Intake  # noqa: E402

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -25,15 +24,13 @@ from typing import Any
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
-
-from support.llm_replay import RecordingTransport  # noqa: E402
 
 from triage.config import Settings  # noqa: E402
 from triage.engine import evaluate  # noqa: E402
 from triage.extract.hybrid import merge  # noqa: E402
 from triage.extract.lexical.reader import LexicalExtractor  # noqa: E402
 from triage.extract.llm.extractor import LLMExtractor  # noqa: E402
+from triage.extract.llm.recording import RecordingTransport  # noqa: E402
 from triage.intake import read_intake  # noqa: E402
 from triage.records import AIUse, Intake  # noqa: E402
 from triage.rules import load_rules  # noqa: E402

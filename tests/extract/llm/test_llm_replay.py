@@ -14,13 +14,13 @@ from typing import Any
 
 import httpx
 import pytest
-from support.llm_replay import ReplayTransport
 
 from triage.config import Settings
 from triage.engine import evaluate
 from triage.extract.hybrid import merge
 from triage.extract.lexical.reader import LexicalExtractor
 from triage.extract.llm.extractor import LLMExtractor
+from triage.extract.llm.recording import ReplayTransport
 from triage.records import AIUse, Intake
 from triage.rules import load_rules
 
