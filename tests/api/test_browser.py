@@ -127,13 +127,21 @@ def _wait_for_url(driver, ready, timeout: float = 90) -> None:
 def _post_and_wait(driver, button, timeout: float = 90) -> None:
     """Click a form's button and wait until the page it was on has gone (a form that redirects back to the same
     URL leaves the URL unchanged, so waiting for the URL alone could read the old page)."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
     old = driver.find_element(By.TAG_NAME, "html")
     button.click()
-    WebDriverWait(driver, timeout).until(expected_conditions.staleness_of(old))
+
+    def gone(_driver: object) -> bool:
+        try:
+            old.is_enabled()
+        except WebDriverException:  # stale, or (mid-navigation) "node does not belong to the document"
+            return True
+        return False
+
+    WebDriverWait(driver, timeout).until(gone)
 
 
 def test_partner_escalates_and_contact_reviews(server, browser, tmp_path) -> None:

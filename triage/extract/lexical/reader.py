@@ -89,26 +89,28 @@ class PatternHit:
 
 
 def split_segments(text: str, language: str = "en", *, answer: bool = False) -> list[PlanSegment]:
-    """Sentences, bullets and enumerated uses, each a verbatim, stripped slice of the text."""
+    """Sentences, bullets and enumerated uses, each a verbatim, stripped slice of the text. Text that instructs the
+    triage is cut away from the partner's words first, so it never changes how their sentence splits into uses."""
     pieces: list[str] = []
     for sentence in SENTENCE_END.split(text):
-        for chunk in _bounded(sentence):
-            pieces.extend(_split_uses(chunk))
+        parts = INJECTION_SPLIT.split(sentence) if lx.INJECTION.search(sentence) else [sentence]
+        for part in parts:
+            for use in _split_uses(part) if not lx.INJECTION.search(part) else [part]:
+                pieces.extend(_bounded(use))
     segments = []
     for piece in pieces:
-        parts = INJECTION_SPLIT.split(piece) if lx.INJECTION.search(piece) else [piece]
-        for part in parts:
-            part = part.strip().lstrip("-*•▪● ").strip()
-            if part and any(ch.isalnum() for ch in part):
-                untrusted = bool(lx.INJECTION.search(part))
-                segments.append(PlanSegment(part, untrusted=untrusted, language=language, answer=answer))
+        piece = piece.strip().lstrip("-*•▪● ").strip()
+        if piece and any(ch.isalnum() for ch in piece):
+            untrusted = bool(lx.INJECTION.search(piece))
+            segments.append(PlanSegment(piece, untrusted=untrusted, language=language, answer=answer))
     return segments
 
 
 def _bounded(sentence: str) -> list[str]:
-    """A sentence longer than MAX_SEGMENT_CHARS cut at word boundaries, so reading cost stays linear in the plan's
-    length (each pattern hit looks back and ahead within its segment). A cut can only separate a negation from
-    what it denies, which reads as more risk, never less."""
+    """A piece longer than MAX_SEGMENT_CHARS (after the sentence was split into its uses) cut at word boundaries, so
+    reading cost stays linear in the plan's length (each pattern hit looks back and ahead within its segment). The
+    cut comes after the use split, so it never moves a use boundary; it can separate a negation from what it denies,
+    which reads as more risk."""
     chunks: list[str] = []
     while len(sentence) > MAX_SEGMENT_CHARS:
         cut = sentence.rfind(" ", 0, MAX_SEGMENT_CHARS)
@@ -119,18 +121,29 @@ def _bounded(sentence: str) -> list[str]:
 
 
 def _split_uses(sentence: str) -> list[str]:
-    """Split "Midjourney for mood boards, and we'll clone her voice in ElevenLabs" where each side is a use."""
-    parts = USE_SPLIT.split(sentence)
-    if len(parts) == 1:
-        return parts
-    merged = [parts[0]]
-    for part in parts[1:]:
-        if lx.AI_CUE.search(part) and lx.AI_CUE.search(merged[-1]):
-            merged.append(part)
+    """Split "Midjourney for mood boards, and we'll clone her voice in ElevenLabs" where each side is a use.
+
+    Parts are tracked by position, so a long run-on sentence costs linear time; a part without an AI cue stays with
+    the part before it, connector and words verbatim."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for separator in USE_SPLIT.finditer(sentence):
+        spans.append((start, separator.start()))
+        start = separator.end()
+    spans.append((start, len(sentence)))
+    if len(spans) == 1:
+        return [sentence]
+    merged = [spans[0]]
+    cued = [bool(lx.AI_CUE.search(sentence, *spans[0]))]
+    for begin, end in spans[1:]:
+        has_cue = bool(lx.AI_CUE.search(sentence, begin, end))
+        if has_cue and cued[-1]:
+            merged.append((begin, end))
+            cued.append(True)
         else:
-            # keep the connector out of the quote but the words verbatim: re-find the part in the sentence
-            merged[-1] = sentence[sentence.find(merged[-1]) : sentence.find(part) + len(part)]
-    return merged
+            merged[-1] = (merged[-1][0], end)
+            cued[-1] = cued[-1] or has_cue
+    return [sentence[a:b] for a, b in merged]
 
 
 def group_uses(segments: list[PlanSegment]) -> list[list[PlanSegment]]:
