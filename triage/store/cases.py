@@ -480,37 +480,27 @@ class Store(Database):
 
     def pending(self, *, max_attempts: int = 3, limit: int = 100) -> list[str]:
         """Cases to re-run: failed ones with attempts left, and received ones whose runner's lease expired."""
-        now = iso(utcnow())
-        with self.reader.connect() as conn:
-            return list(
-                conn.scalars(
-                    select(cases.c.id)
-                    .where(
-                        cases.c.attempts < max_attempts,
-                        or_(cases.c.status == "failed", cases.c.status == "received"),
-                        or_(cases.c.lease_until.is_(None), cases.c.lease_until < now),
-                    )
-                    .order_by(cases.c.created_at)
-                    .limit(limit)
-                )
-            )
+        return self._lapsed(
+            cases.c.attempts < max_attempts,
+            or_(cases.c.status == "failed", cases.c.status == "received"),
+            limit=limit,
+        )
 
     def stuck(self, *, max_attempts: int = 3, limit: int = 100) -> list[str]:
         """Received cases whose runs were all interrupted (a worker died each time): no attempts left to sweep."""
+        return self._lapsed(cases.c.attempts >= max_attempts, cases.c.status == "received", limit=limit)
+
+    def _lapsed(self, *conditions: Any, limit: int) -> list[str]:
+        """Ids of the cases meeting `conditions` whose lease (if any) has expired, oldest first."""
         now = iso(utcnow())
+        query = (
+            select(cases.c.id)
+            .where(*conditions, or_(cases.c.lease_until.is_(None), cases.c.lease_until < now))
+            .order_by(cases.c.created_at)
+            .limit(limit)
+        )
         with self.reader.connect() as conn:
-            return list(
-                conn.scalars(
-                    select(cases.c.id)
-                    .where(
-                        cases.c.attempts >= max_attempts,
-                        cases.c.status == "received",
-                        or_(cases.c.lease_until.is_(None), cases.c.lease_until < now),
-                    )
-                    .order_by(cases.c.created_at)
-                    .limit(limit)
-                )
-            )
+            return list(conn.scalars(query))
 
     def complete(
         self, case_id: str, token: str, result: TriageResult, *, actor: str, actor_role: str, latency_us: int
