@@ -80,7 +80,7 @@ def case_state(conn: Connection, case_id: str, *, reach: int = LATEST) -> dict[s
         reach: the newest migration whose fields to read (the migration that calls this, when one does): 3 reads
             the fields 0003 knew, 5 adds versions and answers, 6 the workflow and comments.
     """
-    fields = CASE_FIELDS
+    fields: tuple[str, ...] = CASE_FIELDS
     if reach >= 5:
         fields += CASE_FIELDS_0005
     if reach >= 6:
