@@ -30,7 +30,7 @@ from api.pools import per_org_triages
 from triage.config import Settings
 from triage.pipeline import Pipeline
 from triage.retrieval import PolicyIndex
-from triage.store import audit
+from triage.store import audit, queue
 from triage.store.accounts import issue_key
 from triage.store.cases import Store
 
@@ -253,9 +253,10 @@ def test_service_answers_while_more_llm_calls_hang_than_there_are_worker_threads
     assert in_flight > 0  # stored before extraction, listed while the LLM hangs
     assert [r.status_code for r in responses] == [201] * submissions
     ids = {r.json()["id"] for r in responses}
-    listed, total = store.list_cases(org=None, limit=100, offset=0)
+    found = queue.list_cases(store, limit=100)
+    listed, total = found.rows, found.total
     assert total == submissions and {c.id for c in listed} == ids
-    assert store.counts(org=None)["status"] == {"triaged": submissions}
+    assert queue.counts(store)["status"] == {"triaged": submissions}
     for response in responses:
         result = response.json()["result"]
         assert result["route"] == "escalate" and "did not answer within 2 s" in result["summary"]

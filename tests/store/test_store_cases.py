@@ -13,7 +13,7 @@ from triage_support import BACKENDS, FakePipeline, open_store
 
 from triage.records import Intake, PartnerAnswer
 from triage.service import rerun, rerun_pending, run_case, submit
-from triage.store import audit, counters, integrity, migrations
+from triage.store import audit, counters, integrity, migrations, queue
 from triage.store.cases import Store
 from triage.store.db import iso, make_engine, utcnow
 from triage.store.errors import Conflict, InvalidInput, NotFound, StoreError, TextTooLong
@@ -129,42 +129,6 @@ def test_only_one_of_many_concurrent_claims_wins(store: Store) -> None:
     assert len([t for t in tokens if t]) == 1
 
 
-def test_list_filters_paginates_and_scopes_by_org(store: Store) -> None:
-    pipeline = FakePipeline()
-    for i in range(5):
-        submit(
-            store,
-            pipeline,
-            Intake(text=f"Mood board {i} from stock images."),
-            org="acme",
-            actor="k1",
-            actor_role="partner",
-        )
-    submit(
-        store, pipeline, Intake(text=PLAN, production_type="documentary"), org="acme", actor="k1", actor_role="partner"
-    )
-    other = submit(store, pipeline, Intake(text=PLAN), org="globex", actor="k9", actor_role="partner")
-
-    page, total = store.list_cases(org="acme", limit=4, offset=0)
-    assert total == 6 and len(page) == 4
-    page2, _ = store.list_cases(org="acme", limit=4, offset=4)
-    assert len(page2) == 2 and not {c.id for c in page} & {c.id for c in page2}
-    assert all(c.org == "acme" for c in page + page2)
-
-    escalated, n = store.list_cases(org="acme", route="escalate")
-    assert n == 1 and escalated[0].production_type == "documentary"
-    assert store.list_cases(production="documentary")[1] == 1
-    assert store.list_cases(status="triaged")[1] == 7
-    assert store.list_cases(review="none")[1] == 7
-    assert store.get_case(other.id, org="acme") is None
-    assert store.get_case(other.id, org="globex").id == other.id
-
-    counts = store.counts(org="acme")
-    assert counts["route"] == {"notify": 5, "escalate": 1}
-    assert counts["status"] == {"triaged": 6}
-    assert store.counts()["route"]["escalate"] == 2
-
-
 ANSWER = PartnerAnswer(question="Will any generated material be in the final cut?", answer="No, temp only.")
 
 
@@ -185,7 +149,7 @@ def test_answers_are_kept_as_rows_and_an_earlier_review_is_kept_stale(store: Sto
     assert kinds == ["submitted", "triaged", "review", "answers", "triaged"]
     done = store.get_case(case.id)
     assert done.effective_route == "escalate"  # the engine's notify never erases the contact's escalation
-    assert [c.id for c in store.list_cases(review="none")[0]] == [case.id]  # back in the queue
+    assert [c.id for c in queue.list_cases(store, queue.Filters(review="none")).rows] == [case.id]  # back in the queue
     with store.engine.connect() as conn:
         assert [r.kind for r in audit.records(conn)] == ["triage", "review", "answers", "triage"]
 
@@ -266,7 +230,7 @@ def test_reviews(store: Store) -> None:
         case.id, decision="override", route="notify", reason="consent on file", actor="c1", actor_role="contact"
     )
     assert done.review == "override" and done.effective_route == "notify" and done.route == "escalate"
-    assert store.list_cases(route="notify")[1] == 1
+    assert queue.list_cases(store, queue.Filters(route="notify")).total == 1
     with pytest.raises(NotFound):
         store.add_review("c_missing", decision="approve", route=None, reason="r", actor="c1", actor_role="contact")
 

@@ -11,7 +11,7 @@ from triage.evals.cases import ROUTES, EvalError, Expected, LabeledCase, decisio
 from triage.evals.metrics import predicted
 from triage.evals.report import Model, absent_when_none, md_table
 from triage.evals.run import Progress, run_cases
-from triage.store import accounts
+from triage.store import accounts, queue
 
 if TYPE_CHECKING:
     from triage.config import Settings
@@ -76,16 +76,16 @@ def open_store(settings: Settings) -> Store:
 
 
 def iter_cases(store: Store, *, status: str | None = None, page: int = 200) -> Iterator[Case]:
-    """Every stored case (full row, with text and result), oldest page last; cases added meanwhile may be skipped."""
-    offset = 0
+    """Every stored case (full row, with text and result), newest first; cases added meanwhile are not included."""
+    cursor = None
     while True:
-        rows, total = store.list_cases(status=status, limit=page, offset=offset)
-        for row in rows:
+        found = queue.list_cases(store, queue.Filters(status=status), sort="newest", limit=page, cursor=cursor)
+        for row in found.rows:
             case = store.get_case(row.id)
             if case is not None:
                 yield case
-        offset += len(rows)
-        if not rows or offset >= total:
+        cursor = found.next_cursor
+        if cursor is None:
             return
 
 

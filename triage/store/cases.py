@@ -18,8 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any, Literal, get_args
 
-from sqlalchemy import Connection, Engine, func, insert, or_, select, update
-from sqlalchemy import case as when
+from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
 
 from triage.config import Settings
 from triage.records import Intake, PartnerAnswer, ProductionType, Route, TriageResult
@@ -29,7 +28,7 @@ from triage.store.db import Database, canonical_json, iso, make_engine, utcnow
 from triage.store.errors import Conflict, InvalidInput, NotFound, StoreError, TextTooLong
 from triage.store.notifications import DirectoryCache, EventKind
 from triage.store.outbox import CaseNews
-from triage.store.schema import case_answers, case_events, case_versions, cases
+from triage.store.schema import case_answers, case_events, case_triggers, case_versions, cases
 from triage.store.state import case_state
 
 log = logging.getLogger(__name__)
@@ -120,29 +119,6 @@ class Version:
 
 
 @dataclass(frozen=True)
-class CaseSummary:
-    id: str
-    org: str
-    status: Status
-    production_type: str | None
-    production_title: str | None
-    route: Route | None
-    approval_required: bool | None
-    review: Decision | None
-    review_route: Route | None
-    created_at: str
-    updated_at: str
-    review_stale: bool = False
-    stage: Stage = "new"
-    assigned_to: str | None = None
-    due_at: str | None = None
-
-    @property
-    def effective_route(self) -> Route | None:
-        return effective_route(self.route, self.review_route, self.review_stale)
-
-
-@dataclass(frozen=True)
 class Event:
     seq: int
     kind: str
@@ -185,33 +161,7 @@ def _case(row: Any, result: dict[str, Any] | None = None) -> Case:
     )
 
 
-# effective_route in SQL, for the queue's filter and counts
-_EFFECTIVE_ROUTE = when(
-    (cases.c.review_route.is_(None), cases.c.route),
-    (
-        cases.c.review_stale.is_(True),
-        when((or_(cases.c.route == "escalate", cases.c.review_route == "escalate"), "escalate"), else_=cases.c.route),
-    ),
-    else_=cases.c.review_route,
-)
 _COLUMNS_BUT_RESULT = [column for column in cases.c if column.name != "result_json"]
-_SUMMARY_COLUMNS = [
-    cases.c.id,
-    cases.c.org,
-    cases.c.status,
-    cases.c.production_type,
-    cases.c.production_title,
-    cases.c.route,
-    cases.c.approval_required,
-    cases.c.review,
-    cases.c.review_route,
-    cases.c.created_at,
-    cases.c.updated_at,
-    cases.c.review_stale,
-    cases.c.stage,
-    cases.c.assigned_to,
-    cases.c.due_at,
-]
 
 
 class Store(Database):
@@ -392,76 +342,6 @@ class Store(Database):
             row = conn.execute(query).first()
         return _case(row) if row else None
 
-    def _filters(
-        self,
-        *,
-        org: str | None,
-        route: str | None = None,
-        status: str | None = None,
-        review: str | None = None,
-        production: str | None = None,
-    ) -> list[Any]:
-        where: list[Any] = []
-        if org is not None:
-            where.append(cases.c.org == org)
-        if route is not None:
-            where.append(route == _EFFECTIVE_ROUTE)
-        if status is not None:
-            where.append(cases.c.status == status)
-        if review == "none":  # not reviewed, or reviewed before the plan changed: back in the queue
-            where.append(or_(cases.c.review.is_(None), cases.c.review_stale.is_(True)))
-        elif review is not None:
-            where.append(cases.c.review == review)
-        if production is not None:
-            where.append(cases.c.production_type == production)
-        return where
-
-    def list_cases(
-        self,
-        *,
-        org: str | None = None,
-        route: str | None = None,
-        status: str | None = None,
-        review: str | None = None,
-        production: str | None = None,
-        limit: int = 50,
-        offset: int = 0,
-    ) -> tuple[list[CaseSummary], int]:
-        """One page of cases, newest first, and how many match in all.
-
-        Args:
-            org: only this organisation's cases (None: every organisation's).
-            route: the effective route (a contact's override, else the engine's; see `effective_route`).
-            status: received, triaged or failed.
-            review: a decision, or "none" for cases not reviewed yet or whose review is stale.
-            production: the production type's value.
-            limit: the page's size.
-            offset: how many matching cases come before the page.
-        """
-        where = self._filters(org=org, route=route, status=status, review=review, production=production)
-        with self.reader.connect() as conn:
-            total = conn.scalar(select(func.count()).select_from(cases).where(*where)) or 0
-            rows = conn.execute(
-                select(*_SUMMARY_COLUMNS)
-                .where(*where)
-                .order_by(cases.c.created_at.desc(), cases.c.id.desc())
-                .limit(limit)
-                .offset(offset)
-            ).all()
-        return [CaseSummary(**row._mapping) for row in rows], total
-
-    def counts(self, *, org: str | None = None) -> dict[str, dict[str, int]]:
-        """Cases by (effective) route, status and review, for a queue's headline numbers."""
-        where = self._filters(org=org)
-        route = _EFFECTIVE_ROUTE
-        review = func.coalesce(cases.c.review, "none")
-        out: dict[str, dict[str, int]] = {}
-        with self.reader.connect() as conn:
-            for name, column in (("route", route), ("status", cases.c.status), ("review", review)):
-                rows = conn.execute(select(column, func.count()).where(*where).group_by(column)).all()
-                out[name] = {str(key): n for key, n in rows if key is not None}
-        return out
-
     def history(self, case_id: str) -> list[Event]:
         with self.reader.connect() as conn:
             rows = conn.execute(
@@ -557,6 +437,9 @@ class Store(Database):
                 log.warning("case %s: result discarded, a newer run holds the case", case_id)
                 return None
             case = _case(row, result=payload)
+            conn.execute(delete(case_triggers).where(case_triggers.c.case_id == case_id))
+            if result.triggers:  # the queue's trigger filter (derived from the result, which the audit covers)
+                conn.execute(insert(case_triggers), [{"case_id": case_id, "trigger": t} for t in set(result.triggers)])
             news, reviewer = self._run_news(conn, case_id)  # before this run's own entry
             self._audited(
                 conn,

@@ -3,7 +3,8 @@
 The chain (triage.store.audit) proves its records were not edited, deleted or reordered. This module also
 compares the tables with it: each case's visible state (triage.store.state) with the state its latest record
 carries, each key's row with its latest key record, cases or keys with no record at all, records whose case or
-key is gone, and an empty chain beside stored cases. With `expect_head` (a `seq:hash` kept outside the
+key is gone, an empty chain beside stored cases, and a trigger index (`case_triggers`, derived) that differs from
+the results. With `expect_head` (a `seq:hash` kept outside the
 database) it also catches a rewrite of the whole chain and its head.
 """
 
@@ -16,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from triage.store import audit
-from triage.store.schema import api_keys, audit_log, cases
+from triage.store.schema import api_keys, audit_log, case_triggers, cases
 from triage.store.state import IN_FLIGHT, case_state, differences, key_state
 
 KEY_KINDS = ("key_created", "key_revoked", "key_adopted", "key_migrated")
@@ -58,6 +59,20 @@ def _compare(what: str, seq: int, recorded_json: str | None, current: dict[str, 
     if not changed:
         return None
     return f"{what}: {', '.join(changed)} differ from its latest audit record (#{seq})"
+
+
+def _trigger_index_problems(conn: Connection) -> list[str]:
+    """`case_triggers` is derived from each case's stored result (which the chain covers), so it is not in the
+    audited state; it must still say what the results say, or the queue's trigger filter would hide a case."""
+    indexed: dict[str, set[str]] = {}
+    for case_id, trigger in conn.execute(select(case_triggers.c.case_id, case_triggers.c.trigger)):
+        indexed.setdefault(case_id, set()).add(trigger)
+    query = select(cases.c.id, cases.c.result_json).order_by(cases.c.created_at, cases.c.id)
+    return [
+        f"case {case_id}: its trigger index differs from its result's triggers"
+        for case_id, result_json in conn.execution_options(yield_per=1000).execute(query)
+        if indexed.get(case_id, set()) != set(json.loads(result_json).get("triggers") or [] if result_json else [])
+    ]
 
 
 def _head_problem(conn: Connection, expect_head: str) -> str | None:
@@ -104,4 +119,5 @@ def verify(conn: Connection, *, expect_head: str | None = None) -> Report:
         if problem:
             problems.append(problem)
     problems += [f"key {key_id} was deleted (its audit records remain)" for key_id in by_key]
+    problems += _trigger_index_problems(conn)
     return Report(chain, tuple(problems))

@@ -74,6 +74,9 @@ cases = Table(
     Index("ix_cases_stage", "stage"),  # 0006
     Index("ix_cases_assigned", "assigned_to"),  # 0006
     Index("ix_cases_due", "due_at"),  # 0006
+    Index("ix_cases_approval_created", "approval_required", "created_at", "id"),  # 0007
+    Index("ix_cases_org_approval_created", "org", "approval_required", "created_at", "id"),  # 0007
+    # 0007, PostgreSQL only: ix_cases_search, a GIN index over to_tsvector('simple', title || ' ' || text)
 )
 
 case_events = Table(
@@ -127,6 +130,15 @@ case_comments = Table(  # 0006: a case's thread; `internal` notes only contacts 
     Column("actor_role", String(20), nullable=False),
     Column("at", String(40), nullable=False),
     PrimaryKeyConstraint("case_id", "seq"),
+)
+
+case_triggers = Table(  # 0007: each case's triggers, as its stored result has them (derived; for the queue's filter)
+    "case_triggers",
+    metadata,
+    Column("case_id", String(40), ForeignKey("cases.id"), nullable=False),
+    Column("trigger", String(40), nullable=False),
+    PrimaryKeyConstraint("case_id", "trigger"),
+    Index("ix_case_triggers_trigger", "trigger", "case_id"),
 )
 
 audit_log = Table(
