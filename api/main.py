@@ -25,7 +25,7 @@ from api.docs import add_docs
 from api.limits import BodySizeLimit, SecurityHeaders
 from api.models import ErrorOut, ValidationErrorOut
 from api.pools import exit_after
-from api.routes import cases, health, keys, notify, pages, policy
+from api.routes import cases, health, keys, notify, pages, policy, queue
 from api.web import SignInNeeded, error_page, is_page, redirect, sentence
 from triage.config import Settings, get_settings
 from triage.notify.worker import Worker
@@ -155,6 +155,7 @@ def create_app(
         add_docs(app)
     app.state.triage = state
 
+    app.include_router(queue.router, prefix="/v1", responses=error_responses(*API_ERRORS))
     app.include_router(cases.router, prefix="/v1", responses=error_responses(*API_ERRORS, 404, 409))
     app.include_router(policy.router, prefix="/v1", responses=error_responses(*API_ERRORS))
     app.include_router(keys.router, prefix="/v1", responses=error_responses(*API_ERRORS, 404))

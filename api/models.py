@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
-from triage.records import ProductionType, Route, TriageResult
+from triage.queue import SEARCH_MAX_CHARS
+from triage.records import ProductionType, Route, TriageResult, Trigger
 from triage.service import ANSWER_MAX_CHARS, POLICY_QUESTION_MAX_CHARS, QUESTION_MAX_CHARS, REASON_MAX_CHARS
 from triage.store.accounts import Role
-from triage.store.cases import Decision, Status
+from triage.store.cases import Decision, Stage, Status
 from triage.store.notifications import EventKind, WebhookFormat
 from triage.store.outbox import DeliveryStatus
+from triage.store.queue import Filters, Sort, search_words
 from triage.store.schema import (
     EMAIL_MAX_CHARS,
     LABEL_MAX_CHARS,
@@ -123,6 +126,58 @@ class HistoryEntry(BaseModel):
     data: dict[str, Any]
 
 
+class QueueQuery(BaseModel):
+    """The queue's filters and order, as the API's query string and the queue page's form give them (a form's
+    empty field is no filter). A value outside a filter's vocabulary is 422."""
+
+    q: str | None = Field(default=None, max_length=SEARCH_MAX_CHARS, description="words in the title or plan")
+    org: str | None = Field(default=None, max_length=ORG_MAX_CHARS, description="contacts: one organisation")
+    assignee: str | None = Field(
+        default=None, pattern=r"^(me|none|[0-9a-f]{16})$", description="contacts: `me`, `none` or a key id"
+    )
+    route: Route | None = None
+    status: Status | None = None
+    review: ReviewFilter | None = Field(default=None, description="`none`: not reviewed yet")
+    production: ProductionType | None = None
+    stage: Stage | None = None
+    trigger: Trigger | None = None
+    created_from: date | None = Field(default=None, description="created on this day (UTC) or later")
+    created_to: date | None = Field(default=None, description="created on this day (UTC) or earlier")
+    sort: Sort = Field(default="priority", description="`priority`: overdue, approval required, oldest")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: Any) -> Any:
+        return None if value == "" else value
+
+    @model_validator(mode="after")
+    def _checked(self) -> QueueQuery:
+        if self.q is not None and self.q.strip() and not search_words(self.q):
+            raise ValueError("a search needs at least one letter or digit")
+        if self.created_from and self.created_to and self.created_from > self.created_to:
+            raise ValueError("created_from is after created_to")
+        return self
+
+    def filters(self) -> Filters:
+        return Filters(
+            org=self.org,
+            route=self.route,
+            status=self.status,
+            review=self.review,
+            production=self.production.value if self.production else None,
+            stage=self.stage,
+            assignee=self.assignee,
+            trigger=self.trigger.value if self.trigger else None,
+            created_from=self.created_from,
+            created_to=self.created_to,
+            search=search_words(self.q or ""),
+        )
+
+    def link_params(self) -> dict[str, str]:
+        """The query string that asks for the same filters and order."""
+        return {k: str(v) for k, v in self.model_dump(mode="json", exclude_defaults=True).items() if v is not None}
+
+
 class CaseSummaryOut(BaseModel):
     id: str
     status: Status
@@ -134,6 +189,12 @@ class CaseSummaryOut(BaseModel):
     review: Decision | None
     created_at: str
     updated_at: str
+    snippet: str = Field(default="", description="the plan's first ~160 characters, whitespace collapsed")
+    triggers: list[Trigger] = Field(default_factory=list)
+    stage: Stage = "new"
+    assigned_to: str | None = Field(default=None, description="the assigned contact's key id (for contacts only)")
+    due_at: str | None = None
+    overdue: bool = Field(default=False, description="due in the past, in a stage where the contact's clock runs")
 
 
 class CaseOut(CaseSummaryOut):
@@ -157,7 +218,13 @@ class CaseList(BaseModel):
     count: int = Field(description="cases matching the filters, over all pages")
     limit: int
     offset: int
-    counts: dict[str, dict[str, int]] = Field(description="cases visible to the caller by route, status and review")
+    next_cursor: str | None = Field(
+        default=None, description="pass as `cursor` for the next page (faster than `offset` deep in); null at the end"
+    )
+    counts: dict[str, dict[str, int]] = Field(
+        description="every case visible to the caller, whatever the filters: by route, status and review, and "
+        "`queue`: how many are overdue and how many need approval"
+    )
 
 
 class KeyCreate(BaseModel):

@@ -22,9 +22,11 @@ from api.models import (
     VersionChanges,
     VersionOut,
 )
-from triage.records import ProductionType
+from triage.records import ProductionType, Trigger
 from triage.store.accounts import Principal
-from triage.store.cases import Case, CaseSummary, Event, StoredAnswer, Version
+from triage.store.cases import Case, Event, StoredAnswer, Version
+from triage.store.db import iso, utcnow
+from triage.store.queue import CaseSummary, is_overdue, snippet
 
 FAILED_FOR_PARTNER = "The triage could not be completed. It can be re-run; your text is kept."
 STUDIO_CONTACT = "a studio contact"
@@ -83,8 +85,20 @@ def visible_answers(
     ]
 
 
-def summary_out(case: Case | CaseSummary) -> CaseSummaryOut:
+def summary_out(case: Case | CaseSummary, principal: Principal) -> CaseSummaryOut:
+    """The case as a queue row (for partners: without the assignee, a contact's key id)."""
+    if isinstance(case, Case):
+        plan, overdue = snippet(case.text), is_overdue(case.due_at, case.stage, iso(utcnow()))
+        triggers: Sequence[str] = (case.result or {}).get("triggers") or ()
+    else:
+        plan, triggers, overdue = case.snippet, case.triggers, case.overdue
     return CaseSummaryOut(
+        snippet=plan,
+        triggers=[Trigger(t) for t in triggers],
+        overdue=overdue,
+        stage=case.stage,
+        assigned_to=case.assigned_to if principal.role == "contact" else None,
+        due_at=case.due_at,
         id=case.id,
         status=case.status,
         org=case.org,
@@ -121,7 +135,7 @@ def case_out(
             stale=case.review_stale,
         )
     error = visible_error(case.error, principal)
-    base = summary_out(case).model_dump()
+    base = summary_out(case, principal).model_dump()
     fields = dict(base, result=case.result, review_detail=review, error=error, attempts=case.attempts)
     if events is None:
         return CaseOut(**fields)

@@ -19,10 +19,11 @@ from fastapi.templating import Jinja2Templates
 from api.deps import AppState, StateDep, client_address, enforce_limit, enforce_rate_limit, get_store
 from api.presenters import safe_url
 from api.security import COOKIE_NAME, Session, csrf_ok
-from triage.records import ProductionType
+from triage.queue import SEARCH_MAX_CHARS
+from triage.records import ProductionType, Trigger
 from triage.store import sessions
 from triage.store.accounts import Principal
-from triage.store.cases import DECISIONS, STATUSES, Store
+from triage.store.cases import DECISIONS, STAGES, STATUSES, Store
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 NOT_PAGES = ("/v1/", "/healthz", "/readyz", "/static/", "/docs", "/redoc", "/openapi.json")
@@ -32,6 +33,9 @@ templates.env.filters["safe_url"] = safe_url
 templates.env.globals["production_types"] = [p.value for p in ProductionType]
 templates.env.globals["decisions"] = DECISIONS
 templates.env.globals["statuses"] = STATUSES
+templates.env.globals["stages"] = STAGES
+templates.env.globals["triggers"] = [t.value for t in Trigger]
+templates.env.globals["search_max_chars"] = SEARCH_MAX_CHARS
 
 
 def is_page(request: Request) -> bool:

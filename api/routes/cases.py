@@ -6,9 +6,9 @@ that does not exist, so ids reveal nothing. Refusals come from triage.service, m
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Response, status
 
 from api.deps import CaseWorker, JsonBody, PipelineDep, SettingsDep, StoreDep
 from api.models import (
@@ -16,16 +16,12 @@ from api.models import (
     AnswersIn,
     CaseCreate,
     CaseDetail,
-    CaseList,
-    ReviewFilter,
     ReviewIn,
     RevisionIn,
-    Status,
 )
 from api.pools import runs_pipeline
-from api.presenters import case_out, summary_out
+from api.presenters import case_out
 from triage import service
-from triage.records import ProductionType, Route
 from triage.store.accounts import Principal
 from triage.store.cases import Case, Store
 
@@ -63,37 +59,6 @@ def create_case(
     case = service.submit(store, pipeline, intake, org=principal.org, actor=principal.key_id, actor_role=principal.role)
     response.headers["Location"] = f"/v1/cases/{case.id}"
     return detail(store, case, principal)
-
-
-@router.get("", response_model=CaseList, operation_id="list_cases")
-def list_cases(
-    principal: CaseWorker,
-    store: StoreDep,
-    route: Route | None = None,
-    status_: Annotated[Status | None, Query(alias="status")] = None,
-    review: Annotated[ReviewFilter | None, Query(description="`none`: not reviewed yet")] = None,
-    production: ProductionType | None = None,
-    limit: Annotated[int, Query(ge=1, le=100)] = 50,
-    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> Any:
-    """Newest first. A partner sees its own organisation's cases; a contact sees all."""
-    scope = principal.case_scope
-    rows, total = store.list_cases(
-        org=scope,
-        route=route,
-        status=status_,
-        review=review,
-        production=production.value if production else None,
-        limit=limit,
-        offset=offset,
-    )
-    return CaseList(
-        data=[summary_out(r) for r in rows],
-        count=total,
-        limit=limit,
-        offset=offset,
-        counts=store.counts(org=scope),
-    )
 
 
 @router.get("/{case_id}", response_model=CaseDetail, operation_id="get_case")

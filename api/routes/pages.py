@@ -10,10 +10,12 @@ from __future__ import annotations
 from typing import Annotated, Any, get_args
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, HTTPException, Query, status
+from fastapi import APIRouter, Form, Query, status
 from fastapi.responses import HTMLResponse, Response
 
 from api.deps import client_address, enforce_limit, get_pipeline, http_status
+from api.export import csv_response
+from api.models import QueueQuery
 from api.pools import runs_pipeline
 from api.presenters import (
     highlight,
@@ -26,12 +28,12 @@ from api.presenters import (
 )
 from api.security import Session
 from api.web import Page, PageDep, Worker, check_csrf, redirect, render, sentence, set_cookie
-from triage import service
+from triage import queue, service
 from triage.by_use import group_by_use
-from triage.records import ProductionType, Route, TriageResult
+from triage.records import Route, TriageResult
 from triage.store import sessions
 from triage.store.accounts import Principal, authenticate
-from triage.store.cases import DECISIONS, STATUSES, Case
+from triage.store.cases import Case
 from triage.store.errors import Conflict, InvalidInput, StoreError, TextTooLong
 from triage.store.schema import TITLE_MAX_CHARS
 
@@ -126,47 +128,38 @@ def submit_plan(
 # --- cases --------------------------------------------------------------------------------------------------
 
 
-def _choice(value: str | None, allowed: Any, name: str) -> str | None:
-    if not value:
-        return None
-    if value not in allowed:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"Unknown {name} filter: choose one from the list.")
-    return value
-
-
 @router.get("/cases", response_class=HTMLResponse)
 def case_list(
     page: PageDep,
     principal: Worker,
-    route: str | None = None,
-    status_: Annotated[str | None, Query(alias="status")] = None,
-    review: str | None = None,
-    production: str | None = None,
-    page_no: int = 1,
+    query: Annotated[QueueQuery, Query()],
+    page_no: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
-    filters = {
-        "route": _choice(route, ROUTES, "route"),
-        "status": _choice(status_, STATUSES, "status"),
-        "review": _choice(review, ("none", *DECISIONS), "review"),
-        "production": _choice(production, {p.value for p in ProductionType}, "production"),
-    }
-    page_no = max(1, min(page_no, 100_000))
-    rows, total = page.store.list_cases(
-        org=principal.case_scope, limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE, **filters
+    """The queue: search, filters, the CSV of the same filters, and numbered pages (an offset: the API's cursor
+    is for scripts that walk the whole queue)."""
+    found = queue.page(
+        page.store, principal, query.filters(), sort=query.sort, limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE
     )
-    query = {k: v for k, v in filters.items() if v}
-    pages = max(1, -(-total // PAGE_SIZE))
+    params = query.link_params()
+    pages = max(1, -(-found.page.total // PAGE_SIZE))
     context = {
-        "rows": rows,
-        "total": total,
-        "filters": filters,
-        "counts": page.store.counts(org=principal.case_scope),
+        "rows": found.page.rows,
+        "total": found.page.total,
+        "filters": query,
+        "counts": found.counts,
         "page_no": page_no,
         "pages": pages,
-        "prev_url": f"/cases?{urlencode({**query, 'page_no': page_no - 1})}" if page_no > 1 else None,
-        "next_url": f"/cases?{urlencode({**query, 'page_no': page_no + 1})}" if page_no < pages else None,
+        "csv_url": f"/cases.csv?{urlencode(params)}" if params else "/cases.csv",
+        "prev_url": f"/cases?{urlencode({**params, 'page_no': page_no - 1})}" if page_no > 1 else None,
+        "next_url": f"/cases?{urlencode({**params, 'page_no': page_no + 1})}" if page_no < pages else None,
     }
     return render(page, "cases.html", context)
+
+
+@router.get("/cases.csv")
+def case_export(page: PageDep, principal: Worker, query: Annotated[QueueQuery, Query()]) -> Response:
+    """The queue page's download: the same filters and order, every matching case (as `GET /v1/cases.csv`)."""
+    return csv_response(queue.export(page.store, principal, query.filters(), sort=query.sort))
 
 
 def _case_context(page: Page, principal: Principal, case: Case) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from triage_support import auth
 from api.main import body_limit, create_app
 from triage.config import Settings
 from triage.pipeline import Pipeline
+from triage.store import queue
 from triage.store.accounts import issue_key
 from triage.store.schema import api_keys, audit_log
 
@@ -35,7 +36,7 @@ def counts(app: FastAPI) -> tuple[int, int, int]:
     with store.engine.connect() as conn:
         audit = conn.scalar(select(func.count()).select_from(audit_log))
         keys = conn.scalar(select(func.count()).select_from(api_keys))
-    return store.list_cases()[1], audit or 0, keys or 0
+    return queue.list_cases(store).total, audit or 0, keys or 0
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from triage_support import auth
 
 from triage.records import Intake
 from triage.service import submit
-from triage.store import notifications
+from triage.store import notifications, queue
 from triage.store.accounts import issue_key, parse_key, revoke_key
 from triage.store.schema import api_keys, audit_log
 
@@ -101,7 +101,7 @@ def state(app: FastAPI) -> tuple[int, int, int]:
     with store.engine.connect() as conn:
         audit = conn.scalar(select(func.count()).select_from(audit_log)) or 0
         keys = conn.scalar(select(func.count()).select_from(api_keys)) or 0
-    return store.list_cases()[1], audit, keys
+    return queue.list_cases(store).total, audit, keys
 
 
 def api_routes(app: FastAPI) -> set[tuple[str, str]]:
