@@ -19,7 +19,7 @@ Backends, both in one run:
     .venv/bin/python scripts/bench_baseline.py --stored 10,100,1000,10000   # queue listing / re-triage vs store size
 
 `--stored` grows a SQLite store in a temp dir (cases submitted through `triage.service.submit` with the lexical
-pipeline; results memoised per distinct plan so the loop measures the store) and times `Store.list_cases` (first
+pipeline; results memoised per distinct plan so the loop measures the store) and times `queue.list_cases` (first
 page), `Store.counts` and re-triaging a sample of stored cases (claim + `run_case`), with tracemalloc peaks.
 """
 
@@ -395,7 +395,7 @@ def measure(fn: Callable[[], Any], repeat: int) -> dict[str, float]:
 
 def stored_mode(sizes: list[int], cases: list[dict[str, Any]], budget_s: float, retriage_n: int) -> dict[str, Any]:
     from triage.service import run_case, submit
-    from triage.store import migrations
+    from triage.store import migrations, queue
     from triage.store.cases import Store
     from triage.store.db import make_engine
 
@@ -435,14 +435,14 @@ def stored_mode(sizes: list[int], cases: list[dict[str, Any]], budget_s: float, 
                 "db_mb": (Path(tmp) / "triage.db").stat().st_size / 1e6,
             }
             for name, fn in (
-                ("list_first_page", lambda: store.list_cases(limit=50)),
-                ("list_first_page_org", lambda: store.list_cases(org="org1", limit=50)),
-                ("counts", lambda: store.counts()),
+                ("list_first_page", lambda: queue.list_cases(store, limit=50)),
+                ("list_first_page_org", lambda: queue.list_cases(store, queue.Filters(org="org1"), limit=50)),
+                ("counts", lambda: queue.counts(store)),
             ):
                 row[name] = measure(fn, 10)
             # re-triage: claim stored (triaged) cases again and run the real lexical pipeline on them, writing back
             n_rt = max(1, min(retriage_n, size - 1))  # one spare for the traced call
-            ids = iter([s.id for s in store.list_cases(limit=n_rt + 1)[0]])
+            ids = iter([s.id for s in queue.list_cases(store, limit=n_rt + 1).rows])
 
             def retriage(ids: Any = ids) -> None:
                 case_id = next(ids)

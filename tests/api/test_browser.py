@@ -292,3 +292,31 @@ def test_the_api_docs_render_with_the_network_off(server, browser) -> None:
     browser.get(f"{base}/redoc")
     heading = WebDriverWait(browser, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".api-info h1"))
     assert "GenAI use triage" in heading[0].text
+
+
+LONG_TITLE = "The Extraordinarily Long-Running International Co-Production Documentary Series " * 2
+
+
+def test_the_queue_fits_a_phone_without_sideways_scrolling(server, browser, tmp_path) -> None:
+    """At 375 px, with long titles and unbroken words in the queue, the page scrolls only downwards."""
+    from selenium.webdriver.common.by import By
+
+    base, keys = server
+    store_key = keys["partner"]
+    _sign_in(browser, base, store_key)
+    for title in (LONG_TITLE, "Supercalifragilisticexpialidocious" * 3):
+        browser.get(f"{base}/submit")
+        browser.find_element(By.ID, "text").send_keys(PLAN)
+        browser.find_element(By.ID, "production_title").send_keys(title[:300])
+        browser.find_element(By.CSS_SELECTOR, "form[action='/submit'] button").click()
+        _wait_for_url(browser, lambda url: "/cases/c_" in url)
+    _sign_in(browser, base, keys["contact"])
+    browser.set_window_size(375, 900)
+    browser.get(f"{base}/cases")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#cases tbody tr")) == 2
+    assert browser.find_elements(By.CSS_SELECTOR, ".flag.approval")
+    fits = browser.execute_script("return [document.scrollingElement.scrollWidth, window.innerWidth]")
+    _screenshot(browser, "queue-375", tmp_path)
+    assert fits[0] <= fits[1], f"the queue is {fits[0]} px wide in a {fits[1]} px window"
+    brand = browser.find_element(By.CSS_SELECTOR, "header.site .brand")
+    assert brand.size["height"] < 40, "the brand wraps onto several lines"

@@ -178,7 +178,12 @@ def test_migration_0007_indexes_the_triggers_of_stored_results_and_keeps_the_aud
     with db.transaction() as conn:  # back to 0006, with results stored and no trigger rows
         conn.execute(delete(schema_version).where(schema_version.c.version >= 7))
         conn.execute(text("DROP TABLE case_triggers"))
-        for index in ("ix_cases_approval_created", "ix_cases_org_approval_created"):
+        for index in (
+            "ix_cases_approval_created",
+            "ix_cases_org_approval_created",
+            "ix_cases_due_clock",
+            "ix_cases_headline",
+        ):
             conn.execute(text(f"DROP INDEX {index}"))
     migrations.migrate(db)
     assert ids(db, trigger="talent_likeness") == [voiced] and plain not in ids(db, trigger="talent_likeness")

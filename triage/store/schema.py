@@ -76,6 +76,11 @@ cases = Table(
     Index("ix_cases_due", "due_at"),  # 0006
     Index("ix_cases_approval_created", "approval_required", "created_at", "id"),  # 0007
     Index("ix_cases_org_approval_created", "org", "approval_required", "created_at", "id"),  # 0007
+    Index("ix_cases_due_clock", "due_at", "stage", "created_at", "id"),  # 0007
+    Index(  # 0007
+        "ix_cases_headline",
+        *("org", "status", "route", "review_route", "review_stale", "review", "stage", "due_at", "approval_required"),
+    ),
     # 0007, PostgreSQL only: ix_cases_search, a GIN index over to_tsvector('simple', title || ' ' || text)
 )
 
