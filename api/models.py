@@ -25,6 +25,11 @@ from triage.store.schema import (
 )
 
 ReviewFilter = Literal["none", Decision]
+ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"  # a calendar date, not a timestamp ("0" would parse as 1970-01-01)
+
+
+def day(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
 
 
 class CaseCreate(BaseModel):
@@ -127,8 +132,8 @@ class HistoryEntry(BaseModel):
 
 
 class QueueQuery(BaseModel):
-    """The queue's filters and order, as the API's query string and the queue page's form give them (a form's
-    empty field is no filter). A value outside a filter's vocabulary is 422."""
+    """The queue's filters and order, as the API's query string gives them. A value outside a filter's
+    vocabulary is 422."""
 
     q: str | None = Field(default=None, max_length=SEARCH_MAX_CHARS, description="words in the title or plan")
     org: str | None = Field(default=None, max_length=ORG_MAX_CHARS, description="contacts: one organisation")
@@ -141,19 +146,19 @@ class QueueQuery(BaseModel):
     production: ProductionType | None = None
     stage: Stage | None = None
     trigger: Trigger | None = None
-    created_from: date | None = Field(default=None, description="created on this day (UTC) or later")
-    created_to: date | None = Field(default=None, description="created on this day (UTC) or earlier")
+    created_from: str | None = Field(default=None, pattern=ISO_DATE, description="YYYY-MM-DD: created then or later")
+    created_to: str | None = Field(default=None, pattern=ISO_DATE, description="YYYY-MM-DD: created then or earlier")
     sort: Sort = Field(default="priority", description="`priority`: overdue, approval required, oldest")
-
-    @field_validator("*", mode="before")
-    @classmethod
-    def _blank_is_none(cls, value: Any) -> Any:
-        return None if value == "" else value
 
     @model_validator(mode="after")
     def _checked(self) -> QueueQuery:
         if self.q is not None and self.q.strip() and not search_words(self.q):
             raise ValueError("a search needs at least one letter or digit")
+        for name in ("created_from", "created_to"):
+            try:
+                day(getattr(self, name))
+            except ValueError:
+                raise ValueError(f"{name} is not a date (YYYY-MM-DD)") from None
         if self.created_from and self.created_to and self.created_from > self.created_to:
             raise ValueError("created_from is after created_to")
         return self
@@ -168,14 +173,23 @@ class QueueQuery(BaseModel):
             stage=self.stage,
             assignee=self.assignee,
             trigger=self.trigger.value if self.trigger else None,
-            created_from=self.created_from,
-            created_to=self.created_to,
+            created_from=day(self.created_from),
+            created_to=day(self.created_to),
             search=search_words(self.q or ""),
         )
 
     def link_params(self) -> dict[str, str]:
         """The query string that asks for the same filters and order."""
         return {k: str(v) for k, v in self.model_dump(mode="json", exclude_defaults=True).items() if v is not None}
+
+
+class QueueForm(QueueQuery):
+    """The queue page's form: the same, where a field left empty (a form sends it all the same) is no filter."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: Any) -> Any:
+        return None if value == "" else value
 
 
 class CaseSummaryOut(BaseModel):

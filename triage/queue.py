@@ -2,8 +2,9 @@
 counts, and an export of every matching case.
 
 Who sees what: a contact sees every organisation's cases and may filter by organisation and assignee ("me" is
-the caller); a partner's queue is always its own organisation's. A partner asking for another organisation is
-refused (403), and so is a partner filtering by assignee: assignees are contacts' key ids, which partners never see.
+the caller); a partner's queue is always its own organisation's: asking for another organisation finds nothing
+(exactly as if it had no cases), and filtering by assignee is refused (403): assignees are contacts' key ids,
+which partners never see.
 """
 
 from __future__ import annotations
@@ -32,14 +33,12 @@ class QueuePage:
 def scoped(principal: Principal, filters: Filters) -> Filters:
     """The filters as this caller's queue applies them (see the module's docstring)."""
     if principal.role == "partner":
-        if filters.org not in (None, principal.org):
-            raise Forbidden("a partner's queue holds its own organisation's cases only")
         if filters.assignee is not None:
             raise Forbidden("only studio contacts filter by assignee")
-        return replace(filters, org=principal.org)
+        return replace(filters, scope=principal.org)
     if principal.role != "contact":
         raise Forbidden("only partners and studio contacts see cases")
-    return replace(filters, assignee=principal.key_id) if filters.assignee == ME else filters
+    return replace(filters, scope=None, assignee=principal.key_id if filters.assignee == ME else filters.assignee)
 
 
 def page(
@@ -65,7 +64,7 @@ def page(
     """
     mine = scoped(principal, filters)
     found = queue.list_cases(store, mine, sort=sort, limit=limit, offset=offset, cursor=cursor)
-    return QueuePage(found, queue.counts(store, org=principal.case_scope))
+    return QueuePage(found, queue.counts(store, scope=principal.case_scope))
 
 
 def export(

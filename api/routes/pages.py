@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from api.deps import client_address, enforce_limit, get_pipeline, http_status
 from api.export import csv_response
-from api.models import QueueQuery
+from api.models import QueueForm
 from api.pools import runs_pipeline
 from api.presenters import (
     highlight,
@@ -132,7 +132,7 @@ def submit_plan(
 def case_list(
     page: PageDep,
     principal: Worker,
-    query: Annotated[QueueQuery, Query()],
+    query: Annotated[QueueForm, Query()],
     page_no: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
     """The queue: search, filters, the CSV of the same filters, and numbered pages (an offset: the API's cursor
@@ -157,7 +157,7 @@ def case_list(
 
 
 @router.get("/cases.csv")
-def case_export(page: PageDep, principal: Worker, query: Annotated[QueueQuery, Query()]) -> Response:
+def case_export(page: PageDep, principal: Worker, query: Annotated[QueueForm, Query()]) -> Response:
     """The queue page's download: the same filters and order, every matching case (as `GET /v1/cases.csv`)."""
     return csv_response(queue.export(page.store, principal, query.filters(), sort=query.sort))
 

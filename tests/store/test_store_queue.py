@@ -63,7 +63,7 @@ def test_filters_paginate_scope_by_org_and_count(store: Store) -> None:
     assert queue.count(store, Filters(review="none")) == 7
     assert ids(store, org="globex") == [other]
 
-    counts = queue.counts(store, org="acme")
+    counts = queue.counts(store, scope="acme")
     assert counts["route"] == {"notify": 5, "escalate": 1}
     assert counts["status"] == {"triaged": 6}
     assert counts["queue"] == {"overdue": 0, "approval_required": 1}

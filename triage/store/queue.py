@@ -74,7 +74,8 @@ class Filters:
     """What a queue shows; None (or empty) is no restriction.
 
     Args:
-        org: one organisation's cases.
+        scope: the caller's organisation, always applied (None: a contact, who sees every organisation's).
+        org: one organisation's cases, as asked for (a partner asking for another's gets none).
         route: the effective route (a contact's override, else the engine's; see `effective_route`).
         status: received, triaged or failed.
         review: a decision, or "none" for cases not reviewed yet or whose review is stale.
@@ -87,6 +88,7 @@ class Filters:
         search: words that must all appear in the title or the plan (see `search_words`).
     """
 
+    scope: str | None = None
     org: str | None = None
     route: str | None = None
     status: str | None = None
@@ -171,8 +173,8 @@ def _search(dialect: str, words: Sequence[str]) -> ColumnElement[bool]:
 
 def _where(f: Filters, dialect: str) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = []
-    if f.org is not None:
-        where.append(cases.c.org == f.org)
+    for org in {f.scope, f.org} - {None}:
+        where.append(cases.c.org == org)
     if f.route is not None:
         where.append(literal(f.route) == EFFECTIVE_ROUTE)
     if f.status is not None:
@@ -363,15 +365,16 @@ def count(db: Database, filters: Filters) -> int:
         return _count(conn, filters)
 
 
-def counts(db: Database, *, org: str | None = None) -> dict[str, dict[str, int]]:
-    """Every case the caller may see (`org`: one organisation's, else all) by effective route, status and review,
+def counts(db: Database, *, scope: str | None = None) -> dict[str, dict[str, int]]:
+    """Every case the caller may see (`scope`: one organisation's, else all) by effective route, status and review,
     and (`queue`) how many are overdue and how many need approval: the queue's headline, whatever its filters.
     One pass over the cases (grouped by all three at once, summed here)."""
     now = iso(utcnow())
     review = func.coalesce(cases.c.review, "none")
     flags = {"overdue": _overdue(now), "approval_required": cases.c.approval_required.is_(True)}
     sums = [func.sum(when((flag, 1), else_=0)) for flag in flags.values()]
-    query = select(EFFECTIVE_ROUTE, cases.c.status, review, func.count(), *sums).where(*_where(Filters(org=org), ""))
+    where = _where(Filters(scope=scope), "")
+    query = select(EFFECTIVE_ROUTE, cases.c.status, review, func.count(), *sums).where(*where)
     out: dict[str, dict[str, int]] = {"route": {}, "status": {}, "review": {}, "queue": dict.fromkeys(flags, 0)}
     with db.reader.connect() as conn:
         for route, status, reviewed, n, *flagged in conn.execute(
