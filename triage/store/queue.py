@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, literal, literal_column, or_, select, true
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, literal, literal_column, or_, select, true, tuple_
 from sqlalchemy import case as when
 from sqlalchemy.dialects import postgresql  # noqa: F401 (registers to_tsvector and to_tsquery with their types)
 
@@ -230,20 +230,14 @@ class _Position:
 
 
 def _after(position: _Position | None, tier: int, *, newest: bool) -> ColumnElement[bool] | None:
-    """Within `tier`, the rows after the cursor's position (None: the whole tier; a tier before it: nothing)."""
+    """Within `tier`, the rows after the cursor's position (None: the whole tier; a tier before it: nothing). A
+    row-value comparison, which an index on (created_at, id) answers as a range."""
     if position is None or tier > position.tier:
         return None
     if tier < position.tier:
         return literal(False)
-    if newest:
-        return or_(
-            cases.c.created_at < position.created_at,
-            and_(cases.c.created_at == position.created_at, cases.c.id < position.id),
-        )
-    return or_(
-        cases.c.created_at > position.created_at,
-        and_(cases.c.created_at == position.created_at, cases.c.id > position.id),
-    )
+    key, at = tuple_(cases.c.created_at, cases.c.id), tuple_(literal(position.created_at), literal(position.id))
+    return key < at if newest else key > at
 
 
 # --- reading ----------------------------------------------------------------------------------------------------
@@ -301,11 +295,11 @@ def _tier_queries(f: Filters, dialect: str, sort: Sort, now: str, position: _Pos
     return queries
 
 
-def _first(query: Select[Any], n: int) -> Select[Any]:
-    """The query's first n rows, chosen by their ids first (an index can often find those without reading the
-    wide rows, e.g. the overdue tier's from ix_cases_due_clock), then read."""
-    chosen = query.with_only_columns(cases.c.id).limit(n)
-    return query.where(cases.c.id.in_(chosen.scalar_subquery())).limit(n)
+def _first(query: Select[Any], n: int, skip: int) -> Select[Any]:
+    """The query's n rows after the first `skip`, chosen by their ids first (an index can often find those
+    without reading the wide rows, e.g. the overdue tier's from ix_cases_due_clock), then read."""
+    chosen = query.with_only_columns(cases.c.id).limit(n).offset(skip)
+    return query.where(cases.c.id.in_(chosen.scalar_subquery()))
 
 
 def list_cases(
@@ -336,9 +330,12 @@ def list_cases(
         for query in _tier_queries(filters, conn.dialect.name, sort, now, position):
             if len(rows) > limit:
                 break
-            got = conn.execute(_first(query, limit + 1 - len(rows) + skip)).all()
-            rows += got[skip:]
-            skip = max(0, skip - len(got))
+            got = conn.execute(_first(query, limit + 1 - len(rows), skip)).all()
+            if skip and not got:  # the offset lies past this tier: skip all of it
+                skip -= conn.scalar(select(func.count()).select_from(query.subquery())) or 0
+                continue
+            rows += got
+            skip = 0
         page = _summaries(conn, rows[:limit], now)
     last = rows[limit - 1] if len(rows) > limit else None
     next_cursor = _Position(last.tier, last.created_at, last.id).encode() if last is not None else None
