@@ -576,14 +576,18 @@ def _without_headers(groups: list[list[PlanSegment]]) -> list[list[PlanSegment]]
     for n, group in enumerate(groups):
         group = [*group, *carried] if carried else group
         carried = []
-        use = read_use(group)
-        heading = len(group) == 1 and _is_heading(group[0].text) and not use.tool.yes
-        heading = heading and use.stage.value == Stage.UNKNOWN and not _touches_risk(use)
-        if heading and n + 1 < len(groups):
+        # the cheap tests first: reading a group is the costly part, and a long plan has many
+        heading = len(group) == 1 and n + 1 < len(groups) and _is_heading(group[0].text)
+        if heading and _says_nothing(read_use(group)):
             carried = [replace(s, local=False) for s in group]
         else:
             out.append(group)
     return out
+
+
+def _says_nothing(use: AIUse) -> bool:
+    """No tool, no stage and no risk area: what a heading that only names AI reads as."""
+    return not use.tool.yes and use.stage.value == Stage.UNKNOWN and not _touches_risk(use)
 
 
 def _is_heading(text: str) -> bool:
