@@ -240,10 +240,22 @@ def find_hits(pattern: re.Pattern[str], segments: list[PlanSegment]) -> list[Pat
     return [hit for segment in segments for hit in _hits_in(pattern, segment)]
 
 
-@cache
+# One plan's hits per pattern and segment: several questions and uses read the same sentences, and a long plan's
+# uses all read its sentences about the whole plan (`LexicalExtractor.extract` clears it when it is done). Keyed by
+# the pattern's source and flags, which is what makes two patterns equal: hashing a compiled pattern digests its
+# whole compiled program on every lookup (about 10 µs for the large alternations).
+_HITS: dict[tuple[str, int, PlanSegment], tuple[PatternHit, ...]] = {}
+
+
 def _hits_in(pattern: re.Pattern[str], segment: PlanSegment) -> tuple[PatternHit, ...]:
-    """One segment's hits of one pattern, cached for the reading of one plan (several questions and uses read the same
-    sentences; `LexicalExtractor.extract` clears the cache when it is done)."""
+    """One segment's hits of one pattern, read once per plan."""
+    key = (pattern.pattern, pattern.flags, segment)
+    if key not in _HITS:
+        _HITS[key] = _read_hits(pattern, segment)
+    return _HITS[key]
+
+
+def _read_hits(pattern: re.Pattern[str], segment: PlanSegment) -> tuple[PatternHit, ...]:
     hits = []
     index = _index(segment.text)
     for match in pattern.finditer(segment.text):
@@ -507,7 +519,7 @@ class LexicalExtractor:
         try:
             return self._extract(read_intake(intake))
         finally:  # the caches serve one reading; no plan text outlives it
-            _hits_in.cache_clear()
+            _HITS.clear()
             _index.cache_clear()
 
     def _extract(self, source: Submission) -> Extraction:
