@@ -292,34 +292,34 @@ def yes_no(
     negated_no_is_yes: bool = False,
     not_after: re.Pattern[str] | None = None,
 ) -> Answer:
-    """Combine pattern hits: a stated yes beats a no (risk wins); a hedged yes may become unclear."""
+    """Combine pattern hits: a stated yes beats a no (risk wins); a hedged yes may become unclear. Each pattern is
+    read only when the ones before it left the answer open."""
     all_yes = [h for h in find_hits(yes, segments) if not (not_after and _preceded_by(h, not_after))]
     all_yes = [replace(h, negated=True) if _denies_inside(h) else h for h in all_yes]
     yes_hits = [h for h in all_yes if not h.negated]
-    negated_hits = [h for h in all_yes if h.negated and _lowers(h)]
-    no_hits = [h for h in find_hits(no, segments) if _lowers(h)] if no else []
-    weak_hits = find_hits(weak, segments) if weak else []
     if negated_no_is_yes and no:
         # "won't be replaced" means it stays; "doesn't leave the internal presentation" still stays internal
         yes_hits += [
             h for h in find_hits(no, segments) if h.negated and REPLACED.search(h.segment.text[h.start : h.end])
         ]
-    no_hits = [h for h in no_hits if not h.negated]  # "this is not temporary" lowers nothing
     if yes_hits:
         confident = [h for h in yes_hits if not h.hedged]
         if hedge_unclear and not confident:
             return _answer("unknown", yes_hits[0], note="the partner hedges")
         return _answer("yes", confident[0] if confident else yes_hits[0])
+    negated_hits = [h for h in all_yes if h.negated and _lowers(h)]
     if negated_hits:
         if hedge_unclear and all(h.hedged for h in negated_hits):
             return _answer("unknown", negated_hits[0], note="the partner hedges")
         return _answer("no", negated_hits[0])
+    # "this is not temporary" lowers nothing
+    no_hits = [h for h in find_hits(no, segments) if _lowers(h) and not h.negated] if no else []
     if no_hits:
         hedged = [h for h in no_hits if h.hedged]
         if hedge_unclear and hedged:
             return _answer("unknown", hedged[0], note="the partner hedges")
         return _answer("no", no_hits[0])
-    live_weak = [h for h in weak_hits if not h.negated]
+    live_weak = [h for h in find_hits(weak, segments) if not h.negated] if weak else []
     if live_weak:
         return _answer("unknown", live_weak[0], note="mentioned but not settled")
     return Answer()
