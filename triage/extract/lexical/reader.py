@@ -189,16 +189,19 @@ def _speaks_of_the_use(segment: PlanSegment) -> bool:
     return bool(lx.BACK_REFERENCE.search(text) or lx.USES_THE_NAMED_TOOL.search(text) or lx.ABOUT_THE_USE.search(text))
 
 
+def _ai_cues(segment: PlanSegment) -> tuple[PatternHit, ...]:
+    """The segment's AI cues, talk about AI ("per the GenAI policy") blanked out first; read once per plan."""
+    return _hits_in(lx.AI_CUE, PlanSegment(_mask(lx.AI_META, segment.text), language=segment.language))
+
+
 def _has_live_ai_cue(segment: PlanSegment) -> bool:
     """An AI cue that is neither talk about AI ("per the GenAI policy") nor negated ("nothing generated")."""
-    masked = PlanSegment(lx.AI_META.sub(lambda m: " " * len(m.group(0)), segment.text), language=segment.language)
-    return any(not hit.negated for hit in find_hits(lx.AI_CUE, [masked]))
+    return any(not hit.negated for hit in _ai_cues(segment))
 
 
 def _only_names_known_tools(segment: PlanSegment, use: list[PlanSegment]) -> bool:
     """ "Flagging because Otter is an AI tool" after a use of Otter: the same use, not a new one."""
-    masked = lx.AI_META.sub(lambda m: " " * len(m.group(0)), segment.text)
-    cues = [m.group(0).lower() for m in lx.AI_CUE.finditer(masked)]
+    cues = [hit.segment.text[hit.start : hit.end].lower() for hit in _ai_cues(segment)]
     known = " ".join(s.text for s in use).lower()
     return bool(cues) and all(lx.TOOL.fullmatch(cue) and cue in known for cue in cues)
 
