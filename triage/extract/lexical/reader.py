@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from triage.extract.lexical import lexicon as lx
@@ -47,7 +47,6 @@ CLAUSE_BREAK = re.compile(
     r"cependant|mas|porém|embora|aber|jedoch|obwohl)\b",
     re.IGNORECASE,
 )
-WORD = re.compile(r"\S+")
 BUT = re.compile(
     r"\b(?:but|however|yet|although|though|pero|sin embargo|mais|cependant|mas|porém|aber|jedoch|doch)\b", re.I
 )
@@ -85,7 +84,12 @@ class PatternHit:
     end: int
     negated: bool
     hedged: bool
-    contrasted: bool = False  # a contrast idiom stands right before it ("far from temporary"): it lowers nothing
+
+    @cached_property
+    def contrasted(self) -> bool:
+        """A contrast idiom stands right before it ("far from temporary"): it lowers nothing. Read only when asked
+        (most hits are never asked whether they lower risk)."""
+        return bool(rt.CONTRAST.search(self.segment.text[max(0, self.start - 48) : self.start]))
 
 
 def split_segments(text: str, language: str = "en", *, answer: bool = False) -> list[PlanSegment]:
@@ -264,7 +268,7 @@ def _read_hits(pattern: re.Pattern[str], segment: PlanSegment) -> tuple[PatternH
     for match in pattern.finditer(segment.text):
         start, end = match.span()
         left, right = _clause_bounds(segment.text, start, end)
-        prefix_words = WORD.findall(index.masked[max(left, start - NEGATION_CHARS) : start])[-NEGATION_WINDOW:]
+        prefix_words = index.masked[max(left, start - NEGATION_CHARS) : start].split()[-NEGATION_WINDOW:]
         denied = bool(lx.negation_for(segment.language).search(" ".join(prefix_words)))
         negated = (
             (denied or bool(lx.POST_NEGATION.match(index.masked, end, right)))
@@ -272,8 +276,7 @@ def _read_hits(pattern: re.Pattern[str], segment: PlanSegment) -> tuple[PatternH
             and not any(at >= end for at in index.exceptions)
         )
         hedged = any(left <= s and e <= right for s, e in index.hedges)
-        contrasted = bool(rt.CONTRAST.search(segment.text[max(0, start - 48) : start]))
-        hits.append(PatternHit(segment, start, end, negated, hedged, contrasted))
+        hits.append(PatternHit(segment, start, end, negated, hedged))
     return tuple(hits)
 
 
@@ -343,7 +346,7 @@ def _lowers(hit: PatternHit) -> bool:
 
 
 def _preceded_by(hit: PatternHit, pattern: re.Pattern[str], words: int = 2) -> bool:
-    before = WORD.findall(hit.segment.text[: hit.start])[-words:]
+    before = hit.segment.text[: hit.start].split()[-words:]
     return bool(pattern.search(" ".join(before)))
 
 
@@ -625,7 +628,7 @@ def _sentence_denies(hit: PatternHit) -> bool:
     """A negation earlier in the sentence that distributes over a list: "no generated image goes into the boards,
     the animatic or the final cut"."""
     before = BUT.split(_index(hit.segment.text).masked[: hit.start])[-1]  # "nothing says so, but it airs"
-    before = " ".join(WORD.findall(before)[-NEGATION_WINDOW:])
+    before = " ".join(before.split()[-NEGATION_WINDOW:])
     return bool(lx.negation_for(hit.segment.language).search(before))
 
 
