@@ -430,10 +430,10 @@ def touched(fields: dict[str, Any], segments: list[PlanSegment], *, screen_bound
         if answer.value != "unknown" or answer.evidence or answer.note:
             continue
         mentions = [h for h in find_hits(rt.TOUCHES[name], segments) if not (h.negated or _sentence_denies(h))]
-        hints = [h for h in find_hits(rt.HINTS[name], segments) if not h.negated] if name in rt.HINTS else []
         if name == "final_output":
             mentions = [h for h in mentions if not _preceded_by(h, lx.BEFORE, words=4)]  # "before the final mix"
         if not mentions:
+            hints = [h for h in find_hits(rt.HINTS[name], segments) if not h.negated] if name in rt.HINTS else []
             if hints:
                 out[name] = _answer("unknown", hints[0], note="mentioned but not settled")
             continue
@@ -453,9 +453,10 @@ def read_use(segments: list[PlanSegment]) -> AIUse:
         final = yes_no(segments, lx.FINAL_MARKETING, hedge_unclear=True)
     if final.value == "unknown" and final.evidence is None and stage.value == Stage.TEMP:
         final = Answer(value="no", evidence=stage.evidence)
-    processing_only = [h for h in find_hits(lx.NON_GENERATIVE, segments) if _lowers(h)]
-    if processing_only and final.value != "no":
-        final = _answer("no", processing_only[0])
+    if final.value != "no":
+        processing_only = [h for h in find_hits(lx.NON_GENERATIVE, segments) if _lowers(h)]
+        if processing_only:
+            final = _answer("no", processing_only[0])
     real_person = yes_no(
         segments, lx.REAL_PERSON_STRONG, lx.REAL_PERSON_NO, hedge_unclear=True, weak=lx.REAL_PERSON_WEAK
     )
