@@ -14,13 +14,21 @@ from typing import cast
 
 from triage import service
 from triage.config import Settings
+from triage.store import accounts
 from triage.store import workflow as store_workflow
-from triage.store.accounts import Principal
+from triage.store.accounts import KeyInfo, Principal
 from triage.store.cases import DECISIONS, Case, Store
 from triage.store.db import utcnow
 from triage.store.errors import Forbidden, InvalidInput
 from triage.store.workflow import PLAIN_MOVES, VISIBILITIES, Comment, Visibility
 from triage.workflow import NEEDS_REASON, Action, available, is_overdue
+
+ME = "me"  # an assignee that means the caller
+
+
+def contacts(store: Store) -> list[KeyInfo]:
+    """The active studio contacts a case may be given to."""
+    return [k for k in accounts.list_keys(store) if k.role == "contact" and not k.revoked_at]
 
 
 def _contact(principal: Principal, what: str) -> None:
@@ -75,10 +83,12 @@ def act(
 
 
 def assign(store: Store, case_id: str, assignee: str | None, *, principal: Principal) -> Case:
-    """Give the case to a contact (an active contact's key id), take it (the caller's own id: a new case's review
-    starts), or leave it with nobody (None)."""
+    """Give the case to a contact (an active contact's key id), take it (the caller's own id, or ME: a new case's
+    review starts), or leave it with nobody (None)."""
     service.visible_case(store, case_id, principal)
     _contact(principal, "assigns cases")
+    if assignee == ME:
+        assignee = principal.key_id
     return store_workflow.assign(store, case_id, assignee, actor=principal.key_id, actor_role=principal.role)
 
 

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, func, insert, or_, select, update
 from triage.store.audit import input_sha256
 from triage.store.cases import Case, Store
 from triage.store.db import canonical_json, iso, utcnow
-from triage.store.errors import Conflict, InvalidInput
+from triage.store.errors import Conflict, Forbidden, InvalidInput
 from triage.store.schema import api_keys, case_comments, cases
 from triage.workflow import OPEN, Action, Stage, due_at
 
@@ -113,6 +113,8 @@ def assign(store: Store, case_id: str, assignee: str | None, *, actor: str, acto
             raise Conflict("the case is closed: reopen it before assigning it")
         if assignee is not None and not _active_contact(conn, assignee):
             raise InvalidInput("assign the case to an active studio contact's key")
+        if assignee == actor == case.created_by:
+            raise Forbidden("you submitted this case: another studio contact reviews it")
         if assignee is not None and assignee == case.created_by:
             raise InvalidInput("that contact submitted the case: another contact reviews it")
         stage: Stage = case.stage
