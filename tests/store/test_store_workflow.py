@@ -101,8 +101,8 @@ def test_the_transition_matrix(store: Store, people: dict[str, Principal]) -> No
             assert moved.stage == allowed, (stage, action)
             last = store.history(case.id)[-1]
             assert last.actor == people["dana"].key_id and last.kind in ("review", "stage")
-            assert moved.conditions == ("Credit the voice actor." if action == "approve_with_conditions" else
-                                        case.conditions if action in ("close", "reopen", "start_review") else None)  # fmt: skip
+            kept = case.conditions if action in ("close", "reopen", "start_review") else None
+            assert moved.conditions == ("Credit the voice actor." if action == "approve_with_conditions" else kept)
             if allowed not in ("new", "in_review"):
                 assert moved.due_at is None, (stage, action)
     assert verified(store).ok, verified(store).message
@@ -212,8 +212,8 @@ def _tamper(column: str, value: object) -> Callable[[object, str], None]:
 
 
 def _add_comment(conn, case_id: str) -> None:
-    conn.execute(insert(case_comments).values(case_id=case_id, seq=99, visibility="shared", body="forged",
-                                              actor="x", actor_role="contact", at="2026-01-01T00:00:00.000000Z"))  # fmt: skip
+    forged = {"seq": 99, "visibility": "shared", "body": "forged", "actor": "x", "actor_role": "contact"}
+    conn.execute(insert(case_comments).values(case_id=case_id, at="2026-01-01T00:00:00.000000Z", **forged))
 
 
 def _edit_comment(conn, case_id: str) -> None:
