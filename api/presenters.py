@@ -63,6 +63,13 @@ def _partner_data(event: Event, principal: Principal, names: Mapping[str, str] |
     return event.data
 
 
+def shown_events(events: list[Event], principal: Principal) -> list[Event]:
+    """The history entries this caller may see at all: a partner does not see that an internal note was written."""
+    if principal.role != "partner":
+        return events
+    return [e for e in events if not (e.kind == "comment" and e.data.get("visibility") == "internal")]
+
+
 def visible_history(events: list[Event], principal: Principal, names: Mapping[str, str] | None = None) -> list[Event]:
     """The case's history as this caller may read it (for partners: a failed run's error redacted, no internal
     note's entry, and no other person's key id: their name instead)."""
@@ -74,8 +81,7 @@ def visible_history(events: list[Event], principal: Principal, names: Mapping[st
             actor=visible_actor(e.actor, principal, reviewer=e.kind == "review", names=names) or e.actor,
             data=_partner_data(e, principal, names),
         )
-        for e in events
-        if not (e.kind == "comment" and e.data.get("visibility") == "internal")
+        for e in shown_events(events, principal)
     ]
 
 
@@ -209,7 +215,7 @@ def case_out(
             at=e.at,
             data=e.data,
         )
-        for raw, e in zip(events, visible_history(events, principal, names), strict=True)
+        for raw, e in zip(shown_events(events, principal), visible_history(events, principal, names), strict=True)
     ]
     return CaseDetail(
         **fields,

@@ -145,9 +145,17 @@ def revise_case(
 
 @router.post("/{case_id}/reviews", response_model=CaseDetail, operation_id="review_case", dependencies=[JsonBody])
 def review_case(case_id: str, body: ReviewIn, principal: CaseWorker, store: StoreDep) -> Any:
-    """A contact's decision: approve, request changes, reject, or override the route. A reason is required."""
+    """A contact's decision: approve (with `conditions` for approve_with_conditions), request changes, reject, or
+    override the route (an open case only). A reason is required; a decision the case's stage does not allow is
+    409, and the contact who submitted the case may not review it (403)."""
     case = service.review(
-        store, case_id, principal=principal, decision=body.decision, route=body.route, reason=body.reason
+        store,
+        case_id,
+        principal=principal,
+        decision=body.decision,
+        route=body.route,
+        reason=body.reason,
+        conditions=body.conditions,
     )
     return detail(store, case, principal)
 

@@ -196,7 +196,7 @@ def queue_reminders(store: Store, *, lead: timedelta, now: datetime | None = Non
             case = store._locked_case(conn, case_id)
             conn.execute(update(cases).where(cases.c.id == case_id).values(reminded_due=case.due_at))
             reason = f"A reply is due by {(case.due_at or '')[:16].replace('T', ' ')} UTC."
-            store._news(conn, case, "reminder", iso(moment), reviewer=case.reviewed_by, reason=reason)
+            store._news(conn, case, "reminder", iso(utcnow()), reviewer=case.reviewed_by, reason=reason)
         reminded.append(case_id)
     if reminded:
         log.info("queued due-date reminders for %d case(s)", len(reminded))
