@@ -23,8 +23,8 @@ from api.models import (
     Status,
 )
 from api.pools import runs_pipeline
-from api.presenters import case_out, summary_out
-from triage import service
+from api.presenters import case_actors, case_out, summary_out
+from triage import casework, service
 from triage.records import ProductionType, Route
 from triage.store.accounts import Principal
 from triage.store.cases import Case, Store
@@ -34,9 +34,9 @@ router = APIRouter(prefix="/cases", tags=["cases"])
 
 def detail(store: Store, case: Case, principal: Principal) -> CaseDetail:
     events, answers, versions = store.history(case.id), store.answers(case.id), store.versions(case.id)
-    actors = [e.actor for e in events] + [a.actor for a in answers] + [v.actor for v in versions]
-    names = service.people(store, [*actors, case.reviewed_by or ""])
-    return case_out(case, principal, events, answers, versions, names)  # type: ignore[return-value]
+    comments = casework.visible_comments(store, case, principal)
+    names = service.people(store, case_actors(case, events, answers, versions, comments))
+    return case_out(case, principal, events, answers, versions, names, comments)  # type: ignore[return-value]
 
 
 @router.post(
@@ -145,9 +145,17 @@ def revise_case(
 
 @router.post("/{case_id}/reviews", response_model=CaseDetail, operation_id="review_case", dependencies=[JsonBody])
 def review_case(case_id: str, body: ReviewIn, principal: CaseWorker, store: StoreDep) -> Any:
-    """A contact's decision: approve, request changes, reject, or override the route. A reason is required."""
+    """A contact's decision: approve (with `conditions` for approve_with_conditions), request changes, reject, or
+    override the route (an open case only). A reason is required; a decision the case's stage does not allow is
+    409, and the contact who submitted the case may not review it (403)."""
     case = service.review(
-        store, case_id, principal=principal, decision=body.decision, route=body.route, reason=body.reason
+        store,
+        case_id,
+        principal=principal,
+        decision=body.decision,
+        route=body.route,
+        reason=body.reason,
+        conditions=body.conditions,
     )
     return detail(store, case, principal)
 

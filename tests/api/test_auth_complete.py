@@ -43,6 +43,14 @@ API: dict[tuple[str, str], tuple[Any, dict[str, int]]] = {
         {"owner": 403, "same_org": 403, "other_org": 404, "contact": OK, "admin": 403}),
     ("POST", "/v1/cases/{case_id}/rerun"): (None,  # the case is triaged: nothing to re-run, but past the checks
         {"owner": 409, "same_org": 409, "other_org": 404, "contact": 409, "admin": 403}),
+    ("POST", "/v1/cases/{case_id}/transitions"): ({"action": "start_review"},
+        {"owner": 403, "same_org": 403, "other_org": 403, "contact": OK, "admin": 403}),
+    ("PUT", "/v1/cases/{case_id}/assignee"): ({"assignee": None},
+        {"owner": 403, "same_org": 403, "other_org": 403, "contact": OK, "admin": 403}),
+    ("GET", "/v1/cases/{case_id}/comments"): (None,
+        {"owner": OK, "same_org": OK, "other_org": 404, "contact": OK, "admin": 403}),
+    ("POST", "/v1/cases/{case_id}/comments"): ({"body": "A question."},
+        {"owner": CREATED, "same_org": CREATED, "other_org": 404, "contact": CREATED, "admin": 403}),
     ("GET", "/v1/policy/sections"): (None, {w: OK for w in WHO[:5]}),
     ("POST", "/v1/policy/ask"): ({"question": "Can we clone a voice?"}, {w: OK for w in WHO[:5]}),
     ("GET", "/v1/keys"): (None, {"owner": 403, "same_org": 403, "other_org": 403, "contact": 403, "admin": OK}),
@@ -87,6 +95,13 @@ PAGES: dict[tuple[str, str], tuple[dict[str, str] | None, dict[str, int | tuple[
         {"owner": 403, "same_org": 403, "other_org": 404, "contact": (SEE_OTHER, "/cases/"), "admin": 403}),
     ("POST", "/cases/{case_id}/rerun"): ({},
         {"owner": 409, "same_org": 409, "other_org": 404, "contact": 409, "admin": 403}),
+    ("POST", "/cases/{case_id}/move"): ({"action": "start_review"},
+        {"owner": 403, "same_org": 403, "other_org": 404, "contact": (SEE_OTHER, "/cases/"), "admin": 403}),
+    ("POST", "/cases/{case_id}/assign"): ({"assignee": ""},
+        {"owner": 403, "same_org": 403, "other_org": 404, "contact": (SEE_OTHER, "/cases/"), "admin": 403}),
+    ("POST", "/cases/{case_id}/comments"): ({"body": "A question."},
+        {"owner": (SEE_OTHER, "/cases/"), "same_org": (SEE_OTHER, "/cases/"), "other_org": 404,
+         "contact": (SEE_OTHER, "/cases/"), "admin": 403}),
     ("POST", "/signout"): ({}, {w: (SEE_OTHER, SIGNIN) for w in WHO}),  # a revoked key's session is already gone
 }  # fmt: skip
 # signed out, or signed in with a key revoked since: every page but sign-in sends the visitor to sign in
