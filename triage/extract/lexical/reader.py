@@ -11,6 +11,8 @@ reports as a failure.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from typing import Any
@@ -521,6 +523,17 @@ def read_use(segments: list[PlanSegment]) -> AIUse:
     )
 
 
+@contextmanager
+def one_reading() -> Iterator[None]:
+    """The reader's caches serve one reading (a plan, or a model's quotes checked by triage.extract.verify): no
+    plan text outlives it."""
+    try:
+        yield
+    finally:
+        _HITS.clear()
+        _index.cache_clear()
+
+
 class LexicalExtractor:
     """Offline extractor; also the tripwire the hybrid extractor runs beside an LLM."""
 
@@ -528,11 +541,8 @@ class LexicalExtractor:
     prompt_version: str | None = None
 
     def extract(self, intake: Submission | Intake) -> Extraction:
-        try:
+        with one_reading():
             return self._extract(read_intake(intake))
-        finally:  # the caches serve one reading; no plan text outlives it
-            _HITS.clear()
-            _index.cache_clear()
 
     def _extract(self, source: Submission) -> Extraction:
         language = detect_language(source.text)
