@@ -204,6 +204,33 @@ class CaseDetail(CaseOut):
     actions: list[ActionOut] = Field(default_factory=list, description="the moves open to the caller now")
 
 
+class StageChange(BaseModel):
+    stage: Stage
+    by: str = Field(description="who moved it (for partners: another person's name)")
+    by_name: str
+    at: str
+    via: str = Field(description="the history entry that moved it: review, stage, assignment, answers, revision…")
+    reason: str | None = None
+
+
+class AuditAnchor(BaseModel):
+    seq: int = Field(description="the case's newest audit record")
+    hash: str = Field(description="that record's hash: `triage audit verify` checks the case's state against it")
+    at: str
+
+
+class ApprovalRecord(BaseModel):
+    """Everything decided about one case, to print or archive: the case as the caller may see it, the stages it
+    went through, and the audit record that vouches for it."""
+
+    case: CaseDetail
+    stages: list[StageChange] = Field(description="every stage the case reached, in order, with who and when")
+    audit: AuditAnchor | None = Field(description="null until the case's first audited change")
+    policy_version: str | None
+    prompt_version: str | None
+    generated_at: str
+
+
 class CaseList(BaseModel):
     data: list[CaseSummaryOut]
     count: int = Field(description="cases matching the filters, over all pages")

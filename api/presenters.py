@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 from api.models import (
     ActionOut,
     AnswerOut,
+    ApprovalRecord,
+    AuditAnchor,
     CaseDetail,
     CaseOut,
     CaseSummaryOut,
@@ -21,12 +23,14 @@ from api.models import (
     DecisionChange,
     HistoryEntry,
     ReviewOut,
+    StageChange,
     VersionChanges,
     VersionOut,
 )
 from triage import casework, workflow
 from triage.records import ProductionType
 from triage.store.accounts import Principal
+from triage.store.audit import AuditRecord
 from triage.store.cases import Case, CaseSummary, Event, StoredAnswer, Version
 from triage.store.workflow import Comment
 
@@ -360,3 +364,35 @@ def highlight(text: str, findings: list[dict[str, Any]]) -> tuple[list[Segment],
     if pos < len(text):
         segments.append(Segment(text[pos:], False))
     return segments, anchors
+
+
+# --- the approval record: one case, to print or archive -------------------------------------------------------
+
+
+def stage_changes(history: Sequence[HistoryEntry]) -> list[StageChange]:
+    """The stages a case went through, from its history: each entry that left it in a new stage (a move's `to`,
+    or the `stage` a review, an answer or a revision left it in)."""
+    changes: list[StageChange] = []
+    current = "new"
+    for entry in history:
+        stage = entry.data.get("to") or entry.data.get("stage")
+        if stage and stage != current:
+            reason = entry.data.get("reason")
+            by_name = entry.actor_name or entry.actor
+            changes.append(
+                StageChange(stage=stage, by=entry.actor, by_name=by_name, at=entry.at, via=entry.kind, reason=reason)
+            )
+            current = stage
+    return changes
+
+
+def record_out(detail: CaseDetail, anchor: AuditRecord | None, generated_at: str) -> ApprovalRecord:
+    result = detail.result
+    return ApprovalRecord(
+        case=detail,
+        stages=stage_changes(detail.history),
+        audit=AuditAnchor(seq=anchor.seq, hash=anchor.hash, at=anchor.at) if anchor else None,
+        policy_version=result.policy_version if result else None,
+        prompt_version=result.prompt_version if result else None,
+        generated_at=generated_at,
+    )

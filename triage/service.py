@@ -516,6 +516,12 @@ def create_key(settings: Settings, role: str, org: str, *, name: str | None = No
         return issue_key(store, role, org, name=name, email=email)[1]
 
 
+def audit_anchor(store: Store, case: Case) -> audit.AuditRecord | None:
+    """The case's newest audit record, for its approval record: `triage audit verify` checks the case against it."""
+    with store.reader.connect() as conn:
+        return audit.latest(conn, case.id)
+
+
 def verify_audit(settings: Settings, *, expect_head: str | None = None) -> tuple[bool, str]:
     """`triage audit verify`: (ok, the chain's verdict, then a line for each case or key that differs from it)."""
     with opened(settings) as store, store.engine.connect() as conn:

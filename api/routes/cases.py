@@ -14,6 +14,7 @@ from api.deps import CaseWorker, JsonBody, PipelineDep, SettingsDep, StoreDep
 from api.models import (
     AnswersBody,
     AnswersIn,
+    ApprovalRecord,
     CaseCreate,
     CaseDetail,
     CaseList,
@@ -23,11 +24,12 @@ from api.models import (
     Status,
 )
 from api.pools import runs_pipeline
-from api.presenters import case_actors, case_out, summary_out
+from api.presenters import case_actors, case_out, record_out, summary_out
 from triage import casework, service
 from triage.records import ProductionType, Route
 from triage.store.accounts import Principal
 from triage.store.cases import Case, Store
+from triage.store.db import iso, utcnow
 
 router = APIRouter(prefix="/cases", tags=["cases"])
 
@@ -100,6 +102,18 @@ def list_cases(
 def get_case(case_id: str, principal: CaseWorker, store: StoreDep) -> Any:
     """The case with its plan text, result and history."""
     return detail(store, service.visible_case(store, case_id, principal), principal)
+
+
+def approval_record(store: Store, case: Case, principal: Principal) -> ApprovalRecord:
+    return record_out(detail(store, case, principal), service.audit_anchor(store, case), iso(utcnow()))
+
+
+@router.get("/{case_id}/record", response_model=ApprovalRecord, operation_id="get_approval_record")
+def get_record(case_id: str, principal: CaseWorker, store: StoreDep) -> Any:
+    """The case's approval record, to archive: the case as the caller may see it (plan and versions, uses,
+    findings with evidence and citations, questions and answers, reviews, comments), every stage it reached with
+    who and when, the policy and prompt versions, and its newest audit record (`/cases/{id}/record` prints it)."""
+    return approval_record(store, service.visible_case(store, case_id, principal), principal)
 
 
 @router.post("/{case_id}/answers", response_model=CaseDetail, operation_id="answer_case", dependencies=[JsonBody])

@@ -26,6 +26,7 @@ from api.presenters import (
     visible_versions,
     workflow_fields,
 )
+from api.routes.cases import approval_record
 from api.security import Session
 from api.web import Page, PageDep, Worker, check_csrf, redirect, render, sentence, set_cookie
 from triage import casework, service
@@ -209,6 +210,13 @@ def _case_form_error(page: Page, principal: Principal, case: Case, exc: StoreErr
 def case_page(page: PageDep, principal: Worker, case_id: str) -> Response:
     case = service.visible_case(page.store, case_id, principal)
     return render(page, "case.html", _case_context(page, principal, case))
+
+
+@router.get("/cases/{case_id}/record", response_class=HTMLResponse)
+def record_page(page: PageDep, principal: Worker, case_id: str) -> Response:
+    """The approval record as a page that prints cleanly (the same record as `GET /v1/cases/{id}/record`)."""
+    case = service.visible_case(page.store, case_id, principal)
+    return render(page, "record.html", {"record": approval_record(page.store, case, principal)})
 
 
 @router.post("/cases/{case_id}/answers", response_class=HTMLResponse)
