@@ -11,6 +11,8 @@ from typing import Literal
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from triage.workflow import Sla
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 INSTALLED_DATA = Path(sys.prefix) / "share" / "genai-triage"  # where `pip install .` puts knowledge/ and prompts/
 
@@ -99,6 +101,17 @@ class Settings(BaseSettings):
     # The delivery threads' nice value (0-19): higher yields more CPU to triages on a busy machine (Linux).
     notify_nice: int = Field(default=19, ge=0, le=19, validation_alias="TRIAGE_NOTIFY_NICE")
     webhook_allow_loopback: bool = Field(default=False, validation_alias="TRIAGE_WEBHOOK_ALLOW_LOOPBACK")
+
+    # The review workflow (triage/workflow.py): business days (Monday to Friday) a contact has to answer a triaged
+    # case, by outcome (0: no due date), and how long before the due date the reminder goes out.
+    sla_approval_days: int = Field(default=2, ge=0, le=60, validation_alias="TRIAGE_SLA_APPROVAL_DAYS")
+    sla_escalate_days: int = Field(default=5, ge=0, le=60, validation_alias="TRIAGE_SLA_ESCALATE_DAYS")
+    sla_notify_days: int = Field(default=0, ge=0, le=60, validation_alias="TRIAGE_SLA_NOTIFY_DAYS")
+    reminder_lead_h: float = Field(default=24.0, ge=0, validation_alias="TRIAGE_REMINDER_LEAD_H")
+
+    @property
+    def sla(self) -> Sla:
+        return Sla(self.sla_approval_days, self.sla_escalate_days, self.sla_notify_days)
 
     @property
     def effective_smtp_port(self) -> int:

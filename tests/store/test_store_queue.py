@@ -76,7 +76,7 @@ def test_the_default_order_is_overdue_then_approval_then_oldest(store: Store) ->
     )
     past = iso(utcnow() - timedelta(days=1))
     set_row(store, overdue_new, due_at=past, stage="in_review")
-    set_row(store, paused, due_at=past, stage="awaiting_partner")  # the contact's clock is paused: not overdue
+    set_row(store, paused, stage="awaiting_partner")  # awaiting the partner clears the due date: the clock is paused
     set_row(store, plain_new, due_at=iso(utcnow() + timedelta(days=1)))  # due, not yet overdue
     expected = [overdue_new, approval_old, approval_new, plain_old, paused, plain_new]
     assert ids(store) == expected

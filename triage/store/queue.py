@@ -2,10 +2,11 @@
 
 The default order is the contacts' worklist: overdue cases first, then those needing written approval, then the
 oldest (`created_at`, then `id`, so the order is total and pages never overlap); `newest` is the order the list
-had before. Overdue means due (`due_at`) in the past while the contact's clock runs: the stage is new or in
-review (awaiting the partner pauses it). Each tier is read in its own index's order (`ix_cases_due`,
-`ix_cases_approval_created`, `ix_cases_created`; with an organisation, `ix_cases_org_*`), so the first page does
-not sort every matching case. A page can continue from a cursor (keyset: the last row's tier, time and id) as well
+had before. Overdue is triage.workflow's `is_overdue`, in SQL here: due (`due_at`) by now while the case is open
+(awaiting the partner clears the due date: the clock is paused). Each tier is read in its own index's order
+(`ix_cases_due_clock`, `ix_cases_approval_created`, `ix_cases_created`; with an organisation, `ix_cases_org_*`),
+and only the page's ids are chosen before the rows are read, so the first page does not read every match. A page
+can continue from a cursor (keyset: the last row's tier, time and id) as well
 as from an offset.
 
 Search matches every word of the query: on PostgreSQL as a word prefix through the full-text index (migration
@@ -28,14 +29,14 @@ from sqlalchemy import case as when
 from sqlalchemy.dialects import postgresql  # noqa: F401 (registers to_tsvector and to_tsquery with their types)
 
 from triage.records import Route
-from triage.store.cases import Decision, Stage, Status, effective_route
+from triage.store.cases import Decision, Status, effective_route
 from triage.store.db import Database, iso, utcnow
 from triage.store.errors import InvalidInput
 from triage.store.schema import case_triggers, cases
+from triage.workflow import OPEN, Stage, is_overdue, parse_iso
 
 Sort = Literal["priority", "newest"]
 SORTS: tuple[Sort, ...] = ("priority", "newest")
-CLOCK_STAGES: tuple[Stage, ...] = ("new", "in_review")  # awaiting_partner pauses the contact's clock
 UNASSIGNED = "none"
 SNIPPET_CHARS = 160
 _SNIPPET_READ = 4 * SNIPPET_CHARS  # enough of the plan for a snippet once its whitespace is collapsed
@@ -107,10 +108,6 @@ def search_words(query: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _WORD.findall(query))
 
 
-def is_overdue(due_at: str | None, stage: str, now: str) -> bool:
-    return due_at is not None and due_at < now and stage in CLOCK_STAGES
-
-
 # --- SQL --------------------------------------------------------------------------------------------------------
 
 # effective_route in SQL, for the queue's filter and counts
@@ -151,7 +148,8 @@ _SUMMARY_COLUMNS = (
 
 
 def _overdue(now: str) -> ColumnElement[bool]:
-    return and_(cases.c.due_at.is_not(None), cases.c.due_at < now, cases.c.stage.in_(CLOCK_STAGES))
+    """triage.workflow.is_overdue in SQL (stored timestamps are fixed-width UTC text: they compare as times)."""
+    return and_(cases.c.due_at.is_not(None), cases.c.due_at <= now, cases.c.stage.in_(OPEN))
 
 
 def _tiers(now: str) -> tuple[ColumnElement[bool], ...]:
@@ -251,6 +249,7 @@ class Page:
 
 
 def _summaries(conn: Connection, rows: Sequence[Any], now: str) -> list[CaseSummary]:
+    moment = parse_iso(now)
     ids = [r.id for r in rows]
     triggers: dict[str, list[str]] = {}
     if ids:
@@ -266,7 +265,7 @@ def _summaries(conn: Connection, rows: Sequence[Any], now: str) -> list[CaseSumm
                 review_stale=bool(row.review_stale),
                 snippet=snippet(row.plan_start or ""),
                 triggers=tuple(triggers.get(row.id, ())),
-                overdue=is_overdue(row.due_at, row.stage, now),
+                overdue=is_overdue(row.stage, row.due_at, moment),
             )
         )
     return out
