@@ -175,8 +175,8 @@ def test_migration_0007_indexes_the_triggers_of_stored_results_and_keeps_the_aud
     db = Store(make_engine(f"sqlite:///{tmp_path / 'old.db'}"))
     migrations.migrate(db)
     voiced, plain = add(db, VOICE), add(db, "Mood board.")
-    with db.transaction() as conn:  # back to 0006, with results stored and no trigger rows
-        conn.execute(delete(schema_version).where(schema_version.c.version >= 7))
+    with db.transaction() as conn:  # 0007 undone, with results stored and no trigger rows
+        conn.execute(delete(schema_version).where(schema_version.c.version == 7))
         conn.execute(text("DROP TABLE case_triggers"))
         for index in (
             "ix_cases_approval_created",
