@@ -67,6 +67,7 @@ cases = Table(
     Index("ix_cases_org_created", "org", "created_at"),
     Index("ix_cases_status", "status"),
     Index("ix_cases_created", "created_at", "id"),  # 0002
+    Index("ix_cases_updated", "updated_at"),  # 0008: the precedent index's sweep
 )
 
 case_events = Table(
