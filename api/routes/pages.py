@@ -17,6 +17,7 @@ from api.deps import client_address, enforce_limit, get_pipeline, http_status
 from api.pools import runs_pipeline
 from api.presenters import (
     highlight,
+    precedents_out,
     version_changes,
     visible_actor,
     visible_answers,
@@ -191,6 +192,9 @@ def _case_context(page: Page, principal: Principal, case: Case) -> dict[str, Any
         "answers": visible_answers(answers, principal, names),
         "error": visible_error(case.error, principal),
         "reviewed_by": visible_actor(case.reviewed_by, principal, reviewer=True, names=names),
+        "precedents": precedents_out(
+            case.id, service.precedents(page.store, page.state.precedent_index(), case.id, principal=principal)
+        ),
         "is_owner": case.org == principal.org and principal.role in ("partner", "contact"),
         "is_contact": principal.role == "contact",
     }
