@@ -2,8 +2,9 @@
 
 The store is the source of truth. A sweep (a thread of the API process, TRIAGE_PRECEDENTS_WORKER) first compares
 every decided case with the index (`reconcile`: what is missing or was embedded from an earlier version is
-embedded, what the store no longer has is dropped), then every second reads the cases written since it last
-looked (`poll`) and embeds the new and revised ones; a review only re-tags the entry's route. Triages never wait
+embedded, what the store no longer has is dropped; again every ten minutes), and every second in between reads
+the cases written since it last looked (`poll`) and embeds the new and revised ones; a review only re-tags the
+entry's route. Triages never wait
 for it: a case is usually a precedent within a second or two of its result, and embedding runs at a low CPU
 priority, so on a busy machine the triages get the CPU first. Any number of processes may run the sweep (each
 write is idempotent); on one machine a lock file leaves it to one of them, since the embedded Chroma is not
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -34,8 +36,9 @@ log = logging.getLogger(__name__)
 POLL_S = 1.0
 # A write's updated_at is taken just before its transaction commits, so a poll looks back this far for writes that
 # committed after the previous poll but are stamped before it (every case it sees again costs a dictionary lookup).
-OVERLAP = timedelta(seconds=60)
-EMBED_BATCH = 64  # cases embedded and written per index call
+OVERLAP = timedelta(seconds=10)
+RECONCILE_S = 600.0  # and a full comparison this often catches whatever a poll could still miss
+EMBED_BATCH = 16  # cases embedded and written per index call (about half a second: shutdown waits for one)
 NICE = 19  # the sweep's thread yields the CPU to the triages
 
 
@@ -47,6 +50,7 @@ class Sync:
         self.index = index
         self.known: dict[str, Indexed] = {}
         self.since: datetime | None = None  # when the last complete pass started; None: reconcile first
+        self.reconciled = 0.0  # time.monotonic() of the last reconcile
 
     def reconcile(self) -> int:
         """Compare every decided case with the index and bring the index up to date; returns the cases embedded."""
@@ -59,12 +63,12 @@ class Sync:
         for case_id in gone:
             del self.known[case_id]
         embedded = self._apply(current.items())
-        self.since = started
+        self.since, self.reconciled = started, time.monotonic()
         return embedded
 
     def poll(self) -> int:
         """Bring the index up to date with the cases written since the last pass; returns the cases embedded."""
-        if self.since is None:
+        if self.since is None or time.monotonic() - self.reconciled > RECONCILE_S:
             return self.reconcile()
         started = utcnow()
         embedded = self._apply(changed_since(self.db, iso(self.since - OVERLAP)))
