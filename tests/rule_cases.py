@@ -166,6 +166,11 @@ RULE_CASES: dict[str, tuple[str, str, str | None]] = {
         "We'll use Midjourney under our enterprise agreement for early mood boards with generic prompts.",
         None,
     ),
+    "data.consumer_tool_inputs_unstated": (
+        "We'll use the free tier of Midjourney for early mood boards.",
+        "We'll use the free tier of Midjourney for early mood boards with generic prompts.",
+        None,
+    ),
     "data.consumer_tool_generic_inputs": (
         "We'll use the free tier of Midjourney for early mood boards with generic prompts.",
         "We'll use Midjourney under our enterprise agreement for early mood boards with generic prompts.",

@@ -245,7 +245,7 @@ def test_an_upgrade_where_0005_ran_before_0003_adopts_answers_and_versions(tmp_p
             conn.execute(insert(schema_version).values(version=5, name=name, applied_at="2026-01-01"))
         assert migrations.migrate(store) == migrations.available()[-1][0]
         with store.engine.connect() as conn:
-            assert [r.kind for r in service.audit.records(conn)] == ["adopted"]
+            assert [r.kind for r in service.audit.records(conn)] == ["adopted", "migrated"]  # 0003, then 0006
             report = service.integrity.verify(conn)
             assert report.ok, report.message
         assert [a.answer.answer for a in store.answers("c_00000000000000ee")] == ["Yes, signed."]

@@ -249,7 +249,8 @@ def test_migration_0005_moves_in_band_answers_into_rows(tmp_path) -> None:
     ]
     assert [v.text for v in db.versions(case.id)] == ["The plan."]
     with db.engine.connect() as conn:  # the moved answers are part of the case's audited state from here on
-        assert [r.kind for r in audit.records(conn, case_id=case.id)] == ["adopted", "migrated"]
+        kinds = [r.kind for r in audit.records(conn, case_id=case.id)]
+        assert kinds == ["adopted", "migrated", "migrated"]  # 0003, 0005, 0006
         report = integrity.verify(conn)
     assert report.ok, report.message
     db.close()
@@ -310,3 +311,37 @@ def test_a_case_interrupted_on_every_attempt_ends_failed_not_received_forever(st
 def verify_chain_ok(store: Store) -> bool:
     with store.engine.connect() as conn:
         return audit.verify(conn).ok
+
+
+def test_migration_0006_gives_reviewed_cases_their_stage_and_keeps_the_audit_whole(tmp_path) -> None:
+    db = Store(make_engine(f"sqlite:///{tmp_path / 'old.db'}"))
+    with db.transaction() as conn:
+        schema_version.create(conn)
+        for number, name in migrations.available():
+            if number >= 6:
+                break
+            importlib.import_module(f"triage.store.migrations.{name}").upgrade(conn)
+            conn.execute(insert(schema_version).values(version=number, name=name, applied_at=iso(utcnow())))
+        for suffix, review in (("a", "approve"), ("b", "request_changes"), ("c", None)):
+            conn.execute(
+                insert(cases).values(
+                    id=f"c_000000000000000{suffix}", org="acme", created_by="k1", status="triaged", text="The plan.",
+                    review=review, attempts=1, created_at=iso(utcnow()), updated_at=iso(utcnow()),
+                )
+            )  # fmt: skip
+    migrations.migrate(db)
+    stages = {c: db.get_case(c).stage for c in ("c_000000000000000a", "c_000000000000000b", "c_000000000000000c")}
+    assert stages == {
+        "c_000000000000000a": "approved",
+        "c_000000000000000b": "awaiting_partner",
+        "c_000000000000000c": "new",
+    }
+    with db.engine.connect() as conn:
+        report = integrity.verify(conn)
+    assert report.ok, report.message
+    with db.transaction() as conn:
+        conn.execute(update(cases).where(cases.c.id == "c_000000000000000c").values(stage="approved"))
+    with db.engine.connect() as conn:
+        report = integrity.verify(conn)
+    assert not report.ok and "c_000000000000000c: stage differ" in report.message
+    db.close()

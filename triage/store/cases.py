@@ -36,8 +36,11 @@ log = logging.getLogger(__name__)
 
 Status = Literal["received", "triaged", "failed"]
 Decision = Literal["approve", "request_changes", "reject", "override"]
+# Where a case stands in the review workflow (migration 0006), apart from the pipeline's Status.
+Stage = Literal["new", "in_review", "awaiting_partner", "approved", "approved_with_conditions", "rejected", "closed"]
 STATUSES: tuple[Status, ...] = get_args(Status)
 DECISIONS: tuple[Decision, ...] = get_args(Decision)
+STAGES: tuple[Stage, ...] = get_args(Stage)
 DEFAULT_LEASE_S = 600  # longer than an LLM call with its retries; an expired lease marks a crashed worker's case
 # (Store.open takes the lease from Settings.effective_lease_s: shorter for the lexical extractor, TRIAGE_LEASE_S.)
 CASE_ID_RE = re.compile(r"c_[0-9a-f]{16}")
@@ -68,6 +71,10 @@ class Case:
     updated_at: str
     version: int = 1
     review_stale: bool = False  # the plan or its answers changed since the review (which is kept)
+    stage: Stage = "new"
+    assigned_to: str | None = None  # a contact's key id
+    due_at: str | None = None
+    conditions: str | None = None  # shown to the partner with an approval with conditions
 
     @property
     def effective_route(self) -> Route | None:
@@ -126,6 +133,9 @@ class CaseSummary:
     created_at: str
     updated_at: str
     review_stale: bool = False
+    stage: Stage = "new"
+    assigned_to: str | None = None
+    due_at: str | None = None
 
     @property
     def effective_route(self) -> Route | None:
@@ -168,6 +178,10 @@ def _case(row: Any, result: dict[str, Any] | None = None) -> Case:
         updated_at=m["updated_at"],
         version=m["version"],
         review_stale=bool(m["review_stale"]),
+        stage=m["stage"],
+        assigned_to=m["assigned_to"],
+        due_at=m["due_at"],
+        conditions=m["conditions"],
     )
 
 
@@ -194,6 +208,9 @@ _SUMMARY_COLUMNS = [
     cases.c.created_at,
     cases.c.updated_at,
     cases.c.review_stale,
+    cases.c.stage,
+    cases.c.assigned_to,
+    cases.c.due_at,
 ]
 
 

@@ -19,7 +19,7 @@ from triage.store import audit
 from triage.store.schema import api_keys, audit_log, cases
 from triage.store.state import IN_FLIGHT, case_state, differences, key_state
 
-KEY_KINDS = ("key_created", "key_revoked", "key_adopted")
+KEY_KINDS = ("key_created", "key_revoked", "key_adopted", "key_migrated")
 
 
 @dataclass(frozen=True)

@@ -64,9 +64,16 @@ cases = Table(
     Column("updated_at", String(40), nullable=False),
     Column("version", Integer, nullable=False, server_default="1"),  # 0005
     Column("review_stale", Boolean, nullable=False, server_default="0"),  # 0005
+    Column("stage", String(30), nullable=False, server_default="new"),  # 0006: the workflow's, not the pipeline's
+    Column("assigned_to", String(40)),  # 0006: a contact's key id
+    Column("due_at", String(40)),  # 0006
+    Column("conditions", Text),  # 0006: what a partner sees with an approval with conditions
     Index("ix_cases_org_created", "org", "created_at"),
     Index("ix_cases_status", "status"),
     Index("ix_cases_created", "created_at", "id"),  # 0002
+    Index("ix_cases_stage", "stage"),  # 0006
+    Index("ix_cases_assigned", "assigned_to"),  # 0006
+    Index("ix_cases_due", "due_at"),  # 0006
     Index("ix_cases_updated", "updated_at"),  # 0008: the precedent index's sweep
 )
 
@@ -106,6 +113,19 @@ case_answers = Table(  # 0005
     Column("question", Text, nullable=False),
     Column("answer", Text, nullable=False),
     Column("actor", String(40), nullable=False),
+    Column("at", String(40), nullable=False),
+    PrimaryKeyConstraint("case_id", "seq"),
+)
+
+case_comments = Table(  # 0006: a case's thread; `internal` notes only contacts see, `shared` ones its partner too
+    "case_comments",
+    metadata,
+    Column("case_id", String(40), ForeignKey("cases.id"), nullable=False),
+    Column("seq", Integer, nullable=False, autoincrement=False),
+    Column("visibility", String(20), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("actor", String(40), nullable=False),
+    Column("actor_role", String(20), nullable=False),
     Column("at", String(40), nullable=False),
     PrimaryKeyConstraint("case_id", "seq"),
 )

@@ -1,8 +1,9 @@
 """What a user can see of a case or an API key, in the form the audit chain records it after every change.
 
 A case's state names every field the API and the pages show (route, result, review, status, error, title, its
-organisation, its current version and whether its review is stale) and digests of its plan text, result, whole
-history, every version of its plan and every answer it was given; a key's state is its row. `triage audit verify`
+organisation, its current version and whether its review is stale, its workflow stage, assignee, due date and
+conditions) and digests of its plan text, result, whole history, every version of its plan, every answer it was
+given and its comment thread; a key's state is its row. `triage audit verify`
 recomputes both from the tables and compares them with each case's and key's latest audit record.
 """
 
@@ -15,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, select
 
 from triage.store.db import canonical_json
-from triage.store.schema import api_keys, case_answers, case_events, case_versions, cases
+from triage.store.schema import api_keys, case_answers, case_comments, case_events, case_versions, cases
 
 CASE_FIELDS = (
     "org",
@@ -33,9 +34,12 @@ CASE_FIELDS = (
     "reviewed_at",
     "created_at",
 )
-# Added by migration 0005 (answers and plan versions as rows), with digests of the case_versions and case_answers
-# rows: migration 0003, which can run before 0005 exists, reads a case without them (see `case_state`).
+# Added by later migrations: a migration reads a case only with the fields that exist when it runs (`reach`).
+# 0005 (answers and plan versions as rows) with digests of the case_versions and case_answers rows; 0006 (the
+# review workflow) with a digest of the case_comments rows. (0003 can run after 0005: see `case_state`.)
 CASE_FIELDS_0005 = ("version", "review_stale")
+CASE_FIELDS_0006 = ("stage", "assigned_to", "due_at", "conditions")
+LATEST = 6
 VERSION_FIELDS = ("version", "text", "actor", "at")
 ANSWER_FIELDS = (
     "seq",
@@ -50,6 +54,8 @@ ANSWER_FIELDS = (
     "at",
 )
 KEY_FIELDS = ("id", "key_hash", "role", "org", "label", "created_at", "revoked_at")
+KEY_FIELDS_0006 = ("name", "email")  # the columns are 0004's; keys' audited state has them since 0006
+COMMENT_FIELDS = ("seq", "visibility", "body", "actor", "actor_role", "at")
 # (Named columns, never the whole row: migration 0003 reads these before later migrations add columns.)
 IN_FLIGHT = "received"  # a case being run (or waiting for the sweep) shows this status between audited changes
 
@@ -65,16 +71,20 @@ def _rows_sha256(conn: Connection, table: Table, names: Sequence[str], case_id: 
     return _sha256(canonical_json([list(r) for r in rows]))
 
 
-def case_state(conn: Connection, case_id: str, *, answers_and_versions: bool = True) -> dict[str, Any] | None:
+def case_state(conn: Connection, case_id: str, *, reach: int = LATEST) -> dict[str, Any] | None:
     """The case's visible state as stored now, or None when there is no such case.
 
     Args:
         conn: a connection to the migrated database.
         case_id: the case.
-        answers_and_versions: also its version, review staleness, versions and answers (migration 0005); False
-            only for migration 0003 on a database that 0005 has not reached yet.
+        reach: the newest migration whose fields to read (the migration that calls this, when one does): 3 reads
+            the fields 0003 knew, 5 adds versions and answers, 6 the workflow and comments.
     """
-    fields = (*CASE_FIELDS, *CASE_FIELDS_0005) if answers_and_versions else CASE_FIELDS
+    fields: tuple[str, ...] = CASE_FIELDS
+    if reach >= 5:
+        fields += CASE_FIELDS_0005
+    if reach >= 6:
+        fields += CASE_FIELDS_0006
     row = conn.execute(
         select(*(cases.c[name] for name in (*fields, "text", "result_json"))).where(cases.c.id == case_id)
     ).first()
@@ -85,22 +95,30 @@ def case_state(conn: Connection, case_id: str, *, answers_and_versions: bool = T
         .where(case_events.c.case_id == case_id)
         .order_by(case_events.c.seq)
     ).all()
-    state: dict[str, Any] = {name: row._mapping[name] for name in CASE_FIELDS}
+    state: dict[str, Any] = {name: row._mapping[name] for name in fields}
     state["text_sha256"] = _sha256(row.text)
     state["result_sha256"] = _sha256(row.result_json)
     state["history_sha256"] = _sha256(canonical_json([list(e) for e in events]))
-    if answers_and_versions:
-        state["version"] = row.version
+    if reach >= 5:
         state["review_stale"] = bool(row.review_stale)
         state["versions_sha256"] = _rows_sha256(conn, case_versions, VERSION_FIELDS, case_id, "version")
         state["answers_sha256"] = _rows_sha256(conn, case_answers, ANSWER_FIELDS, case_id, "seq")
+    if reach >= 6:
+        state["comments_sha256"] = _rows_sha256(conn, case_comments, COMMENT_FIELDS, case_id, "seq")
     return state
 
 
-def key_state(conn: Connection, key_id: str) -> dict[str, Any] | None:
-    """The key's row as stored now (its hash, role, organisation, revocation), or None when there is none."""
-    row = conn.execute(select(*(api_keys.c[name] for name in KEY_FIELDS)).where(api_keys.c.id == key_id)).first()
-    return None if row is None else {name: row._mapping[name] for name in KEY_FIELDS}
+def key_state(conn: Connection, key_id: str, *, reach: int = LATEST) -> dict[str, Any] | None:
+    """The key's row as stored now (its hash, role, organisation, holder, revocation), or None when there is none.
+
+    Args:
+        conn: a connection to the migrated database.
+        key_id: the key.
+        reach: the newest migration whose fields to read (as for `case_state`).
+    """
+    fields = (*KEY_FIELDS, *KEY_FIELDS_0006) if reach >= 6 else KEY_FIELDS
+    row = conn.execute(select(*(api_keys.c[name] for name in fields)).where(api_keys.c.id == key_id)).first()
+    return None if row is None else {name: row._mapping[name] for name in fields}
 
 
 def differences(recorded: dict[str, Any], current: dict[str, Any]) -> list[str]:

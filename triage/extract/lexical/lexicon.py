@@ -68,6 +68,7 @@ AI_CUE = rx(
     r"apps? (?:\w+ )?de (?:generación de |geração de )?(?:imágenes|imagens|ia|vídeo)|"
     r"génération (?:audio|d'images|vidéo|de (?:sons|voix|musique))|generación de (?:imágenes|vídeo|video|audio|voz)|"
     r"geração de (?:imagens|vídeo|áudio|voz)|(?:bild|video|audio|musik)generierung",
+    r"chat-?bots?",  # TOOL_NOUN
     r"(?:image|video|voice|writing|design|research|ai|chat|enterprise|corporate) assistants?|assistants? (?:ia|ai)|"
     r"asistente de ia|assistente de ia|ki-assistent\w*",
     r"(?:app|tool|service|software|startup|platform|website|plugin|plug-in)s? (?:that|which) (?:\w+ ){0,2}"
@@ -83,6 +84,18 @@ AI_CUE = rx(
     r"(?:bild|sprach|video|stimm)modell\w*",
 )
 
+# A tool fed prompts is generative whatever the plan calls it ("generic prompts into the corporate image tool"): too
+# common beside real AI cues to start a use of its own, it makes a plan with no other cue one use to read, not text
+# without any AI use.
+PROMPTED_TOOL = rx(
+    r"prompts|prompting|(?:text|image|video|written|generic|simple|short|detailed|each|one|same|a|the|our|my) prompt"
+    r"(?! (?:reply|replies|response|responses|payment|action|attention|delivery|turnaround|service))",
+    r"(?:image|video|voice|music|audio|text|writing|design) (?:tool|app|engine)s?",
+    r"herramienta (?:de|para) (?:imágenes|imagen|vídeo|video|voz|música|textos?)",
+    r"ferramenta (?:de|para) (?:imagens|imagem|vídeo|voz|música|textos?)",
+    r"outil (?:d'images?|de (?:vidéo|voix|musique|texte))",
+    r"(?:bild|video|stimm|musik|text)-?(?:tool|werkzeug|programm)s?",
+)
 # "Our designer wants to use it to ...": a sentence that uses the tool the previous one named continues that use.
 USES_THE_NAMED_TOOL = rx(
     r"(?:use|using|uses|with|through|via|in|on) (?:it|them|this tool|that tool|the tool|this one|that one)",
@@ -280,6 +293,16 @@ FINAL_YES = rx(
     r"(?:end up |ending up )?keep(?:ing)? (?:some|a few|one or two|any|it|them|these|those|the best)",
     r"end(?:s)? up (?:in|on|using)",
     r"(?:set dressing|signage|signs|newspapers?|news clippings?|posters?|documents?) (?:seen|visible|in shot|on set)",
+    r"(?:the )?version (?:that )?(?:goes|going|is uploaded|uploaded|is delivered|delivered|sent) (?:up )?(?:on|to) "
+    r"(?:the )?(?:platform|streamer|network|broadcaster|service)",
+    r"versi[óo]n (?:que )?(?:sube|va|se sube|se entrega|se emite|sale|llega) (?:a|en) (?:la )?plataforma|"
+    r"(?:quedan?|van|entran|aparecen) en (?:la versión|el (?:corte|montaje))(?: final)?|"
+    r"(?:meter|integrar|incorporar|poner)(?:l[oa]s?)? (?:\w+ ){0,2}en el montaje",
+    r"version (?:qui (?:part|va|est livrée)|livrée|diffusée) (?:à|sur) la plateforme|"
+    r"(?:intégr|insér)\w* (?:\w+ ){0,2}(?:au|dans le) montage",
+    r"vers[ãa]o que (?:vai|sobe|é entregue|segue) (?:para|à|na) (?:a )?plataforma|(?:ficam?|entram?|vão) na versão|"
+    r"(?:integr|inser|coloc)\w* (?:\w+ ){0,2}na montagem",
+    r"fassung,? die (?:auf die|an die|zur) (?:plattform|streamer|sender)|in den schnitt (?:einbauen|einfügen|übernehmen)",
     r"corte final|versión final|montaje final|en pantalla|en el (?:episodio|tráiler|trailer)",
     r"montage final|version finale|à l'écran|dans (?:le|l')(?:épisode|film|bande-annonce)",
     r"corte final|versão final|na tela|no (?:episódio|filme|trailer)",
@@ -324,6 +347,8 @@ FINAL_NO = rx(
     r"for internal",
     r"reference only",
     r"for reference",
+    r"none of (?:it|them|this|these|those|the \w+) (?:becomes?|will become|ends? up as|is used as|goes into) "
+    r"(?:a |any )?(?:final )?(?:frames?|shots?|final|the film|the cut)",
     r"(?:never|not) (?:be )?(?:seen|shown|aired|broadcast|released|published|delivered)",
     r"stays? (?:internal|in-house|in the room)",
     r"not (?:for|in) (?:broadcast|release|the final)",
@@ -359,6 +384,10 @@ REAL_PERSON_STRONG = rx(
     r"(?:new |different )?poses of (?:the |our )?(?:two |three |both )?(?:leads?|actors?|actress|cast|talent|him|her|them)",
     r"based on (?:a |the )?(?:photos?|images?|pictures?|portraits?|recordings?) of",
     r"late (?:grandfather|grandmother|father|mother|husband|wife|brother|sister|founder|uncle|aunt|friend)",
+    r"(?:fotos?|imágenes) (?:de la|del|de los|de las) (?:víctima|acusad[oa]s?|testigos?|sospechos[oa]s?|fallecid[oa])|"
+    r"(?:photos?|clichés?|images?) (?:de la|du|des|d'une?|de l') ?(?:victime|accusée?|suspecte?|témoin|défunte?)|"
+    r"fotos? d[aoe]s? (?:vítima|acusad[oa]|testemunha|suspeit[oa]|falecid[oa])|"
+    r"fotos? (?:des|der) (?:opfers|angeklagten|zeugin|zeugen|verstorbenen)",
     r"(?:la )?(?:cara|voz|imagen|rostro) de (?:nuestr[oa]s?|el|la|los|las|su) ",
     r"(?:le visage|la voix|l'image) (?:de|du|des) ",
     r"(?:o rosto|a voz|a cara|a imagem) d(?:e|o|a|os|as) ",
@@ -540,6 +569,15 @@ PERSONAL_DATA_YES = rx(
     r"audition (?:tapes?|footage|recordings?)",
     r"interviews? (?:footage |recordings? |transcripts? )?(?:with|of) (?:the |our )?(?:survivors?|victims?|witnesses|"
     r"families|family members|subjects|participants|contestants|minors|children|patients|residents|employees)",
+    r"(?:private|family|personal) (?:photos|photographs|pictures|snapshots|albums?)|"
+    r"(?:photos?|pictures|snapshots) (?:provided|supplied|given|lent|sent) by (?:the|his|her|their) (?:family|relatives|"
+    r"mother|father|sister|brother|widow|widower)",
+    r"(?:fotos|imágenes) (?:que nos (?:dio|dieron|pasó|pasaron)|cedidas por|proporcionadas por|de) (?:la familia|su "
+    r"(?:familia|madre|padre|hermana|hermano|viuda))|fotos (?:familiares|privadas|de familia)",
+    r"(?:photos?|clichés?) (?:fournis|fournies|donnés|données|prêtés|prêtées) par (?:la famille|sa (?:famille|mère|sœur))|"
+    r"photos (?:de famille|privées|personnelles)",
+    r"fotos (?:cedidas|enviadas|fornecidas|emprestadas) pela família|fotos (?:de família|particulares|privadas)",
+    r"familienfotos|privatfotos|private fotos|fotos (?:von der|aus der) familie",
     r"minors|children's (?:names|faces|data)|(?:application|casting) (?:answers|forms|questionnaires)|"
     r"(?:direct|private|instagram) (?:messages|dms)|dms|bank details|health (?:data|records|information)|"
     r"background checks|union numbers|timecards",
@@ -627,6 +665,8 @@ THIRD_PARTY_IP_YES = rx(
     r"in the style of",
     r"(?:style|styles) of (?:[A-Z][\w'-]*|the artist|a famous|well-known|famous)",
     r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?'s (?:style|art ?style|look|films?|paintings?|photographs?|artwork|aesthetic)",
+    r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?['’]s (?:portfolio|instagram|artstation|behance|deviantart|body of work|brushwork|"
+    r"linework|illustrations|artworks)",
     r"(?:inspired by|based on|modelled on|modeled on|recreate|recreating|mimic|copy|copying|replicate|replicating)"
     r" (?:a |the )?(?:famous|iconic|well-known|classic|celebrated|award-winning) (?:['‘\"][^'’\"]{1,60}['’\"] )?"
     r"(?:photo(?:graph)?|painting|film|movie|image|poster|album cover|artwork|scene|shot|song|track)",
@@ -673,8 +713,9 @@ THIRD_PARTY_IP_NO = rx(
     r"no (?:references? to )?(?:real|existing|copyrighted|third-party) (?:works?|artists?|brands?|films?|material)",
 )
 UNOWNED_TRAINING_YES = rx(
-    r"(?:train|training|trained|fine-?tun(?:e|ed|ing)|lora|custom model|teach)\s+(?:[\w'’-]+\s){0,8}(?:on|with|using|from)"
-    r"\s+(?:[\w'’-]+\s){0,4}(?:artist'?s?|illustrator'?s?|photographer'?s?|painter'?s?|paintings|artworks?|portfolio|"
+    r"(?:train|training|trained|fine-?tun(?:e|ed|ing)|lora|custom model|teach)\s+(?:[\w'’~+.-]+\s){0,8}(?:on|with|using|from)"
+    r"\s+(?:[\w'’~+.-]+\s){0,6}(?:artist'?s?|illustrator'?s?|photographer'?s?|painter'?s?|paintings|artworks?|portfolio|"
+    r"artstation|behance|deviantart|"
     r"(?:other|existing|famous|classic) (?:films?|movies|shows)|celebrit(?:y|ies)|(?:actors?|actresses?)'? faces|"
     r"scraped|internet|web images|pinterest|instagram|google images|copyrighted|someone else's|stock footage|"
     r"[A-Z][a-z]+'s (?:work|art|paintings|films|illustrations|photos|photographs))",
@@ -835,6 +876,13 @@ STRONG_HEDGE = rx(
     r"not (?:yet |\d+ ?% |entirely |completely |totally |quite |really |fully |a hundred percent )?(?:sure|certain)",
     r"unsure|uncertain|undecided|not decided|haven'?t decided|(?:don'?t|do not) know (?:yet )?(?:whether|if)",
     r"to be (?:decided|determined|confirmed)|tbd|tbc|(?:it )?depends (?:on )?(?:whether|if)|no idea (?:whether|if)",
+    # "I'm fairly sure … but I'd have to double check": sure with a qualifier is not sure
+    r"(?:fairly|pretty|reasonably|quite|mostly|almost) (?:sure|certain|confident)|(?:i'?d|we'?d|i|we) (?:have|need) "
+    r"to (?:double[- ]?)?(?:check|confirm|verify)|(?:need|needs|have|has) to be (?:double[- ]?)?(?:checked|confirmed)",
+    r"(?:bastante|casi) segur[oa]s?|(?:assez|plutôt|presque) sûr(?:e|s|es)?|(?:bastante|quase) (?:segur[oa]s?|cert[oa]s?)|"
+    r"(?:ziemlich|fast|eigentlich) sicher|(?:müsste|muss) (?:ich|wir|das) (?:noch )?(?:prüfen|nachfragen|klären)|"
+    r"(?:tengo|tenemos) que (?:comprobarlo|confirmarlo|verificarlo)|(?:je dois|il faut) (?:le )?(?:vérifier|confirmer)|"
+    r"(?:tenho|temos|preciso|precisamos) (?:de |que )?(?:confirmar|verificar|checar)",
     r"no estamos seguros|no sé si|no sabemos si|pas sûrs?|on ne sait pas (?:encore )?si|não temos certeza|"
     r"não sabemos se|nicht (?:ganz |so |hundertprozentig |100 ?% )?sicher|(?:wissen|weiß|weiss) (?:\w+ ){0,2}nicht,? ob",
     r"no (?:estoy|estamos) (?:del todo |muy |cien por cien )?segur[oa]s?|(?:je ne suis|nous ne sommes|on n'est) pas "
@@ -1131,6 +1179,7 @@ CONSENT_PATTERNS: list[tuple[Consent, re.Pattern[str]]] = [
     (Consent.OBTAINED, CONSENT_OBTAINED),
 ]
 TOOL = rx(TOOLS)
+TOOL_NOUN = rx(r"chat-?bots?")  # an AI cue that names the kind of tool a use named before: the same use
 # Chat and text assistants: without other media named, what they produce is text, not something for the screen.
 TEXT_TOOL = rx(
     r"chat\s?gpt|gpt-?[45o][\w.-]*|claude|gemini|copilot|perplexity|otter|grammarly|notion ai|deepl|whisper|"

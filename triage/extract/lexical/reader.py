@@ -31,7 +31,11 @@ from triage.records import (
     Stage,
 )
 
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[^a-z\s])|\n+|;\s+|\s+[•▪●]\s+")
+# (an abbreviation before a number ends no sentence: "ep. 4", "sc. 12", "no. 3")
+SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<!\b[Ee][Pp]\.)(?<!\b[Ee][Pp][Ss]\.)(?<!\b[Ss][Cc]\.)(?<!\b[Nn][Oo]\.)(?<!\b[Cc]ap\.)(?<!\b[Vv]ol\.)"
+    r"[\"')\]]*\s+(?=[^a-z\s])|\n+|;\s+|\s+[•▪●]\s+"
+)
 # where a piece holding instructions is cut again, so it never takes the partner's own sentence along: any sentence
 # end (even before a lower-case word), and around an HTML comment or a JSON object
 INJECTION_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]*\s+|(?<=-->)\s*|\s*(?=<!--)|(?<=\})\s+|\s+(?=\{)")
@@ -196,11 +200,12 @@ def _has_live_ai_cue(segment: PlanSegment) -> bool:
 
 
 def _only_names_known_tools(segment: PlanSegment, use: list[PlanSegment]) -> bool:
-    """ "Flagging because Otter is an AI tool" after a use of Otter: the same use, not a new one."""
+    """ "Flagging because Otter is an AI tool" after a use of Otter, "The chatbot output is…" after a use of a chatbot:
+    the same use, not a new one."""
     masked = lx.AI_META.sub(lambda m: " " * len(m.group(0)), segment.text)
     cues = [m.group(0).lower() for m in lx.AI_CUE.finditer(masked)]
     known = " ".join(s.text for s in use).lower()
-    return bool(cues) and all(lx.TOOL.fullmatch(cue) and cue in known for cue in cues)
+    return bool(cues) and all((lx.TOOL.fullmatch(cue) or lx.TOOL_NOUN.fullmatch(cue)) and cue in known for cue in cues)
 
 
 @dataclass(frozen=True)
@@ -548,7 +553,9 @@ class LexicalExtractor:
         uses = [read_use(group) for group in groups[:MAX_LEXICAL_USES]]
         if not uses and segments:
             whole = read_use(segments)
-            if _touches_risk(whole):  # "the generator will swap the stunt double's face": no AI word we know, yet risky
+            if lx.PROMPTED_TOOL.search(source.plan):  # "generic prompts into the corporate image tool"
+                uses = [whole]
+            elif _touches_risk(whole):  # "the generator will swap the stunt double's face": no AI word, yet risky
                 uses = [whole]
                 failure = (
                     "no generative-AI tool or technique was recognised, yet the plan touches areas that need approval;"

@@ -42,11 +42,11 @@ def upgrade(conn: Connection) -> None:
     now = iso(utcnow())
     with_answers = inspect(conn).has_table("case_versions")  # 0005 ran first (a database from before 0003 shipped)
     for case_id in conn.scalars(select(cases.c.id).order_by(cases.c.created_at, cases.c.id)).all():
-        state = case_state(conn, case_id, answers_and_versions=with_answers)
+        state = case_state(conn, case_id, reach=5 if with_answers else 3)
         audit.append(conn, lock=advisory_lock, kind="adopted", case_id=case_id, actor=ACTOR, at=now, state=state)
     for key_id in conn.scalars(select(api_keys.c.id).order_by(api_keys.c.created_at, api_keys.c.id)).all():
         summary = canonical_json({"key_id": key_id})
-        state = key_state(conn, key_id)
+        state = key_state(conn, key_id, reach=3)
         audit.append(
             conn, lock=advisory_lock, kind="key_adopted", actor=ACTOR, at=now, result_json=summary, state=state
         )

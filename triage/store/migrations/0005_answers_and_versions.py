@@ -137,5 +137,5 @@ def upgrade(conn: Connection) -> None:
             actor=ACTOR,
             at=now,
             result_json=canonical_json({"migration": 5, "answers_moved": count}),
-            state=case_state(conn, case_id),
+            state=case_state(conn, case_id, reach=5),
         )
