@@ -96,6 +96,7 @@ class Sync:
         """Sweep until `stop` is set, once this process holds the lock at `lock_path` (it retries while another
         process on the machine holds it). A failed pass is logged and repeated from the same point."""
         lower_priority(NICE)
+        self.index.embedding_function.warm()  # now, not in the first case page that needs a plan embedded
         lock = None
         while not stop.is_set():
             lock = lock or take_lock(lock_path)
