@@ -25,8 +25,9 @@ from api.docs import add_docs
 from api.limits import BodySizeLimit, SecurityHeaders
 from api.models import ErrorOut, ValidationErrorOut
 from api.pools import exit_after
-from api.routes import cases, health, keys, notify, pages, policy, precedents
+from api.routes import cases, health, keys, notify, pages, policy, precedents, workflow
 from api.web import SignInNeeded, error_page, is_page, redirect, sentence
+from triage import casework
 from triage.config import Settings, get_settings
 from triage.notify.worker import Worker
 from triage.precedents.sync import Sync
@@ -74,7 +75,8 @@ def rerun_interval(settings: Settings) -> float:
 
 
 def _rerun_in_background(state: AppState, stop: threading.Event) -> threading.Thread:
-    """Re-run what a crash or a failing LLM left behind: at start-up, then periodically, without delaying start-up.
+    """Re-run what a crash or a failing LLM left behind, and queue the due-date reminders: at start-up, then
+    periodically, without delaying start-up.
 
     Not only at start-up: a worker restarted right after a crash finds its cases still leased, and a case whose
     worker died (in this process or another) becomes re-runnable only once its lease lapses. Claims are atomic,
@@ -88,6 +90,10 @@ def _rerun_in_background(state: AppState, stop: threading.Event) -> threading.Th
                 rerun_pending(state.store(), state.build_pipeline())
             except Exception as exc:
                 log.error("re-run of pending cases skipped: %s", type(exc).__name__)
+            try:
+                casework.send_reminders(state.store(), state.settings)
+            except Exception as exc:
+                log.error("due-date reminders skipped: %s", type(exc).__name__)
             if stop.wait(interval):
                 return
 
@@ -169,6 +175,7 @@ def create_app(
 
     app.include_router(cases.router, prefix="/v1", responses=error_responses(*API_ERRORS, 404, 409))
     app.include_router(precedents.router, prefix="/v1", responses=error_responses(*API_ERRORS, 404))
+    app.include_router(workflow.router, prefix="/v1", responses=error_responses(*API_ERRORS, 404, 409))
     app.include_router(policy.router, prefix="/v1", responses=error_responses(*API_ERRORS))
     app.include_router(keys.router, prefix="/v1", responses=error_responses(*API_ERRORS, 404))
     app.include_router(notify.router, prefix="/v1", responses=error_responses(*API_ERRORS, 404))

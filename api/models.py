@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field
 
 from triage.records import ProductionType, Route, TriageResult
-from triage.service import ANSWER_MAX_CHARS, POLICY_QUESTION_MAX_CHARS, QUESTION_MAX_CHARS, REASON_MAX_CHARS
+from triage.service import (
+    ANSWER_MAX_CHARS,
+    COMMENT_MAX_CHARS,
+    CONDITIONS_MAX_CHARS,
+    POLICY_QUESTION_MAX_CHARS,
+    QUESTION_MAX_CHARS,
+    REASON_MAX_CHARS,
+)
 from triage.store.accounts import Role
 from triage.store.cases import Decision, Status
 from triage.store.notifications import EventKind, WebhookFormat
@@ -20,6 +27,8 @@ from triage.store.schema import (
     TITLE_MAX_CHARS,
     URL_MAX_CHARS,
 )
+from triage.store.workflow import Visibility
+from triage.workflow import Action, Stage
 
 ReviewFilter = Literal["none", Decision]
 
@@ -57,17 +66,52 @@ class RevisionIn(BaseModel):
 
 
 class ReviewIn(BaseModel):
+    """A decision; which combinations are valid is checked once, for the API and the pages (service.review)."""
+
     decision: Decision
     route: Route | None = Field(default=None, description="the route an override sets; only with override")
     reason: str = Field(max_length=REASON_MAX_CHARS)
+    conditions: str | None = Field(
+        default=None,
+        max_length=CONDITIONS_MAX_CHARS,
+        description="what the partner must do; with approve_with_conditions and only then",
+    )
 
-    @model_validator(mode="after")
-    def _route_only_with_override(self) -> ReviewIn:
-        if self.decision == "override" and self.route is None:
-            raise ValueError("an override needs the route it sets")
-        if self.decision != "override" and self.route is not None:
-            raise ValueError("a route is given only with an override")
-        return self
+
+class TransitionIn(BaseModel):
+    """A contact's move (`actions` in the case detail lists those open to the caller): start_review, close and
+    reopen (with a reason), or a decision as POST /reviews takes it."""
+
+    action: Action
+    reason: str | None = Field(default=None, max_length=REASON_MAX_CHARS)
+    conditions: str | None = Field(default=None, max_length=CONDITIONS_MAX_CHARS)
+    route: Route | None = None
+
+
+class AssignmentIn(BaseModel):
+    assignee: str | None = Field(max_length=40, description="an active contact's key id; null: nobody")
+
+
+class CommentIn(BaseModel):
+    body: str = Field(max_length=COMMENT_MAX_CHARS)
+    visibility: Visibility = Field(default="shared", description="shared with the partner, or internal (contacts)")
+
+
+class CommentOut(BaseModel):
+    seq: int
+    visibility: Visibility
+    body: str
+    by: str = Field(description="the author's key id (for partners: another person's name)")
+    by_name: str
+    by_role: str
+    at: str
+
+
+class ActionOut(BaseModel):
+    action: Action
+    label: str
+    to: Stage = Field(description="the stage the move leads to")
+    needs_reason: bool
 
 
 class ReviewOut(BaseModel):
@@ -150,6 +194,41 @@ class CaseDetail(CaseOut):
     answers: list[AnswerOut] = Field(default_factory=list)
     changes: VersionChanges | None = Field(default=None, description="what the latest revision changed")
     history: list[HistoryEntry]
+    stage: Stage = Field(default="new", description="where the case stands in the review workflow")
+    assigned_to: str | None = Field(default=None, description="the assignee's key id (contacts only)")
+    assigned_to_name: str | None = None
+    due_at: str | None = Field(default=None, description="when the contact's answer is due (UTC)")
+    overdue: bool = False
+    conditions: str | None = Field(default=None, description="the conditions of an approval with conditions")
+    comments: list[CommentOut] = Field(default_factory=list, description="the thread (internal notes: contacts)")
+    actions: list[ActionOut] = Field(default_factory=list, description="the moves open to the caller now")
+
+
+class StageChange(BaseModel):
+    stage: Stage
+    by: str = Field(description="who moved it (for partners: another person's name)")
+    by_name: str
+    at: str
+    via: str = Field(description="the history entry that moved it: review, stage, assignment, answers, revision…")
+    reason: str | None = None
+
+
+class AuditAnchor(BaseModel):
+    seq: int = Field(description="the case's newest audit record")
+    hash: str = Field(description="that record's hash: `triage audit verify` checks the case's state against it")
+    at: str
+
+
+class ApprovalRecord(BaseModel):
+    """Everything decided about one case, to print or archive: the case as the caller may see it, the stages it
+    went through, and the audit record that vouches for it."""
+
+    case: CaseDetail
+    stages: list[StageChange] = Field(description="every stage the case reached, in order, with who and when")
+    audit: AuditAnchor | None = Field(description="null until the case's first audited change")
+    policy_version: str | None
+    prompt_version: str | None
+    generated_at: str
 
 
 class CaseList(BaseModel):

@@ -12,22 +12,30 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from api.models import (
+    ActionOut,
     AnswerOut,
+    ApprovalRecord,
+    AuditAnchor,
     CaseDetail,
     CaseOut,
     CaseSummaryOut,
+    CommentOut,
     DecisionChange,
     HistoryEntry,
     PrecedentOut,
     PrecedentsOut,
     ReviewOut,
+    StageChange,
     VersionChanges,
     VersionOut,
 )
+from triage import casework, workflow
 from triage.precedents.find import Precedents
 from triage.records import ProductionType
 from triage.store.accounts import Principal
+from triage.store.audit import AuditRecord
 from triage.store.cases import Case, CaseSummary, Event, StoredAnswer, Version
+from triage.store.workflow import Comment
 
 FAILED_FOR_PARTNER = "The triage could not be completed. It can be re-run; your text is kept."
 STUDIO_CONTACT = "a studio contact"
@@ -54,18 +62,34 @@ def visible_actor(
     return (names or {}).get(actor) or (STUDIO_CONTACT if reviewer else COLLEAGUE)
 
 
+def _partner_data(event: Event, principal: Principal, names: Mapping[str, str] | None) -> dict[str, Any]:
+    if event.kind == "failed":
+        return {**event.data, "error": FAILED_FOR_PARTNER}
+    if event.kind == "assignment":  # the assignee by name, never by key id
+        assignee = event.data.get("assigned_to")
+        return {**event.data, "assigned_to": visible_actor(assignee, principal, reviewer=True, names=names)}
+    return event.data
+
+
+def shown_events(events: list[Event], principal: Principal) -> list[Event]:
+    """The history entries this caller may see at all: a partner does not see that an internal note was written."""
+    if principal.role != "partner":
+        return events
+    return [e for e in events if not (e.kind == "comment" and e.data.get("visibility") == "internal")]
+
+
 def visible_history(events: list[Event], principal: Principal, names: Mapping[str, str] | None = None) -> list[Event]:
-    """The case's history as this caller may read it (for partners: a failed run's error redacted, and no other
-    person's key id: their name instead)."""
+    """The case's history as this caller may read it (for partners: a failed run's error redacted, no internal
+    note's entry, and no other person's key id: their name instead)."""
     if principal.role != "partner":
         return events
     return [
         replace(
             e,
             actor=visible_actor(e.actor, principal, reviewer=e.kind == "review", names=names) or e.actor,
-            data={**e.data, "error": FAILED_FOR_PARTNER} if e.kind == "failed" else e.data,
+            data=_partner_data(e, principal, names),
         )
-        for e in events
+        for e in shown_events(events, principal)
     ]
 
 
@@ -85,6 +109,65 @@ def visible_answers(
     return [
         replace(a, actor=visible_actor(a.actor, principal, reviewer=False, names=names) or a.actor) for a in answers
     ]
+
+
+def case_actors(
+    case: Case,
+    events: Sequence[Event],
+    answers: Sequence[StoredAnswer],
+    versions: Sequence[Version],
+    comments: Sequence[Comment],
+) -> list[str]:
+    """Every person a case's detail names (for triage.service.people): actors, its reviewer and its assignees."""
+    assignees = [e.data.get("assigned_to") or "" for e in events if e.kind == "assignment"]
+    return [
+        *(e.actor for e in events),
+        *(a.actor for a in answers),
+        *(v.actor for v in versions),
+        *(c.actor for c in comments),
+        *assignees,
+        case.reviewed_by or "",
+        case.assigned_to or "",
+    ]
+
+
+def comment_out(comment: Comment, principal: Principal, names: Mapping[str, str]) -> CommentOut:
+    return CommentOut(
+        seq=comment.seq,
+        visibility=comment.visibility,
+        body=comment.body,
+        by=visible_actor(comment.actor, principal, reviewer=comment.actor_role == "contact", names=names)
+        or comment.actor,
+        by_name=names.get(comment.actor, "someone"),
+        by_role=comment.actor_role,
+        at=comment.at,
+    )
+
+
+def action_out(case: Case, action: workflow.Action) -> ActionOut:
+    return ActionOut(
+        action=action,
+        label=workflow.LABELS[action],
+        to=workflow.TRANSITIONS[action][case.stage],
+        needs_reason=action in workflow.NEEDS_REASON,
+    )
+
+
+def workflow_fields(
+    case: Case, principal: Principal, comments: Sequence[Comment], names: Mapping[str, str]
+) -> dict[str, Any]:
+    """The case's place in the review workflow as this caller may see it: the assignee by name for partners (never
+    a key id), the thread already filtered (casework.visible_comments), and the moves open to the caller."""
+    return {
+        "stage": case.stage,
+        "assigned_to": case.assigned_to if principal.role == "contact" else None,
+        "assigned_to_name": names.get(case.assigned_to) if case.assigned_to else None,
+        "due_at": case.due_at,
+        "overdue": casework.overdue(case),
+        "conditions": case.conditions,
+        "comments": [comment_out(c, principal, names) for c in comments],
+        "actions": [action_out(case, a) for a in casework.actions_for(case, principal)],
+    }
 
 
 def summary_out(case: Case | CaseSummary) -> CaseSummaryOut:
@@ -109,9 +192,11 @@ def case_out(
     answers: Sequence[StoredAnswer] = (),
     versions: Sequence[Version] = (),
     names: Mapping[str, str] | None = None,
+    comments: Sequence[Comment] = (),
 ) -> CaseDetail | CaseOut:
-    """The case as this caller may see it; with its history (`events`), answers and versions, the full detail.
-    `names`: the people behind the actor ids (triage.service.people); a partner never sees another person's key id."""
+    """The case as this caller may see it; with its history (`events`), answers, versions and comments (as the
+    caller may read them), the full detail. `names`: the people behind the actor ids (triage.service.people); a
+    partner never sees another person's key id."""
     names = names or {}
     review = None
     if case.review:
@@ -138,7 +223,7 @@ def case_out(
             at=e.at,
             data=e.data,
         )
-        for raw, e in zip(events, visible_history(events, principal, names), strict=True)
+        for raw, e in zip(shown_events(events, principal), visible_history(events, principal, names), strict=True)
     ]
     return CaseDetail(
         **fields,
@@ -151,6 +236,7 @@ def case_out(
         answers=[answer_out(a) for a in visible_answers(answers, principal, names)],
         changes=version_changes(case, versions, events),
         history=history,
+        **workflow_fields(case, principal, comments, names),
     )
 
 
@@ -282,6 +368,38 @@ def highlight(text: str, findings: list[dict[str, Any]]) -> tuple[list[Segment],
     if pos < len(text):
         segments.append(Segment(text[pos:], False))
     return segments, anchors
+
+
+# --- the approval record: one case, to print or archive -------------------------------------------------------
+
+
+def stage_changes(history: Sequence[HistoryEntry]) -> list[StageChange]:
+    """The stages a case went through, from its history: each entry that left it in a new stage (a move's `to`,
+    or the `stage` a review, an answer or a revision left it in)."""
+    changes: list[StageChange] = []
+    current = "new"
+    for entry in history:
+        stage = entry.data.get("to") or entry.data.get("stage")
+        if stage and stage != current:
+            reason = entry.data.get("reason")
+            by_name = entry.actor_name or entry.actor
+            changes.append(
+                StageChange(stage=stage, by=entry.actor, by_name=by_name, at=entry.at, via=entry.kind, reason=reason)
+            )
+            current = stage
+    return changes
+
+
+def record_out(detail: CaseDetail, anchor: AuditRecord | None, generated_at: str) -> ApprovalRecord:
+    result = detail.result
+    return ApprovalRecord(
+        case=detail,
+        stages=stage_changes(detail.history),
+        audit=AuditAnchor(seq=anchor.seq, hash=anchor.hash, at=anchor.at) if anchor else None,
+        policy_version=result.policy_version if result else None,
+        prompt_version=result.prompt_version if result else None,
+        generated_at=generated_at,
+    )
 
 
 # --- precedents -----------------------------------------------------------------------------------------------

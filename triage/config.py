@@ -11,6 +11,8 @@ from typing import Literal
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from triage.workflow import Sla
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 INSTALLED_DATA = Path(sys.prefix) / "share" / "genai-triage"  # where `pip install .` puts knowledge/ and prompts/
 
@@ -102,6 +104,17 @@ class Settings(BaseSettings):
     # Keep the precedent index up to date from API processes (triage.precedents.sync): off, `triage precedents
     # reindex` brings it up to date by hand.
     precedents_worker: bool = Field(default=True, validation_alias="TRIAGE_PRECEDENTS_WORKER")
+
+    # The review workflow (triage/workflow.py): business days (Monday to Friday) a contact has to answer a triaged
+    # case, by outcome (0: no due date), and how long before the due date the reminder goes out.
+    sla_approval_days: int = Field(default=2, ge=0, le=60, validation_alias="TRIAGE_SLA_APPROVAL_DAYS")
+    sla_escalate_days: int = Field(default=5, ge=0, le=60, validation_alias="TRIAGE_SLA_ESCALATE_DAYS")
+    sla_notify_days: int = Field(default=0, ge=0, le=60, validation_alias="TRIAGE_SLA_NOTIFY_DAYS")
+    reminder_lead_h: float = Field(default=24.0, ge=0, validation_alias="TRIAGE_REMINDER_LEAD_H")
+
+    @property
+    def sla(self) -> Sla:
+        return Sla(self.sla_approval_days, self.sla_escalate_days, self.sla_notify_days)
 
     @property
     def effective_smtp_port(self) -> int:

@@ -103,7 +103,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     """NFKC, format characters removed, look-alike letters folded in mixed-script words; and notes on what changed
     that the reader should know (a disguised word)."""
     out = unicodedata.normalize("NFKC", text)
-    if any(unicodedata.category(ch) == "Cf" for ch in out):
+    if not out.isascii() and any(unicodedata.category(ch) == "Cf" for ch in out):  # no ASCII character is Cf
         out = "".join(ch for ch in out if unicodedata.category(ch) != "Cf")  # soft hyphen (U+00AD) is Cf too
     notes: list[str] = []
     if not out.isascii():

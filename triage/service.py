@@ -17,14 +17,14 @@ import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, get_args
 
 from triage import intake as intake_stage
 from triage.config import Settings
 from triage.notify.channels import SendError
 from triage.notify.channels.webhook import check_url
 from triage.notify.worker import Worker
-from triage.records import Intake, PartnerAnswer, ProductionType, QuestionRecord, TriageResult
+from triage.records import Intake, PartnerAnswer, ProductionType, QuestionRecord, Route, TriageResult
 from triage.store import accounts, audit, integrity, notifications, outbox
 from triage.store.accounts import KeyInfo, Principal
 from triage.store.cases import DECISIONS, Case, Store
@@ -55,12 +55,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SYSTEM_ACTOR = "system"
+ROUTES: tuple[Route, ...] = get_args(Route)
 
 # Limits on what people type, declared here once (the request models, the forms and the checks reuse them).
 INTAKE_MAX_CHARS = 100_000  # triage.records.Intake refuses more, whatever the settings say
 QUESTION_MAX_CHARS = 1000
 ANSWER_MAX_CHARS = 4000
 REASON_MAX_CHARS = 4000
+CONDITIONS_MAX_CHARS = 4000
+COMMENT_MAX_CHARS = 4000
 POLICY_QUESTION_MAX_CHARS = 2000
 
 # What a one-line name (a title, an organisation, a label) may not hold beyond that: line breaks, C1 controls, and
@@ -305,8 +308,19 @@ def revise(
     return done or visible_case(store, case_id, principal)
 
 
-def review(store: Store, case_id: str, *, principal: Principal, decision: str, route: str | None, reason: str) -> Case:
-    """A studio contact's decision: approve, request changes, reject, or override the route (with a reason).
+def review(
+    store: Store,
+    case_id: str,
+    *,
+    principal: Principal,
+    decision: str,
+    route: str | None,
+    reason: str,
+    conditions: str | None = None,
+) -> Case:
+    """A studio contact's decision: approve (with conditions or without), request changes, reject, or override the
+    route (with a reason). The one check for the API and the pages alike; the workflow's table (triage.workflow)
+    says from which stages each decision may be taken, and the contact who submitted the case may not take it.
 
     Args:
         store: where the case is.
@@ -315,6 +329,7 @@ def review(store: Store, case_id: str, *, principal: Principal, decision: str, r
         decision: one of DECISIONS.
         route: the route an override sets; None with every other decision.
         reason: why, in plain text.
+        conditions: what the partner must do, with an approval with conditions; None with every other decision.
     """
     visible_case(store, case_id, principal)
     if principal.role != "contact":
@@ -323,9 +338,23 @@ def review(store: Store, case_id: str, *, principal: Principal, decision: str, r
         raise InvalidInput("choose a decision")
     if decision == "override" and route is None:
         raise InvalidInput("an override needs the route it sets")
+    if decision != "override" and route is not None:
+        raise InvalidInput("a route is given only with an override")
+    if route is not None and route not in ROUTES:
+        raise InvalidInput("the route is notify or escalate")
+    if decision == "approve_with_conditions":
+        conditions = check_text(conditions or "", max_chars=CONDITIONS_MAX_CHARS, what="the conditions")
+    elif conditions is not None:
+        raise InvalidInput("conditions are given only with an approval with conditions")
     reason = check_text(reason, max_chars=REASON_MAX_CHARS, what="the reason")
     return store.add_review(
-        case_id, decision=decision, route=route, reason=reason, actor=principal.key_id, actor_role=principal.role
+        case_id,
+        decision=decision,
+        route=route,
+        reason=reason,
+        actor=principal.key_id,
+        actor_role=principal.role,
+        conditions=conditions,
     )
 
 
@@ -498,6 +527,12 @@ def create_key(settings: Settings, role: str, org: str, *, name: str | None = No
     for a bad role, organisation, name or address)."""
     with opened(settings) as store:
         return issue_key(store, role, org, name=name, email=email)[1]
+
+
+def audit_anchor(store: Store, case: Case) -> audit.AuditRecord | None:
+    """The case's newest audit record, for its approval record: `triage audit verify` checks the case against it."""
+    with store.reader.connect() as conn:
+        return audit.latest(conn, case.id)
 
 
 def verify_audit(settings: Settings, *, expect_head: str | None = None) -> tuple[bool, str]:

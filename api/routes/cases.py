@@ -14,6 +14,7 @@ from api.deps import CaseWorker, JsonBody, PipelineDep, SettingsDep, StoreDep
 from api.models import (
     AnswersBody,
     AnswersIn,
+    ApprovalRecord,
     CaseCreate,
     CaseDetail,
     CaseList,
@@ -23,20 +24,21 @@ from api.models import (
     Status,
 )
 from api.pools import runs_pipeline
-from api.presenters import case_out, summary_out
-from triage import service
+from api.presenters import case_actors, case_out, record_out, summary_out
+from triage import casework, service
 from triage.records import ProductionType, Route
 from triage.store.accounts import Principal
 from triage.store.cases import Case, Store
+from triage.store.db import iso, utcnow
 
 router = APIRouter(prefix="/cases", tags=["cases"])
 
 
 def detail(store: Store, case: Case, principal: Principal) -> CaseDetail:
     events, answers, versions = store.history(case.id), store.answers(case.id), store.versions(case.id)
-    actors = [e.actor for e in events] + [a.actor for a in answers] + [v.actor for v in versions]
-    names = service.people(store, [*actors, case.reviewed_by or ""])
-    return case_out(case, principal, events, answers, versions, names)  # type: ignore[return-value]
+    comments = casework.visible_comments(store, case, principal)
+    names = service.people(store, case_actors(case, events, answers, versions, comments))
+    return case_out(case, principal, events, answers, versions, names, comments)  # type: ignore[return-value]
 
 
 @router.post(
@@ -102,6 +104,18 @@ def get_case(case_id: str, principal: CaseWorker, store: StoreDep) -> Any:
     return detail(store, service.visible_case(store, case_id, principal), principal)
 
 
+def approval_record(store: Store, case: Case, principal: Principal) -> ApprovalRecord:
+    return record_out(detail(store, case, principal), service.audit_anchor(store, case), iso(utcnow()))
+
+
+@router.get("/{case_id}/record", response_model=ApprovalRecord, operation_id="get_approval_record")
+def get_record(case_id: str, principal: CaseWorker, store: StoreDep) -> Any:
+    """The case's approval record, to archive: the case as the caller may see it (plan and versions, uses,
+    findings with evidence and citations, questions and answers, reviews, comments), every stage it reached with
+    who and when, the policy and prompt versions, and its newest audit record (`/cases/{id}/record` prints it)."""
+    return approval_record(store, service.visible_case(store, case_id, principal), principal)
+
+
 @router.post("/{case_id}/answers", response_model=CaseDetail, operation_id="answer_case", dependencies=[JsonBody])
 @runs_pipeline
 def answer_case(
@@ -145,9 +159,17 @@ def revise_case(
 
 @router.post("/{case_id}/reviews", response_model=CaseDetail, operation_id="review_case", dependencies=[JsonBody])
 def review_case(case_id: str, body: ReviewIn, principal: CaseWorker, store: StoreDep) -> Any:
-    """A contact's decision: approve, request changes, reject, or override the route. A reason is required."""
+    """A contact's decision: approve (with `conditions` for approve_with_conditions), request changes, reject, or
+    override the route (an open case only). A reason is required; a decision the case's stage does not allow is
+    409, and the contact who submitted the case may not review it (403)."""
     case = service.review(
-        store, case_id, principal=principal, decision=body.decision, route=body.route, reason=body.reason
+        store,
+        case_id,
+        principal=principal,
+        decision=body.decision,
+        route=body.route,
+        reason=body.reason,
+        conditions=body.conditions,
     )
     return detail(store, case, principal)
 

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 from api.deps import client_address, enforce_limit, get_pipeline, http_status
 from api.pools import runs_pipeline
 from api.presenters import (
+    case_actors,
     highlight,
     precedents_out,
     version_changes,
@@ -24,16 +25,18 @@ from api.presenters import (
     visible_error,
     visible_history,
     visible_versions,
+    workflow_fields,
 )
+from api.routes.cases import approval_record
 from api.security import Session
 from api.web import Page, PageDep, Worker, check_csrf, redirect, render, sentence, set_cookie
-from triage import service
+from triage import casework, service
 from triage.by_use import group_by_use
 from triage.records import ProductionType, Route, TriageResult
 from triage.store import sessions
 from triage.store.accounts import Principal, authenticate
 from triage.store.cases import DECISIONS, STATUSES, Case
-from triage.store.errors import Conflict, InvalidInput, StoreError, TextTooLong
+from triage.store.errors import Conflict, Forbidden, InvalidInput, StoreError, TextTooLong
 from triage.store.schema import TITLE_MAX_CHARS
 
 PAGE_SIZE = 25
@@ -176,8 +179,8 @@ def _case_context(page: Page, principal: Principal, case: Case) -> dict[str, Any
     segments, anchors = highlight(case.text, findings)
     events, versions = page.store.history(case.id), page.store.versions(case.id)
     answers = page.store.answers(case.id, case.version)
-    actors = [e.actor for e in events] + [v.actor for v in versions] + [a.actor for a in answers]
-    names = service.people(page.store, [*actors, case.reviewed_by or ""])
+    comments = casework.visible_comments(page.store, case, principal)
+    names = service.people(page.store, case_actors(case, events, answers, versions, comments))
     history = visible_history(events, principal, names)
     return {
         "case": case,
@@ -197,6 +200,8 @@ def _case_context(page: Page, principal: Principal, case: Case) -> dict[str, Any
         ),
         "is_owner": case.org == principal.org and principal.role in ("partner", "contact"),
         "is_contact": principal.role == "contact",
+        "workflow": workflow_fields(case, principal, comments, names),
+        "contacts": casework.contacts(page.store) if principal.role == "contact" else [],
     }
 
 
@@ -209,6 +214,13 @@ def _case_form_error(page: Page, principal: Principal, case: Case, exc: StoreErr
 def case_page(page: PageDep, principal: Worker, case_id: str) -> Response:
     case = service.visible_case(page.store, case_id, principal)
     return render(page, "case.html", _case_context(page, principal, case))
+
+
+@router.get("/cases/{case_id}/record", response_class=HTMLResponse)
+def record_page(page: PageDep, principal: Worker, case_id: str) -> Response:
+    """The approval record as a page that prints cleanly (the same record as `GET /v1/cases/{id}/record`)."""
+    case = service.visible_case(page.store, case_id, principal)
+    return render(page, "record.html", {"record": approval_record(page.store, case, principal)})
 
 
 @router.post("/cases/{case_id}/answers", response_class=HTMLResponse)
@@ -279,7 +291,10 @@ def review(
     decision: Annotated[str, Form()] = "",
     route: Annotated[str, Form()] = "",
     reason: Annotated[str, Form()] = "",
+    conditions: Annotated[str, Form()] = "",
 ) -> Response:
+    """A decision, checked as the API's are (service.review): a route only with an override, conditions only with
+    an approval with conditions."""
     case = service.visible_case(page.store, case_id, principal)
     check_csrf(page, csrf_token)
     try:
@@ -288,13 +303,70 @@ def review(
             case_id,
             principal=principal,
             decision=decision,
-            route=route if decision == "override" and route in ROUTES else None,
+            route=route or None,
             reason=reason,
+            conditions=conditions if conditions.strip() else None,
         )
-    except (InvalidInput, Conflict) as exc:
-        form = {"decision": decision, "route": route, "reason": reason}
+    except (InvalidInput, Conflict, Forbidden) as exc:
+        form = {"decision": decision, "route": route, "reason": reason, "conditions": conditions}
         return _case_form_error(page, principal, case, exc, review_error=sentence(str(exc)), review_form=form)
     return redirect(f"/cases/{case_id}")
+
+
+@router.post("/cases/{case_id}/move", response_class=HTMLResponse)
+def move(
+    page: PageDep,
+    principal: Worker,
+    case_id: str,
+    csrf_token: Annotated[str, Form()],
+    action: Annotated[str, Form()] = "",
+    reason: Annotated[str, Form()] = "",
+) -> Response:
+    """Start the review, close or reopen (the workflow's table decides from which stages)."""
+    case = service.visible_case(page.store, case_id, principal)
+    check_csrf(page, csrf_token)
+    try:
+        casework.act(page.store, case_id, action, principal=principal, reason=reason)
+    except (InvalidInput, Conflict, Forbidden) as exc:
+        return _case_form_error(page, principal, case, exc, workflow_error=sentence(str(exc)))
+    return redirect(f"/cases/{case_id}")
+
+
+@router.post("/cases/{case_id}/assign", response_class=HTMLResponse)
+def assign(
+    page: PageDep,
+    principal: Worker,
+    case_id: str,
+    csrf_token: Annotated[str, Form()],
+    assignee: Annotated[str, Form(max_length=40)] = "",
+) -> Response:
+    """Take the case (`me`), give it to another contact, or to nobody (empty)."""
+    case = service.visible_case(page.store, case_id, principal)
+    check_csrf(page, csrf_token)
+    try:
+        casework.assign(page.store, case_id, assignee or None, principal=principal)
+    except (InvalidInput, Conflict, Forbidden) as exc:
+        return _case_form_error(page, principal, case, exc, workflow_error=sentence(str(exc)))
+    return redirect(f"/cases/{case_id}")
+
+
+@router.post("/cases/{case_id}/comments", response_class=HTMLResponse)
+def comment(
+    page: PageDep,
+    principal: Worker,
+    case_id: str,
+    csrf_token: Annotated[str, Form()],
+    body: Annotated[str, Form()] = "",
+    visibility: Annotated[str, Form()] = "shared",
+) -> Response:
+    case = service.visible_case(page.store, case_id, principal)
+    check_csrf(page, csrf_token)
+    try:
+        casework.comment(page.store, case_id, body, visibility, principal=principal)
+    except (InvalidInput, Forbidden) as exc:
+        form = {"body": body, "visibility": visibility}
+        return _case_form_error(page, principal, case, exc, comment_error=sentence(str(exc)), comment_form=form)
+    return redirect(f"/cases/{case_id}#comments-h")
 
 
 @router.post("/cases/{case_id}/rerun", response_class=HTMLResponse)

@@ -292,3 +292,59 @@ def test_the_api_docs_render_with_the_network_off(server, browser) -> None:
     browser.get(f"{base}/redoc")
     heading = WebDriverWait(browser, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".api-info h1"))
     assert "GenAI use triage" in heading[0].text
+
+
+def test_contact_takes_comments_requests_changes_and_approves_with_conditions(server, browser, tmp_path) -> None:
+    """The workflow's forms: the contact takes the case, leaves a shared comment and an internal note, asks for
+    changes, and after the partner's revision approves with conditions; the partner sees the conditions and the
+    shared comment, never the internal note."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    base, keys = server
+    _sign_in(browser, base, keys["partner"])
+    browser.find_element(By.ID, "text").send_keys(PLAN)
+    browser.find_element(By.CSS_SELECTOR, "form[action='/submit'] button").click()
+    _wait_for_url(browser, lambda url: "/cases/c_" in url)
+    case_url = browser.current_url
+    assert browser.find_element(By.ID, "stage").text == "new"
+
+    _sign_in(browser, base, keys["contact"])
+    browser.get(case_url)
+    _post_and_wait(browser, browser.find_element(By.ID, "take"))
+    assert browser.find_element(By.ID, "stage").text == "in review"
+    assert browser.find_element(By.ID, "assignee").text == "studio contact"  # an unnamed key: its org and role
+    for body, visibility in (("Is the estate's consent on file?", "shared"), ("Legal must see it.", "internal")):
+        browser.find_element(By.ID, "comment-body").send_keys(body)
+        Select(browser.find_element(By.ID, "comment-visibility")).select_by_value(visibility)
+        _post_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.comment-form button"))
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#comments li.comment")) == 2
+    browser.find_element(By.ID, "decision-request_changes").click()
+    browser.find_element(By.ID, "reason").send_keys("Send the estate's signed consent.")
+    _post_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action$='/review'] button"))
+    assert browser.find_element(By.ID, "stage").text == "awaiting partner"
+
+    _sign_in(browser, base, keys["partner"])
+    browser.get(case_url)
+    revised = browser.find_element(By.ID, "revised-text")
+    revised.clear()
+    revised.send_keys(PLAN + " The estate signed a consent for this use today.")
+    _post_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action$='/revise'] button"))
+    assert browser.find_element(By.ID, "stage").text == "in review"
+
+    _sign_in(browser, base, keys["contact"])
+    browser.get(case_url)
+    browser.find_element(By.ID, "decision-approve_with_conditions").click()
+    browser.find_element(By.ID, "reason").send_keys("Consent received.")
+    browser.find_element(By.ID, "review-conditions").send_keys("Credit the narrator's estate in the end titles.")
+    _post_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action$='/review'] button"))
+    assert browser.find_element(By.ID, "stage").text == "approved with conditions"
+    _screenshot(browser, "contact-approved-with-conditions", tmp_path)
+
+    _sign_in(browser, base, keys["partner"])
+    browser.get(case_url)
+    assert "Credit the narrator's estate" in browser.find_element(By.ID, "conditions").text
+    thread = browser.find_element(By.ID, "comments").text
+    assert "Is the estate's consent on file?" in thread and "Legal must see it." not in thread
+    assert "Legal must see it." not in browser.page_source
+    _screenshot(browser, "partner-conditions", tmp_path)

@@ -59,6 +59,8 @@ def test_every_triage_and_review_is_recorded_with_what_decided_it(store: Store) 
         "route": None,
         "reason": "consent on file",
         "engine_route": "escalate",
+        "conditions": None,
+        "stage": "approved",
     }
     result = _check(store)
     assert result.ok and result.checked == 4, result.message

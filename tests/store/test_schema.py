@@ -29,10 +29,10 @@ def test_module_tables_match_the_migrated_schema(store: Store) -> None:
         assert set(inspector.get_pk_constraint(name)["constrained_columns"]) == set(table.primary_key.columns.keys())
 
 
-ADDED_COLUMNS = {  # by later migrations (0003, 0004, 0005, 0006)
+ADDED_COLUMNS = {  # by later migrations (0003, 0004, 0005, 0006, 0009)
     "audit_log": ["state_json"],
     "api_keys": ["name", "email"],
-    "cases": ["version", "review_stale", "stage", "assigned_to", "due_at", "conditions"],
+    "cases": ["version", "review_stale", "stage", "assigned_to", "due_at", "conditions", "reminded_due"],
 }
 
 

@@ -28,6 +28,11 @@ def verify_use(use: AIUse, language: str) -> tuple[AIUse, list[str]]:
     Returns:
         The verified record and one note per answer that was made silent.
     """
+    with reader.one_reading():
+        return _verified(use, language)
+
+
+def _verified(use: AIUse, language: str) -> tuple[AIUse, list[str]]:
     fields: dict[str, Any] = {}
     notes: list[str] = []
     for name in reader.GUARDED:

@@ -10,6 +10,7 @@ from triage.store.outbox import Delivery
 
 DECISION_WORDS = {
     "approve": "approved",
+    "approve_with_conditions": "approved with conditions",
     "request_changes": "changes requested",
     "reject": "rejected",
     "override": "route overridden",
@@ -38,7 +39,9 @@ def _subject(p: dict[str, Any]) -> str:
     if p["type"] == "case.reviewed":
         return f"Your case {title}: {DECISION_WORDS.get(p.get('decision') or '', 'reviewed')}"
     if p["type"] == "case.reminder":
-        return f"Due soon: {title}"
+        return f"Due {(p.get('due_at') or '')[:16].replace('T', ' ')} UTC: {title}"
+    if p["type"] == "case.commented":
+        return f"New comment on {title}"
     return "Test message from the GenAI triage service"
 
 
@@ -53,7 +56,7 @@ def compose(delivery: Delivery, public_url: str) -> Message:
         if p.get("triggers"):
             lines.append("Triggers: " + ", ".join(p["triggers"]))
     if p.get("reason"):
-        lines.append(("Reason: " if p["type"] == "case.reviewed" else "") + p["reason"])
+        lines.append({"case.reviewed": "Reason: ", "case.commented": "Comment: "}.get(p["type"], "") + p["reason"])
     lines += ["", link]
     if p.get("plan"):
         lines += ["", "Plan:", p["plan"]]

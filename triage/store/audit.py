@@ -156,6 +156,14 @@ def head(conn: Connection) -> str | None:
     return conn.scalar(select(meta.c.value).where(meta.c.key == HEAD_KEY))
 
 
+def latest(conn: Connection, case_id: str) -> AuditRecord | None:
+    """The case's newest audit record: what a printed record of the case can be checked against."""
+    row = conn.execute(
+        select(audit_log).where(audit_log.c.case_id == case_id).order_by(audit_log.c.seq.desc()).limit(1)
+    ).first()
+    return None if row is None else AuditRecord(**row._mapping)
+
+
 def records(conn: Connection, *, case_id: str | None = None) -> list[AuditRecord]:
     query = select(audit_log).order_by(audit_log.c.seq)
     if case_id is not None:

@@ -15,8 +15,8 @@ import re
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import timedelta
-from typing import Any, Literal, get_args
+from datetime import datetime, timedelta
+from typing import Any, Literal, cast, get_args
 
 from sqlalchemy import Connection, Engine, func, insert, or_, select, update
 from sqlalchemy import case as when
@@ -26,21 +26,20 @@ from triage.records import Intake, PartnerAnswer, ProductionType, Route, TriageR
 from triage.store import audit, migrations, outbox
 from triage.store.audit import input_sha256
 from triage.store.db import Database, canonical_json, iso, make_engine, utcnow
-from triage.store.errors import Conflict, InvalidInput, NotFound, StoreError, TextTooLong
+from triage.store.errors import Conflict, Forbidden, InvalidInput, NotFound, StoreError, TextTooLong
 from triage.store.notifications import DirectoryCache, EventKind
 from triage.store.outbox import CaseNews
 from triage.store.schema import case_answers, case_events, case_versions, cases
 from triage.store.state import case_state
+from triage.workflow import OPEN, Action, Sla, Stage, due_at, refusal, target
+from triage.workflow import STAGES as STAGES  # the workflow's stages live in triage.workflow; kept importable here
 
 log = logging.getLogger(__name__)
 
 Status = Literal["received", "triaged", "failed"]
-Decision = Literal["approve", "request_changes", "reject", "override"]
-# Where a case stands in the review workflow (migration 0006), apart from the pipeline's Status.
-Stage = Literal["new", "in_review", "awaiting_partner", "approved", "approved_with_conditions", "rejected", "closed"]
+Decision = Literal["approve", "approve_with_conditions", "request_changes", "reject", "override"]
 STATUSES: tuple[Status, ...] = get_args(Status)
 DECISIONS: tuple[Decision, ...] = get_args(Decision)
-STAGES: tuple[Stage, ...] = get_args(Stage)
 DEFAULT_LEASE_S = 600  # longer than an LLM call with its retries; an expired lease marks a crashed worker's case
 # (Store.open takes the lease from Settings.effective_lease_s: shorter for the lexical extractor, TRIAGE_LEASE_S.)
 CASE_ID_RE = re.compile(r"c_[0-9a-f]{16}")
@@ -217,16 +216,22 @@ _SUMMARY_COLUMNS = [
 class Store(Database):
     """The case repository: cases and their history, each method one transaction (claims, results, reviews)."""
 
-    def __init__(self, engine: Engine, *, lease_s: float = DEFAULT_LEASE_S, email: bool = False) -> None:
+    def __init__(
+        self, engine: Engine, *, lease_s: float = DEFAULT_LEASE_S, email: bool = False, sla: Sla | None = None
+    ) -> None:
         super().__init__(engine)
         self.lease_s = lease_s
         self.email = email  # whether events are emailed (an SMTP host is configured): see triage.store.outbox
+        self.sla = sla or Sla()  # when a triaged case's review is due (triage.workflow)
         self.directory = DirectoryCache()
 
     @classmethod
     def open(cls, settings: Settings, *, migrate: bool = True) -> Store:
         store = cls(
-            make_engine(settings.sqlalchemy_url), lease_s=settings.effective_lease_s, email=bool(settings.smtp_host)
+            make_engine(settings.sqlalchemy_url),
+            lease_s=settings.effective_lease_s,
+            email=bool(settings.smtp_host),
+            sla=settings.sla,
         )
         if migrate:
             migrations.migrate(store)
@@ -262,6 +267,8 @@ class Store(Database):
             approval_required=case.approval_required,
             triggers=list(result.get("triggers") or []),
             plan=case.text,
+            assignee=case.assigned_to,
+            due_at=case.due_at,
             **kw,
         )
         outbox.record(conn, news, self.directory.get(conn), email=self.email, at=at)
@@ -532,8 +539,10 @@ class Store(Database):
             actor_role: that actor's role.
             latency_us: how long the pipeline took.
         """
-        now = iso(utcnow())
+        moment = utcnow()
+        now = iso(moment)
         result = result.model_copy(update={"case_id": case_id})
+        due = due_at(self.sla, result.route, result.approval_required, moment)
         payload = result.model_dump(mode="json")
         result_json = canonical_json(payload)
         with self.transaction() as conn:
@@ -550,6 +559,7 @@ class Store(Database):
                     run_token=None,
                     lease_until=None,
                     updated_at=now,
+                    due_at=self._due_after_triage(due),
                 )
                 .returning(*_COLUMNS_BUT_RESULT)
             ).first()
@@ -583,6 +593,16 @@ class Store(Database):
                 self._news(conn, case, news, now, reviewer=reviewer, reason=reason)
         log.info("case %s triaged: %s", case_id, result.route)
         return case
+
+    @staticmethod
+    def _due_after_triage(due: datetime | None) -> Any:
+        """The due date a result sets, in SQL: a case waiting for a contact (new, in review) with no due date yet gets
+        the SLA's (`due`, None: its outcome has none); a due date already running is kept (answering does not push
+        it out), and a case awaiting the partner or decided has none."""
+        if due is None:
+            return cases.c.due_at
+        waiting = cases.c.stage.in_(["new", "in_review"]) & cases.c.due_at.is_(None)
+        return when((waiting, iso(due)), else_=cases.c.due_at)
 
     def fail(
         self, case_id: str, token: str, error: str, *, actor: str, actor_role: str, latency_us: int
@@ -709,11 +729,16 @@ class Store(Database):
             at=at,
         )
 
-    def _changeable(self, conn: Connection, case_id: str, org: str) -> Case:
+    def _changeable(self, conn: Connection, case_id: str, org: str) -> tuple[Case, dict[str, Any]]:
+        """The partner's case, locked, and the workflow's columns after the partner's reply (answers, a revision):
+        an awaiting or decided case goes back to review, its due date cleared until the new result sets one."""
         case = self._locked_case(conn, case_id, org)
         if case.status == "received":
             raise Conflict("the case is being triaged; try again in a moment")
-        return case
+        stage = target("partner_reply", case.stage)
+        if stage is None:
+            raise Conflict(refusal("partner_reply", case.stage))
+        return case, {"stage": stage, "due_at": case.due_at if stage == case.stage else None}
 
     def add_answers(
         self,
@@ -741,7 +766,7 @@ class Store(Database):
         """
         now = utcnow()
         with self.transaction() as conn:
-            case = self._changeable(conn, case_id, org)
+            case, workflow = self._changeable(conn, case_id, org)
             rows = conn.execute(
                 select(case_answers.c.answer).where(
                     case_answers.c.case_id == case_id, case_answers.c.version == case.version
@@ -767,11 +792,12 @@ class Store(Database):
                         at=iso(now),
                     )
                 )
-            token = self._reclaim(conn, case, now)
+            token = self._reclaim(conn, case, now, **workflow)
             data = {
                 "version": case.version,
                 "answers": [a.model_dump(mode="json", exclude_defaults=True) for a in answers],
                 "review_stale": case.review,
+                "stage": workflow["stage"],
             }
             self._audit_change(conn, case, "answers", data, actor=actor, actor_role=actor_role, at=iso(now))
             case = self._locked_case(conn, case_id)
@@ -805,7 +831,7 @@ class Store(Database):
         """
         now = utcnow()
         with self.transaction() as conn:
-            case = self._changeable(conn, case_id, org)
+            case, workflow = self._changeable(conn, case_id, org)
             if text == case.text:
                 raise InvalidInput("the revision is identical to the current version of the plan")
             version = case.version + 1
@@ -813,7 +839,7 @@ class Store(Database):
                 insert(case_versions).values(case_id=case_id, version=version, text=text, actor=actor, at=iso(now))
             )
             carried = self._carry_answers(conn, case, version, text)
-            token = self._reclaim(conn, case, now, text=text, version=version)
+            token = self._reclaim(conn, case, now, text=text, version=version, **workflow)
             revised = replace(case, text=text)
             data = {
                 "version": version,
@@ -821,15 +847,35 @@ class Store(Database):
                 "chars": len(text),
                 "answers_carried": carried,
                 "review_stale": case.review,
+                "stage": workflow["stage"],
             }
             self._audit_change(conn, revised, "revision", data, actor=actor, actor_role=actor_role, at=iso(now))
             case = self._locked_case(conn, case_id)
         return case, token
 
+    def move(self, case: Case, action: Action, actor: str) -> Stage:
+        """The stage a contact's action takes the case to (triage.workflow's table); Forbidden for the contact who
+        submitted the case, Conflict, naming the stage, when the table does not allow it from there."""
+        if case.created_by == actor:
+            raise Forbidden("you submitted this case: another studio contact reviews it")
+        stage = target(action, case.stage)
+        if stage is None:
+            raise Conflict(refusal(action, case.stage))
+        return stage
+
     def add_review(
-        self, case_id: str, *, decision: str, route: str | None, reason: str, actor: str, actor_role: str
+        self,
+        case_id: str,
+        *,
+        decision: str,
+        route: str | None,
+        reason: str,
+        actor: str,
+        actor_role: str,
+        conditions: str | None = None,
     ) -> Case:
-        """A contact's decision on a triaged (or failed) case, audited like a triage.
+        """A contact's decision on a triaged (or failed) case, audited like a triage; it moves the case's stage as the
+        workflow's table says (see `move`), and a decided or awaiting case has no due date.
 
         Args:
             case_id: the case reviewed.
@@ -838,16 +884,20 @@ class Store(Database):
             reason: why, already checked.
             actor: who the audit record names.
             actor_role: that actor's role.
+            conditions: what the partner must do, with an approval with conditions and only then (already checked).
         """
         if decision not in DECISIONS:
             raise StoreError(f"unknown decision {decision!r}")
         if (decision == "override") != (route is not None):
             raise StoreError("a route is given with an override, and only then")
+        if (decision == "approve_with_conditions") != (conditions is not None):
+            raise StoreError("conditions are given with an approval with conditions, and only then")
         now = iso(utcnow())
         with self.transaction() as conn:
             case = self._locked_case(conn, case_id)
             if case.status == "received":
                 raise Conflict("the case is being triaged; review it once it has a result")
+            stage = self.move(case, cast(Action, decision), actor)
             conn.execute(
                 update(cases)
                 .where(cases.c.id == case_id)
@@ -859,9 +909,19 @@ class Store(Database):
                     reviewed_at=now,
                     review_stale=False,
                     updated_at=now,
+                    stage=stage,
+                    conditions=conditions,
+                    due_at=case.due_at if stage in OPEN and stage != "awaiting_partner" else None,
                 )
             )
-            review = {"decision": decision, "route": route, "reason": reason, "engine_route": case.route}
+            review = {
+                "decision": decision,
+                "route": route,
+                "reason": reason,
+                "engine_route": case.route,
+                "conditions": conditions,
+                "stage": stage,
+            }
             self._audited(
                 conn,
                 case_id,
@@ -876,6 +936,7 @@ class Store(Database):
                 at=now,
             )
             case = self._locked_case(conn, case_id)
-            self._news(conn, case, "reviewed", now, reviewer=actor, reason=reason, decision=decision)
+            said = reason if conditions is None else f"{reason}\nConditions: {conditions}"
+            self._news(conn, case, "reviewed", now, reviewer=actor, reason=said, decision=decision)
         log.info("case %s reviewed: %s", case_id, decision)
         return case

@@ -2,14 +2,18 @@
 of each event.
 
 Events: `submitted` (a partner's case has its first result; escalations flagged), `answered` (a partner's answers
-or revision were triaged again), `reviewed` (a contact decided or asked for changes), `reminder` (a due date comes
-near: a hook for when cases have due dates; nothing emits it yet) and `test` (an admin's "send test").
+or revision were triaged again), `reviewed` (a contact decided or asked for changes), `commented` (a comment on a
+case's thread), `reminder` (a case's due date comes near: the workflow's sweep, once per case and due date) and
+`test` (an admin's "send test").
 
 Audiences: a submission goes to the contacts routed to the case's organisation (an organisation no contact is
 routed to: every contact); an answer goes to the contact who last reviewed the case, else the routed ones; a review
-goes to whoever submitted the case. Each person gets email (when the service sends email and they have an address,
-unless their settings, or else their organisation's, leave the event out) and their own webhooks; an organisation's
-webhooks get the events its people get, and a partner organisation's get the reviews of its cases.
+goes to whoever submitted the case; a reminder to the case's assignee, else the routed contacts. A partner's
+comment goes to the assignee, else the routed contacts; a contact's shared comment to whoever submitted the case
+(and the assignee); an internal note only to the assignee, never to a partner. Nobody is told of their own comment.
+Each person gets email (when the service sends email and they have an address, unless their settings, or else
+their organisation's, leave the event out) and their own webhooks; an organisation's webhooks get the events its
+people get, and a partner organisation's get the reviews of its cases.
 """
 
 from __future__ import annotations
@@ -27,9 +31,9 @@ from sqlalchemy import Connection, delete, insert, select, update
 from triage.store.db import Database, iso, utcnow
 from triage.store.schema import api_keys, contact_routes, meta, notify_settings, webhooks
 
-EventKind = Literal["submitted", "answered", "reviewed", "reminder", "test"]
+EventKind = Literal["submitted", "answered", "reviewed", "commented", "reminder", "test"]
 EVENTS: tuple[EventKind, ...] = get_args(EventKind)
-CASE_EVENTS: tuple[EventKind, ...] = ("submitted", "answered", "reviewed", "reminder")
+CASE_EVENTS: tuple[EventKind, ...] = ("submitted", "answered", "reviewed", "commented", "reminder")
 OwnerKind = Literal["org", "person"]
 WebhookFormat = Literal["standard", "slack"]  # slack: a Slack or Teams incoming webhook ({"text": ...})
 WEBHOOK_FORMATS: tuple[WebhookFormat, ...] = get_args(WebhookFormat)
@@ -249,8 +253,42 @@ class DirectoryCache:
         return loaded
 
 
-def audience(directory: Directory, event: EventKind, *, org: str, submitter: str, reviewer: str | None) -> list[Person]:
-    """The people an event about a case of `org` is for (see the module's docstring)."""
+@dataclass(frozen=True)
+class Parties:
+    """Who an event about a case concerns: its organisation, submitter, last reviewer and assignee, and for a
+    comment its author and whether it is an internal note."""
+
+    org: str
+    submitter: str
+    reviewer: str | None = None
+    assignee: str | None = None
+    author: str | None = None
+    internal: bool = False
+
+
+def _contact(directory: Directory, key_id: str | None) -> list[Person]:
+    found = directory.people.get(key_id or "")
+    return [found] if found is not None and found.role == "contact" else []
+
+
+def _comment_audience(directory: Directory, parties: Parties) -> list[Person]:
+    assignee = _contact(directory, parties.assignee)
+    if parties.internal:
+        return assignee
+    author = directory.people.get(parties.author or "")
+    if author is None or author.role != "contact":
+        return assignee or directory.contacts_for(parties.org)
+    submitter = directory.people.get(parties.submitter)
+    return [*([submitter] if submitter else []), *assignee]
+
+
+def audience(directory: Directory, event: EventKind, parties: Parties) -> list[Person]:
+    """The people an event about a case is for (see the module's docstring), never a comment's own author."""
+    if event == "commented":
+        return [p for p in _comment_audience(directory, parties) if p.key_id != parties.author]
+    if event == "reminder":
+        return _contact(directory, parties.assignee) or directory.contacts_for(parties.org)
+    org, submitter, reviewer = parties.org, parties.submitter, parties.reviewer
     if event == "reviewed":
         found = directory.people.get(submitter)
         return [found] if found else []

@@ -71,6 +71,10 @@ class CaseNews:
     reason: str
     plan: str
     decision: str | None = None
+    assignee: str | None = None
+    author: str | None = None  # a comment's
+    internal: bool = False  # an internal note (contacts only)
+    due_at: str | None = None
 
 
 def _insert(
@@ -116,9 +120,15 @@ def record(conn: Connection, news: CaseNews, directory: Directory, *, email: boo
     """
     if not email and not directory.webhooks:
         return []
-    people = notifications.audience(
-        directory, news.event, org=news.org, submitter=news.submitter, reviewer=news.reviewer
+    parties = notifications.Parties(
+        org=news.org,
+        submitter=news.submitter,
+        reviewer=news.reviewer,
+        assignee=news.assignee,
+        author=news.author,
+        internal=news.internal,
     )
+    people = notifications.audience(directory, news.event, parties)
     extra = [news.org] if news.event == "reviewed" else []
     found = notifications.targets(directory, news.event, people, email=email, extra_orgs=extra)
     if not found:
@@ -136,6 +146,7 @@ def record(conn: Connection, news: CaseNews, directory: Directory, *, email: boo
         "triggers": news.triggers,
         "reason": news.reason,
         "decision": news.decision,
+        "due_at": news.due_at,
     }
     if notifications.include_plan(directory, news.org):
         payload["plan"] = news.plan

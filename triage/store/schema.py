@@ -68,6 +68,7 @@ cases = Table(
     Column("assigned_to", String(40)),  # 0006: a contact's key id
     Column("due_at", String(40)),  # 0006
     Column("conditions", Text),  # 0006: what a partner sees with an approval with conditions
+    Column("reminded_due", String(40)),  # 0009: the due date a reminder was queued for (once per due date)
     Index("ix_cases_org_created", "org", "created_at"),
     Index("ix_cases_status", "status"),
     Index("ix_cases_created", "created_at", "id"),  # 0002

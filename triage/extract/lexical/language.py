@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 READABLE = ("en", "es", "fr", "pt", "de")
@@ -42,10 +43,13 @@ class LanguageGuess:
 
 
 def latin_share(text: str) -> float:
+    """The share of the text's letters that are Latin (every ASCII letter is: no name to look up)."""
+    if text.isascii():
+        return 1.0 if any(ch.isalpha() for ch in text) else 0.0
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
         return 0.0
-    latin = sum(1 for ch in letters if "LATIN" in unicodedata.name(ch, ""))
+    latin = sum(1 for ch in letters if ch.isascii() or "LATIN" in unicodedata.name(ch, ""))
     return latin / len(letters)
 
 
@@ -55,7 +59,8 @@ def detect_language(text: str) -> LanguageGuess:
     words = [w.lower() for w in WORD.findall(text)]
     if not words or share_latin < 0.6:
         return LanguageGuess("unknown", 0.0, share_latin)
-    scores = {code: sum(1 for w in words if w in stop) / len(words) for code, stop in STOPWORDS.items()}
+    counts = Counter(words)  # each distinct word looked up once per language
+    scores = {code: sum(counts[w] for w in counts if w in stop) / len(words) for code, stop in STOPWORDS.items()}
     code, share = max(scores.items(), key=lambda item: item[1])
     enough = share >= 0.12 or (len(words) <= 6 and share > 0)
     return LanguageGuess(code if enough else "unknown", share, share_latin)

@@ -11,8 +11,10 @@ reports as a failure.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from triage.extract.lexical import lexicon as lx
@@ -51,7 +53,6 @@ CLAUSE_BREAK = re.compile(
     r"cependant|mas|porém|embora|aber|jedoch|obwohl)\b",
     re.IGNORECASE,
 )
-WORD = re.compile(r"\S+")
 BUT = re.compile(
     r"\b(?:but|however|yet|although|though|pero|sin embargo|mais|cependant|mas|porém|aber|jedoch|doch)\b", re.I
 )
@@ -89,7 +90,12 @@ class PatternHit:
     end: int
     negated: bool
     hedged: bool
-    contrasted: bool = False  # a contrast idiom stands right before it ("far from temporary"): it lowers nothing
+
+    @cached_property
+    def contrasted(self) -> bool:
+        """A contrast idiom stands right before it ("far from temporary"): it lowers nothing. Read only when asked
+        (most hits are never asked whether they lower risk)."""
+        return bool(rt.CONTRAST.search(self.segment.text[max(0, self.start - 48) : self.start]))
 
 
 def split_segments(text: str, language: str = "en", *, answer: bool = False) -> list[PlanSegment]:
@@ -193,17 +199,20 @@ def _speaks_of_the_use(segment: PlanSegment) -> bool:
     return bool(lx.BACK_REFERENCE.search(text) or lx.USES_THE_NAMED_TOOL.search(text) or lx.ABOUT_THE_USE.search(text))
 
 
+def _ai_cues(segment: PlanSegment) -> tuple[PatternHit, ...]:
+    """The segment's AI cues, talk about AI ("per the GenAI policy") blanked out first; read once per plan."""
+    return _hits_in(lx.AI_CUE, PlanSegment(_mask(lx.AI_META, segment.text), language=segment.language))
+
+
 def _has_live_ai_cue(segment: PlanSegment) -> bool:
     """An AI cue that is neither talk about AI ("per the GenAI policy") nor negated ("nothing generated")."""
-    masked = PlanSegment(lx.AI_META.sub(lambda m: " " * len(m.group(0)), segment.text), language=segment.language)
-    return any(not hit.negated for hit in find_hits(lx.AI_CUE, [masked]))
+    return any(not hit.negated for hit in _ai_cues(segment))
 
 
 def _only_names_known_tools(segment: PlanSegment, use: list[PlanSegment]) -> bool:
     """ "Flagging because Otter is an AI tool" after a use of Otter, "The chatbot output is…" after a use of a chatbot:
     the same use, not a new one."""
-    masked = lx.AI_META.sub(lambda m: " " * len(m.group(0)), segment.text)
-    cues = [m.group(0).lower() for m in lx.AI_CUE.finditer(masked)]
+    cues = [hit.segment.text[hit.start : hit.end].lower() for hit in _ai_cues(segment)]
     known = " ".join(s.text for s in use).lower()
     return bool(cues) and all((lx.TOOL.fullmatch(cue) or lx.TOOL_NOUN.fullmatch(cue)) and cue in known for cue in cues)
 
@@ -245,16 +254,28 @@ def find_hits(pattern: re.Pattern[str], segments: list[PlanSegment]) -> list[Pat
     return [hit for segment in segments for hit in _hits_in(pattern, segment)]
 
 
-@cache
+# One plan's hits per pattern and segment: several questions and uses read the same sentences, and a long plan's
+# uses all read its sentences about the whole plan (`LexicalExtractor.extract` clears it when it is done). Keyed by
+# the pattern's source and flags, which is what makes two patterns equal: hashing a compiled pattern digests its
+# whole compiled program on every lookup (about 10 µs for the large alternations).
+_HITS: dict[tuple[str, int, PlanSegment], tuple[PatternHit, ...]] = {}
+
+
 def _hits_in(pattern: re.Pattern[str], segment: PlanSegment) -> tuple[PatternHit, ...]:
-    """One segment's hits of one pattern, cached for the reading of one plan (several questions and uses read the same
-    sentences; `LexicalExtractor.extract` clears the cache when it is done)."""
+    """One segment's hits of one pattern, read once per plan."""
+    key = (pattern.pattern, pattern.flags, segment)
+    if key not in _HITS:
+        _HITS[key] = _read_hits(pattern, segment)
+    return _HITS[key]
+
+
+def _read_hits(pattern: re.Pattern[str], segment: PlanSegment) -> tuple[PatternHit, ...]:
     hits = []
     index = _index(segment.text)
     for match in pattern.finditer(segment.text):
         start, end = match.span()
         left, right = _clause_bounds(segment.text, start, end)
-        prefix_words = WORD.findall(index.masked[max(left, start - NEGATION_CHARS) : start])[-NEGATION_WINDOW:]
+        prefix_words = index.masked[max(left, start - NEGATION_CHARS) : start].split()[-NEGATION_WINDOW:]
         denied = bool(lx.negation_for(segment.language).search(" ".join(prefix_words)))
         negated = (
             (denied or bool(lx.POST_NEGATION.match(index.masked, end, right)))
@@ -262,8 +283,7 @@ def _hits_in(pattern: re.Pattern[str], segment: PlanSegment) -> tuple[PatternHit
             and not any(at >= end for at in index.exceptions)
         )
         hedged = any(left <= s and e <= right for s, e in index.hedges)
-        contrasted = bool(rt.CONTRAST.search(segment.text[max(0, start - 48) : start]))
-        hits.append(PatternHit(segment, start, end, negated, hedged, contrasted))
+        hits.append(PatternHit(segment, start, end, negated, hedged))
     return tuple(hits)
 
 
@@ -285,34 +305,34 @@ def yes_no(
     negated_no_is_yes: bool = False,
     not_after: re.Pattern[str] | None = None,
 ) -> Answer:
-    """Combine pattern hits: a stated yes beats a no (risk wins); a hedged yes may become unclear."""
+    """Combine pattern hits: a stated yes beats a no (risk wins); a hedged yes may become unclear. Each pattern is
+    read only when the ones before it left the answer open."""
     all_yes = [h for h in find_hits(yes, segments) if not (not_after and _preceded_by(h, not_after))]
     all_yes = [replace(h, negated=True) if _denies_inside(h) else h for h in all_yes]
     yes_hits = [h for h in all_yes if not h.negated]
-    negated_hits = [h for h in all_yes if h.negated and _lowers(h)]
-    no_hits = [h for h in find_hits(no, segments) if _lowers(h)] if no else []
-    weak_hits = find_hits(weak, segments) if weak else []
     if negated_no_is_yes and no:
         # "won't be replaced" means it stays; "doesn't leave the internal presentation" still stays internal
         yes_hits += [
             h for h in find_hits(no, segments) if h.negated and REPLACED.search(h.segment.text[h.start : h.end])
         ]
-    no_hits = [h for h in no_hits if not h.negated]  # "this is not temporary" lowers nothing
     if yes_hits:
         confident = [h for h in yes_hits if not h.hedged]
         if hedge_unclear and not confident:
             return _answer("unknown", yes_hits[0], note="the partner hedges")
         return _answer("yes", confident[0] if confident else yes_hits[0])
+    negated_hits = [h for h in all_yes if h.negated and _lowers(h)]
     if negated_hits:
         if hedge_unclear and all(h.hedged for h in negated_hits):
             return _answer("unknown", negated_hits[0], note="the partner hedges")
         return _answer("no", negated_hits[0])
+    # "this is not temporary" lowers nothing
+    no_hits = [h for h in find_hits(no, segments) if _lowers(h) and not h.negated] if no else []
     if no_hits:
         hedged = [h for h in no_hits if h.hedged]
         if hedge_unclear and hedged:
             return _answer("unknown", hedged[0], note="the partner hedges")
         return _answer("no", no_hits[0])
-    live_weak = [h for h in weak_hits if not h.negated]
+    live_weak = [h for h in find_hits(weak, segments) if not h.negated] if weak else []
     if live_weak:
         return _answer("unknown", live_weak[0], note="mentioned but not settled")
     return Answer()
@@ -333,7 +353,7 @@ def _lowers(hit: PatternHit) -> bool:
 
 
 def _preceded_by(hit: PatternHit, pattern: re.Pattern[str], words: int = 2) -> bool:
-    before = WORD.findall(hit.segment.text[: hit.start])[-words:]
+    before = hit.segment.text[: hit.start].split()[-words:]
     return bool(pattern.search(" ".join(before)))
 
 
@@ -417,10 +437,10 @@ def touched(fields: dict[str, Any], segments: list[PlanSegment], *, screen_bound
         if answer.value != "unknown" or answer.evidence or answer.note:
             continue
         mentions = [h for h in find_hits(rt.TOUCHES[name], segments) if not (h.negated or _sentence_denies(h))]
-        hints = [h for h in find_hits(rt.HINTS[name], segments) if not h.negated] if name in rt.HINTS else []
         if name == "final_output":
             mentions = [h for h in mentions if not _preceded_by(h, lx.BEFORE, words=4)]  # "before the final mix"
         if not mentions:
+            hints = [h for h in find_hits(rt.HINTS[name], segments) if not h.negated] if name in rt.HINTS else []
             if hints:
                 out[name] = _answer("unknown", hints[0], note="mentioned but not settled")
             continue
@@ -440,9 +460,10 @@ def read_use(segments: list[PlanSegment]) -> AIUse:
         final = yes_no(segments, lx.FINAL_MARKETING, hedge_unclear=True)
     if final.value == "unknown" and final.evidence is None and stage.value == Stage.TEMP:
         final = Answer(value="no", evidence=stage.evidence)
-    processing_only = [h for h in find_hits(lx.NON_GENERATIVE, segments) if _lowers(h)]
-    if processing_only and final.value != "no":
-        final = _answer("no", processing_only[0])
+    if final.value != "no":
+        processing_only = [h for h in find_hits(lx.NON_GENERATIVE, segments) if _lowers(h)]
+        if processing_only:
+            final = _answer("no", processing_only[0])
     real_person = yes_no(
         segments, lx.REAL_PERSON_STRONG, lx.REAL_PERSON_NO, hedge_unclear=True, weak=lx.REAL_PERSON_WEAK
     )
@@ -502,6 +523,17 @@ def read_use(segments: list[PlanSegment]) -> AIUse:
     )
 
 
+@contextmanager
+def one_reading() -> Iterator[None]:
+    """The reader's caches serve one reading (a plan, or a model's quotes checked by triage.extract.verify): no
+    plan text outlives it."""
+    try:
+        yield
+    finally:
+        _HITS.clear()
+        _index.cache_clear()
+
+
 class LexicalExtractor:
     """Offline extractor; also the tripwire the hybrid extractor runs beside an LLM."""
 
@@ -509,11 +541,8 @@ class LexicalExtractor:
     prompt_version: str | None = None
 
     def extract(self, intake: Submission | Intake) -> Extraction:
-        try:
+        with one_reading():
             return self._extract(read_intake(intake))
-        finally:  # the caches serve one reading; no plan text outlives it
-            _hits_in.cache_clear()
-            _index.cache_clear()
 
     def _extract(self, source: Submission) -> Extraction:
         language = detect_language(source.text)
@@ -583,14 +612,18 @@ def _without_headers(groups: list[list[PlanSegment]]) -> list[list[PlanSegment]]
     for n, group in enumerate(groups):
         group = [*group, *carried] if carried else group
         carried = []
-        use = read_use(group)
-        heading = len(group) == 1 and _is_heading(group[0].text) and not use.tool.yes
-        heading = heading and use.stage.value == Stage.UNKNOWN and not _touches_risk(use)
-        if heading and n + 1 < len(groups):
+        # the cheap tests first: reading a group is the costly part, and a long plan has many
+        heading = len(group) == 1 and n + 1 < len(groups) and _is_heading(group[0].text)
+        if heading and _says_nothing(read_use(group)):
             carried = [replace(s, local=False) for s in group]
         else:
             out.append(group)
     return out
+
+
+def _says_nothing(use: AIUse) -> bool:
+    """No tool, no stage and no risk area: what a heading that only names AI reads as."""
+    return not use.tool.yes and use.stage.value == Stage.UNKNOWN and not _touches_risk(use)
 
 
 def _is_heading(text: str) -> bool:
@@ -613,7 +646,7 @@ def _sentence_denies(hit: PatternHit) -> bool:
     """A negation earlier in the sentence that distributes over a list: "no generated image goes into the boards,
     the animatic or the final cut"."""
     before = BUT.split(_index(hit.segment.text).masked[: hit.start])[-1]  # "nothing says so, but it airs"
-    before = " ".join(WORD.findall(before)[-NEGATION_WINDOW:])
+    before = " ".join(before.split()[-NEGATION_WINDOW:])
     return bool(lx.negation_for(hit.segment.language).search(before))
 
 
