@@ -15,6 +15,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from triage.config import Settings
+from triage.precedents.index import PrecedentIndex
 from triage.service import PipelineLike
 from triage.store import counters
 from triage.store.accounts import Principal, Role, authenticate
@@ -46,6 +47,7 @@ class AppState:
         self.pipeline = pipeline
         self.rate_limit = rate_limit or settings.rate_limit_per_minute
         self._store: Store | None = None
+        self._precedents: PrecedentIndex | None = None
         self._lock = threading.Lock()
 
     @property
@@ -69,7 +71,17 @@ class AppState:
                     self.pipeline = Pipeline(self.settings)
         return self.pipeline
 
+    def precedent_index(self) -> PrecedentIndex:
+        """The precedent index (nothing is opened until it is first read)."""
+        if self._precedents is None:
+            with self._lock:
+                if self._precedents is None:
+                    self._precedents = PrecedentIndex(self.settings)
+        return self._precedents
+
     def close(self) -> None:
+        if self._precedents is not None:
+            self._precedents.close()
         if self._store is not None:
             self._store.close()
             self._store = None
@@ -128,6 +140,13 @@ async def pipeline_dependency(state: StateDep) -> PipelineLike:
 
 
 PipelineDep = Annotated[PipelineLike, Depends(pipeline_dependency)]
+
+
+async def precedent_index_dependency(state: StateDep) -> PrecedentIndex:
+    return state.precedent_index()
+
+
+PrecedentIndexDep = Annotated[PrecedentIndex, Depends(precedent_index_dependency)]
 
 bearer = HTTPBearer(auto_error=False, description="An API key from `triage keys create`.")
 

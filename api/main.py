@@ -25,11 +25,12 @@ from api.docs import add_docs
 from api.limits import BodySizeLimit, SecurityHeaders
 from api.models import ErrorOut, ValidationErrorOut
 from api.pools import exit_after
-from api.routes import cases, health, keys, notify, pages, policy, queue, workflow
+from api.routes import cases, health, keys, notify, pages, policy, precedents, queue, workflow
 from api.web import SignInNeeded, error_page, is_page, redirect, sentence
 from triage import casework
 from triage.config import Settings, get_settings
 from triage.notify.worker import Worker
+from triage.precedents.sync import Sync
 from triage.service import PipelineLike, rerun_pending
 from triage.store.errors import StoreError
 
@@ -116,6 +117,15 @@ def _deliver_in_background(state: AppState, stop: threading.Event) -> threading.
     return thread
 
 
+def _index_precedents_in_background(state: AppState, stop: threading.Event) -> threading.Thread:
+    """Keep the precedent index up to date from this process (TRIAGE_PRECEDENTS_WORKER), never in a request."""
+    sync = Sync(state.store(), state.precedent_index())
+    lock = Path(state.settings.data_dir) / "precedents.lock"
+    thread = threading.Thread(target=sync.run, args=(stop, lock), name="triage-precedents", daemon=True)
+    thread.start()
+    return thread
+
+
 def create_app(
     settings: Settings | None = None,
     *,
@@ -141,6 +151,8 @@ def create_app(
                 background.append(_rerun_in_background(state, stop))
             if settings.notify_worker:
                 background.append(_deliver_in_background(state, stop))
+            if settings.precedents_worker:
+                background.append(_index_precedents_in_background(state, stop))
         yield
         stop.set()
         for thread in background:
@@ -163,6 +175,7 @@ def create_app(
 
     app.include_router(queue.router, prefix="/v1", responses=error_responses(*API_ERRORS))
     app.include_router(cases.router, prefix="/v1", responses=error_responses(*API_ERRORS, 404, 409))
+    app.include_router(precedents.router, prefix="/v1", responses=error_responses(*API_ERRORS, 404))
     app.include_router(workflow.router, prefix="/v1", responses=error_responses(*API_ERRORS, 404, 409))
     app.include_router(policy.router, prefix="/v1", responses=error_responses(*API_ERRORS))
     app.include_router(keys.router, prefix="/v1", responses=error_responses(*API_ERRORS, 404))

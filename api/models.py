@@ -316,6 +316,31 @@ class CaseList(BaseModel):
     )
 
 
+class PrecedentOut(BaseModel):
+    id: str
+    org: str
+    production_type: ProductionType | None
+    production_title: str | None
+    created_at: str
+    route: Route = Field(description="the final route: a contact's override, else the engine's")
+    approval_required: bool | None
+    basis: Literal["reviewed", "triaged"] = Field(
+        description="`reviewed`: a contact decided this version of its plan; `triaged`: the engine's decision alone"
+    )
+    review: Decision | None = Field(description="the contact's decision (with `basis` reviewed)")
+    review_reason: str | None = Field(description="the contact's reason")
+    reviewed_at: str | None
+    similarity: float = Field(description="cosine similarity of the two plans' embeddings (1: the same)")
+    excerpt: str = Field(description="the start of its current plan")
+
+
+class PrecedentsOut(BaseModel):
+    case_id: str
+    available: bool = Field(description="false when the precedent index could not be read (see `reason`)")
+    reason: str | None = Field(default=None, description="why no precedents could be looked for")
+    data: list[PrecedentOut] = Field(description="earlier decided cases nearest to this one, reviewed ones first")
+
+
 class KeyCreate(BaseModel):
     role: Role
     org: str = Field(min_length=1, max_length=ORG_MAX_CHARS)

@@ -22,12 +22,15 @@ from api.models import (
     CommentOut,
     DecisionChange,
     HistoryEntry,
+    PrecedentOut,
+    PrecedentsOut,
     ReviewOut,
     StageChange,
     VersionChanges,
     VersionOut,
 )
 from triage import casework, workflow
+from triage.precedents.find import Precedents
 from triage.records import ProductionType, Trigger
 from triage.store.accounts import Principal
 from triage.store.audit import AuditRecord
@@ -39,6 +42,7 @@ FAILED_FOR_PARTNER = "The triage could not be completed. It can be re-run; your 
 STUDIO_CONTACT = "a studio contact"
 COLLEAGUE = "another key of your organisation"
 NOT_KEYS = ("system", "cli")  # actors that are not a person's key
+EXCERPT_CHARS = 200  # of a precedent's plan
 
 
 # --- failure details are for studio contacts only -------------------------------------------------------------
@@ -407,4 +411,40 @@ def record_out(detail: CaseDetail, anchor: AuditRecord | None, generated_at: str
         policy_version=result.policy_version if result else None,
         prompt_version=result.prompt_version if result else None,
         generated_at=generated_at,
+    )
+
+
+# --- precedents -----------------------------------------------------------------------------------------------
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """The start of a plan on one line, cut at a word with an ellipsis when longer than `limit`."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def precedents_out(case_id: str, precedents: Precedents) -> PrecedentsOut:
+    """A case's precedents for the API and the case page alike."""
+    data = [
+        PrecedentOut(
+            id=p.case.id,
+            org=p.case.org,
+            production_type=ProductionType(p.case.production_type) if p.case.production_type else None,
+            production_title=p.case.production_title,
+            created_at=p.case.created_at,
+            route=p.case.route,
+            approval_required=p.case.approval_required,
+            basis=p.basis,
+            review=p.case.review if p.basis == "reviewed" else None,
+            review_reason=p.case.review_reason if p.basis == "reviewed" else None,
+            reviewed_at=p.case.reviewed_at if p.basis == "reviewed" else None,
+            similarity=round(p.similarity, 3),
+            excerpt=excerpt(p.case.text),
+        )
+        for p in precedents.items
+    ]
+    return PrecedentsOut(
+        case_id=case_id, available=precedents.unavailable is None, reason=precedents.unavailable, data=data
     )

@@ -198,6 +198,24 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_precedents(args: argparse.Namespace, settings: Settings) -> int:
+    import time
+
+    from triage import service
+    from triage.precedents.index import PrecedentIndex
+    from triage.precedents.sync import reindex
+
+    started = time.perf_counter()
+    index = PrecedentIndex(settings)
+    try:
+        with service.opened(settings) as store:
+            count = reindex(store, index)
+    finally:
+        index.close()
+    print(f"indexed {count} decided case(s) as precedents in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from triage.retrieval import PolicyIndex
 
@@ -300,6 +318,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     index = commands.add_parser("index", help="rebuild the policy retrieval index")
     index.set_defaults(handler=cmd_index)
+
+    precedents = commands.add_parser("precedents", help="the index of decided cases shown as precedents")
+    precedent_commands = precedents.add_subparsers(dest="precedents_command", required=True)
+    precedent_commands.add_parser("reindex", help="rebuild it from the stored cases (API processes keep it current)")
+    precedents.set_defaults(handler=cmd_precedents)
 
     ask = commands.add_parser("ask", help="find the policy passages that answer a question (offline)")
     ask.add_argument("question")

@@ -101,6 +101,9 @@ class Settings(BaseSettings):
     # The delivery threads' nice value (0-19): higher yields more CPU to triages on a busy machine (Linux).
     notify_nice: int = Field(default=19, ge=0, le=19, validation_alias="TRIAGE_NOTIFY_NICE")
     webhook_allow_loopback: bool = Field(default=False, validation_alias="TRIAGE_WEBHOOK_ALLOW_LOOPBACK")
+    # Keep the precedent index up to date from API processes (triage.precedents.sync): off, `triage precedents
+    # reindex` brings it up to date by hand.
+    precedents_worker: bool = Field(default=True, validation_alias="TRIAGE_PRECEDENTS_WORKER")
 
     # The review workflow (triage/workflow.py): business days (Monday to Friday) a contact has to answer a triaged
     # case, by outcome (0: no due date), and how long before the due date the reminder goes out.

@@ -22,6 +22,7 @@ from typing import Any, cast
 import chromadb
 import numpy as np
 from chromadb.api import ClientAPI
+from chromadb.api.client import Client
 from chromadb.api.models.Collection import Collection
 from chromadb.api.types import Embeddable, EmbeddingFunction, Metadata
 from chromadb.config import Settings as ChromaSettings
@@ -93,24 +94,32 @@ _clients: dict[tuple[Any, ...], ClientAPI] = {}
 _clients_lock = threading.Lock()
 
 
-def chroma_client(settings: Settings) -> ClientAPI:
-    """One client per process and location: the embedded store by default, a Chroma server when configured."""
+def _location(settings: Settings) -> tuple[Any, ...]:
     if settings.chroma_host:
-        key: tuple[Any, ...] = ("http", settings.chroma_host, settings.chroma_port)
+        return ("http", settings.chroma_host, settings.chroma_port)
+    return ("path", str((Path(settings.data_dir) / "chroma").resolve()))
+
+
+def open_chroma_client(settings: Settings) -> Client:
+    """A new client: the embedded store under the data dir by default, a Chroma server when configured. Its owner
+    closes it (`close()`); embedded clients of one location share their store within the process."""
+    location = _location(settings)
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
     else:
-        key = ("path", str((Path(settings.data_dir) / "chroma").resolve()))
+        Path(location[1]).mkdir(parents=True, exist_ok=True)
+        client = chromadb.PersistentClient(path=location[1], settings=chroma_settings)
+    return cast(Client, client)  # what both constructors build (declared as the abstract ClientAPI)
+
+
+def chroma_client(settings: Settings) -> ClientAPI:
+    """One client per process and location, kept open (the policy index's)."""
+    key = _location(settings)
     with _clients_lock:
         client = _clients.get(key)
         if client is None:
-            chroma_settings = ChromaSettings(anonymized_telemetry=False)
-            if settings.chroma_host:
-                client = chromadb.HttpClient(
-                    host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
-                )
-            else:
-                Path(key[1]).mkdir(parents=True, exist_ok=True)
-                client = chromadb.PersistentClient(path=key[1], settings=chroma_settings)
-            _clients[key] = client
+            client = _clients[key] = open_chroma_client(settings)
         return client
 
 

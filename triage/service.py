@@ -17,7 +17,7 @@ import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Protocol, get_args
+from typing import TYPE_CHECKING, Protocol, get_args
 
 from triage import intake as intake_stage
 from triage.config import Settings
@@ -47,6 +47,10 @@ from triage.store.schema import (
     TITLE_MAX_CHARS,
     URL_MAX_CHARS,
 )
+
+if TYPE_CHECKING:
+    from triage.precedents.find import Precedents
+    from triage.precedents.index import PrecedentIndex
 
 log = logging.getLogger(__name__)
 
@@ -194,6 +198,15 @@ def submit(store: Store, pipeline: PipelineLike, intake: Intake, *, org: str, ac
     case, token = store.create_case(intake, org=org, actor=actor)
     done = run_case(store, pipeline, case.id, token, actor=actor, actor_role=actor_role, case=case)
     return done or store.get_case(case.id) or case
+
+
+def precedents(store: Store, index: PrecedentIndex, case_id: str, *, principal: Principal) -> Precedents:
+    """The earlier decided cases most like this one that the caller may see (a partner: its own organisation's
+    only); NotFound for a case the caller may not see, exactly as `visible_case`."""
+    from triage.precedents.find import find  # Chroma and the model load only for callers that show precedents
+
+    case = visible_case(store, case_id, principal)
+    return find(store, index, case, scope=principal.case_scope)
 
 
 def _owned(store: Store, case_id: str, principal: Principal, what: str) -> Case:

@@ -20,6 +20,7 @@ from api.pools import runs_pipeline
 from api.presenters import (
     case_actors,
     highlight,
+    precedents_out,
     version_changes,
     visible_actor,
     visible_answers,
@@ -187,6 +188,9 @@ def _case_context(page: Page, principal: Principal, case: Case) -> dict[str, Any
         "answers": visible_answers(answers, principal, names),
         "error": visible_error(case.error, principal),
         "reviewed_by": visible_actor(case.reviewed_by, principal, reviewer=True, names=names),
+        "precedents": precedents_out(
+            case.id, service.precedents(page.store, page.state.precedent_index(), case.id, principal=principal)
+        ),
         "is_owner": case.org == principal.org and principal.role in ("partner", "contact"),
         "is_contact": principal.role == "contact",
         "workflow": workflow_fields(case, principal, comments, names),

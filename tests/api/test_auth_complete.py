@@ -46,6 +46,8 @@ API: dict[tuple[str, str], tuple[Any, dict[str, int]]] = {
         {"owner": 403, "same_org": 403, "other_org": 404, "contact": OK, "admin": 403}),
     ("POST", "/v1/cases/{case_id}/rerun"): (None,  # the case is triaged: nothing to re-run, but past the checks
         {"owner": 409, "same_org": 409, "other_org": 404, "contact": 409, "admin": 403}),
+    ("GET", "/v1/cases/{case_id}/precedents"): (None,
+        {"owner": OK, "same_org": OK, "other_org": 404, "contact": OK, "admin": 403}),
     ("POST", "/v1/cases/{case_id}/transitions"): ({"action": "start_review"},
         {"owner": 403, "same_org": 403, "other_org": 403, "contact": OK, "admin": 403}),
     ("PUT", "/v1/cases/{case_id}/assignee"): ({"assignee": None},

@@ -21,6 +21,8 @@ CASE_ENDPOINTS = {
                     {"acme": 403, "acme2": 403, "globex": 404, "contact": 200, "admin": 403}),
     "rerun_case": ("POST", "/v1/cases/{id}/rerun", None,  # the case is triaged: nothing to re-run
                    {"acme": 409, "acme2": 409, "globex": 404, "contact": 409, "admin": 403}),
+    "case_precedents": ("GET", "/v1/cases/{id}/precedents", None,
+                        {"acme": 200, "acme2": 200, "globex": 404, "contact": 200, "admin": 403}),
 }  # fmt: skip
 WHO = ["acme", "acme2", "globex", "contact", "admin"]
 
@@ -128,7 +130,7 @@ def test_odd_case_ids_are_plain_404s(client, keys, case_id) -> None:
     for method, suffix, body in [("GET", "", None), ("POST", "/answers", {"answers": [{"answer": "a"}]}),
                                  ("POST", "/revisions", {"text": "A new plan."}),
                                  ("POST", "/reviews", {"decision": "approve", "reason": "r"}),
-                                 ("POST", "/rerun", None)]:  # fmt: skip
+                                 ("POST", "/rerun", None), ("GET", "/precedents", None)]:  # fmt: skip
         for key in (keys.acme, keys.contact):
             r = client.request(method, f"/v1/cases/{case_id}{suffix}", json=body, headers=auth(key))
             assert r.status_code in (403, 404), (method, suffix, r.status_code)

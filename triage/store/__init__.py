@@ -1,5 +1,5 @@
-"""Persistence: cases and their history, the audit chain, API keys, shared settings, rate-limit counters, and
-notifications (who is told what, and the outbox of messages to send).
+"""Persistence: cases and their history, the audit chain, API keys, shared settings, rate-limit counters,
+notifications (who is told what, and the outbox of messages to send), and the reads the precedent index makes.
 
 Modules import one way, each only from those below it:
 
@@ -7,6 +7,7 @@ Modules import one way, each only from those below it:
            ├─> outbox ──> notifications ──> schema, db   (accounts ──> notifications too)
            ├─> migrations ──> schema, db
            └─> db
+    precedents ──> cases
 
 Running the pipeline on a case is the service's job (triage.service), not this package's.
 """

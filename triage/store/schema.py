@@ -83,6 +83,7 @@ cases = Table(
         *("org", "status", "route", "review_route", "review_stale", "review", "stage", "due_at", "approval_required"),
     ),
     # 0007, PostgreSQL only: ix_cases_search, a GIN index over to_tsvector('simple', title || ' ' || text)
+    Index("ix_cases_updated", "updated_at"),  # 0008: the precedent index's sweep
 )
 
 case_events = Table(
