@@ -376,3 +376,124 @@ def test_the_queue_fits_a_phone_without_sideways_scrolling(server, browser, tmp_
     assert fits[0] <= fits[1], f"the queue is {fits[0]} px wide in a {fits[1]} px window"
     brand = browser.find_element(By.CSS_SELECTOR, "header.site .brand")
     assert brand.size["height"] < 40, "the brand wraps onto several lines"
+
+
+NOTIFY_PLAN = (
+    "We'll use Midjourney under our enterprise agreement for early mood boards of the harbour set, generic "
+    "prompts only; nothing generated goes in the final cut."
+)
+OVERDUE_PLAN = "We're thinking of using an AI tool to generate the background crowd in the market scene."
+SIMILAR_PLAN = (
+    "For the final cut of our series we will use ElevenLabs to clone the voice of the late host from old "
+    "interviews. His family has not signed a consent yet."
+)
+
+
+def _cookie_get(driver, url: str) -> tuple[str, str]:
+    """GET with the browser's session cookie (a download the headless browser would save, not show)."""
+    import urllib.request
+
+    cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"Cookie": cookie}), timeout=30) as response:
+        return response.headers["content-type"], response.read().decode("utf-8")
+
+
+def test_a_contact_runs_their_day(server, browser, tmp_path, monkeypatch) -> None:
+    """The queue puts the overdue case first, then the one needing approval, then the rest; the contact takes the
+    approval case, comments, asks for changes, the partner replies, the contact approves with conditions and
+    exports the approval record and the queue as CSV; a later, similar case shows the decided one as a precedent."""
+    import datetime as dt
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    import triage.store.cases as stored_cases
+
+    base, keys = server
+    # an escalation submitted eight days ago is past its five business days now (the store's clock, set back)
+    eight_days_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=8)
+    monkeypatch.setattr(stored_cases, "utcnow", lambda: eight_days_ago)
+    _sign_in(browser, base, keys["partner"])
+    for text, title in ((OVERDUE_PLAN, "Market day"),):
+        browser.get(f"{base}/submit")
+        browser.find_element(By.ID, "text").send_keys(text)
+        browser.find_element(By.ID, "production_title").send_keys(title)
+        browser.find_element(By.CSS_SELECTOR, "form[action='/submit'] button").click()
+        _wait_for_url(browser, lambda url: "/cases/c_" in url)
+    monkeypatch.undo()
+    urls = {}
+    for text, title in ((NOTIFY_PLAN, "Harbour boards"), (PLAN, "Narrator")):
+        browser.get(f"{base}/submit")
+        browser.find_element(By.ID, "text").send_keys(text)
+        browser.find_element(By.ID, "production_title").send_keys(title)
+        browser.find_element(By.CSS_SELECTOR, "form[action='/submit'] button").click()
+        _wait_for_url(browser, lambda url: "/cases/c_" in url)
+        urls[title] = browser.current_url
+
+    _sign_in(browser, base, keys["contact"])
+    browser.get(f"{base}/cases")
+    rows = browser.find_elements(By.CSS_SELECTOR, "#cases tbody tr")
+    titles = [row.find_element(By.CSS_SELECTOR, ".title").text for row in rows]
+    assert titles == ["Market day", "Narrator", "Harbour boards"], titles
+    assert "overdue" in rows[0].text.lower() and "approval required" in rows[1].text.lower()
+    _screenshot(browser, "day-queue", tmp_path)
+
+    case_url = urls["Narrator"]
+    browser.get(case_url)
+    _post_and_wait(browser, browser.find_element(By.ID, "take"))
+    browser.find_element(By.ID, "comment-body").send_keys("Is the estate's consent on file?")
+    _post_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.comment-form button"))
+    browser.find_element(By.ID, "decision-request_changes").click()
+    browser.find_element(By.ID, "reason").send_keys("Send the estate's signed consent.")
+    _post_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action$='/review'] button"))
+    assert browser.find_element(By.ID, "stage").text == "awaiting partner"
+
+    _sign_in(browser, base, keys["partner"])
+    browser.get(case_url)
+    browser.find_element(By.ID, "comment-body").send_keys("Signed today, attached to the revision.")
+    _post_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.comment-form button"))
+    revised = browser.find_element(By.ID, "revised-text")
+    revised.clear()
+    revised.send_keys(PLAN + " The estate signed a consent for this use today.")
+    _post_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action$='/revise'] button"))
+
+    _sign_in(browser, base, keys["contact"])
+    browser.get(case_url)
+    assert browser.find_element(By.ID, "stage").text == "in review"
+    browser.find_element(By.ID, "decision-approve_with_conditions").click()
+    browser.find_element(By.ID, "reason").send_keys("Consent received.")
+    browser.find_element(By.ID, "review-conditions").send_keys("Credit the narrator's estate in the end titles.")
+    _post_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action$='/review'] button"))
+    assert browser.find_element(By.ID, "stage").text == "approved with conditions"
+
+    browser.find_element(By.ID, "record-link").click()
+    _wait_for_url(browser, lambda url: url.endswith("/record"))
+    record = browser.find_element(By.TAG_NAME, "main").text
+    for text in ("Credit the narrator's estate", "Consent received.", "awaiting partner", "Signed today",
+                 "The estate signed a consent"):  # fmt: skip
+        assert text in record, text
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#record-stages tbody tr")) == 4
+    _screenshot(browser, "day-record", tmp_path)
+
+    browser.get(f"{base}/cases")
+    content_type, csv_text = _cookie_get(browser, browser.find_element(By.ID, "csv").get_attribute("href"))
+    assert content_type.startswith("text/csv")
+    lines = csv_text.strip().splitlines()
+    assert len(lines) == 4 and "approved_with_conditions" in csv_text and "Market day" in lines[1]
+
+    _sign_in(browser, base, keys["partner"])
+    browser.get(f"{base}/submit")
+    browser.find_element(By.ID, "text").send_keys(SIMILAR_PLAN)
+    browser.find_element(By.CSS_SELECTOR, "form[action='/submit'] button").click()
+    _wait_for_url(browser, lambda url: "/cases/c_" in url)
+    similar_url = browser.current_url
+    _sign_in(browser, base, keys["contact"])
+    narrator_id = case_url.rsplit("/", 1)[1]
+
+    def shows_the_decided_case(driver) -> bool:  # the precedent sweep indexes decided cases within seconds
+        driver.get(similar_url)
+        found = driver.find_elements(By.CSS_SELECTOR, f"li.precedent[data-case='{narrator_id}']")
+        return bool(found) and "approve with conditions" in found[0].text.replace("_", " ")
+
+    WebDriverWait(browser, 60, poll_frequency=2).until(shows_the_decided_case)
+    _screenshot(browser, "day-precedents", tmp_path)
