@@ -120,6 +120,10 @@ def _deliver_in_background(state: AppState, stop: threading.Event) -> threading.
 def _index_precedents_in_background(state: AppState, stop: threading.Event) -> threading.Thread:
     """Keep the precedent index up to date from this process (TRIAGE_PRECEDENTS_WORKER), never in a request."""
     sync = Sync(state.store(), state.precedent_index())
+    try:
+        sync.prepare()
+    except Exception as exc:  # the sweep retries; a case page says the index is unavailable meanwhile
+        log.error("precedent index not ready at start-up: %s", type(exc).__name__)
     lock = Path(state.settings.data_dir) / "precedents.lock"
     thread = threading.Thread(target=sync.run, args=(stop, lock), name="triage-precedents", daemon=True)
     thread.start()

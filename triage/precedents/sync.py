@@ -13,6 +13,7 @@ written safely by several processes at once.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -27,7 +28,7 @@ except ImportError:  # not on Windows: there every process sweeps
     fcntl = None  # type: ignore[assignment]
 
 from triage.notify.worker import lower_priority
-from triage.precedents.index import PrecedentIndex
+from triage.precedents.index import IndexUnavailable, PrecedentIndex
 from triage.store.db import Database, iso, utcnow
 from triage.store.precedents import Indexed, changed_since, decided_states, documents
 
@@ -92,11 +93,19 @@ class Sync:
         self.known.update(routes)
         return len(stale)
 
+    def prepare(self) -> None:
+        """Load the embedding model and open the index: slow work that holds the interpreter, done before the
+        process serves (api.main), so requests never wait behind it, nor the first case page on the model."""
+        self.index.embedding_function.warm()
+        with contextlib.suppress(
+            IndexUnavailable
+        ):  # missing or from another model: the sweep, holding the lock, mends it
+            self.index.collection()
+
     def run(self, stop: threading.Event, lock_path: Path) -> None:
         """Sweep until `stop` is set, once this process holds the lock at `lock_path` (it retries while another
         process on the machine holds it). A failed pass is logged and repeated from the same point."""
         lower_priority(NICE)
-        self.index.embedding_function.warm()  # now, not in the first case page that needs a plan embedded
         lock = None
         while not stop.is_set():
             lock = lock or take_lock(lock_path)
