@@ -69,6 +69,9 @@ def fault_settings(tmp_path: Path, index_dir: Path, base_url: str, extractor: st
         data_dir=index_dir,
         database_url=f"sqlite:///{tmp_path / 'triage.db'}",
         rate_limit_per_minute=10_000,
+        # these tests time the service around a faulty LLM; the precedent sweep shares their data folder and is
+        # tested on its own (tests/precedents)
+        precedents_worker=False,
     )
 
 
