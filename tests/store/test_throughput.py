@@ -62,8 +62,8 @@ def test_sqlite_writers_from_two_stores_queue_and_none_is_lost(tmp_path: Path) -
 
     def work(store: Store) -> None:
         try:
-            for _ in range(25):
-                counters.hit(store, "key:k1", limit=1_000_000)
+            for _ in range(25):  # one window for the whole test (a minute's boundary would drop the old window's row)
+                counters.hit(store, "key:k1", limit=1_000_000, window_s=10**9)
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 
