@@ -586,7 +586,7 @@ class Store(Database):
         )
         return token
 
-    def _audit_change(
+    def audit_change(
         self,
         conn: Connection,
         case: Case,
@@ -597,8 +597,9 @@ class Store(Database):
         actor_role: str,
         at: str,
     ) -> audit.AuditRecord:
-        """The partner's change (answers, a revision), in the case's history and the audit chain in the same
-        transaction: the record carries the case's visible state after the change (see `_audited`)."""
+        """A change to a case (answers, a revision, a review, a workflow move, an assignment, a comment), in its
+        history and the audit chain in the same transaction: the record carries the case's visible state after the
+        change (see `_audited`)."""
         return self._audited(
             conn,
             case.id,
@@ -683,7 +684,7 @@ class Store(Database):
                 "review_stale": case.review,
                 "stage": workflow["stage"],
             }
-            self._audit_change(conn, case, "answers", data, actor=actor, actor_role=actor_role, at=iso(now))
+            self.audit_change(conn, case, "answers", data, actor=actor, actor_role=actor_role, at=iso(now))
             case = self._locked_case(conn, case_id)
         return case, token
 
@@ -733,7 +734,7 @@ class Store(Database):
                 "review_stale": case.review,
                 "stage": workflow["stage"],
             }
-            self._audit_change(conn, revised, "revision", data, actor=actor, actor_role=actor_role, at=iso(now))
+            self.audit_change(conn, revised, "revision", data, actor=actor, actor_role=actor_role, at=iso(now))
             case = self._locked_case(conn, case_id)
         return case, token
 
@@ -806,19 +807,7 @@ class Store(Database):
                 "conditions": conditions,
                 "stage": stage,
             }
-            self._audited(
-                conn,
-                case_id,
-                "review",
-                lambda seq: {**review, "audit_seq": seq},
-                kind="review",
-                actor=actor,
-                actor_role=actor_role,
-                input_sha256=input_sha256(case.text, case.production_type, case.production_title),
-                result_json=canonical_json(review),
-                policy_version=(case.result or {}).get("policy_version"),
-                at=now,
-            )
+            self.audit_change(conn, case, "review", review, actor=actor, actor_role=actor_role, at=now)
             case = self._locked_case(conn, case_id)
             said = reason if conditions is None else f"{reason}\nConditions: {conditions}"
             self._news(conn, case, "reviewed", now, reviewer=actor, reason=said, decision=decision)

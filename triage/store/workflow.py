@@ -15,9 +15,8 @@ from typing import Any, Literal, get_args
 
 from sqlalchemy import Connection, func, insert, or_, select, update
 
-from triage.store.audit import input_sha256
 from triage.store.cases import Case, Store
-from triage.store.db import canonical_json, iso, utcnow
+from triage.store.db import iso, utcnow
 from triage.store.errors import Conflict, Forbidden, InvalidInput
 from triage.store.schema import api_keys, case_comments, cases
 from triage.workflow import OPEN, Action, Stage, due_at
@@ -37,25 +36,6 @@ class Comment:
     actor: str
     actor_role: str
     at: str
-
-
-def _audit(
-    store: Store, conn: Connection, case: Case, kind: str, data: dict[str, Any], *, actor: str, actor_role: str, at: str
-) -> None:
-    """The change's history entry and audit record, carrying the case's state after it (Store._audited)."""
-    store._audited(
-        conn,
-        case.id,
-        kind,
-        lambda seq: {**data, "audit_seq": seq},
-        kind=kind,
-        actor=actor,
-        actor_role=actor_role,
-        input_sha256=input_sha256(case.text, case.production_type, case.production_title),
-        result_json=canonical_json(data),
-        policy_version=(case.result or {}).get("policy_version"),
-        at=at,
-    )
 
 
 def _set(conn: Connection, case_id: str, now: str, **values: Any) -> None:
@@ -85,7 +65,7 @@ def move(store: Store, case_id: str, action: Action, *, reason: str | None, acto
             due = iso(restart) if restart else None
         _set(conn, case_id, now, stage=stage, due_at=due)
         data = {"action": action, "from": case.stage, "to": stage, "reason": reason}
-        _audit(store, conn, case, "stage", data, actor=actor, actor_role=actor_role, at=now)
+        store.audit_change(conn, case, "stage", data, actor=actor, actor_role=actor_role, at=now)
         case = store._locked_case(conn, case_id)
     log.info("case %s: %s -> %s", case_id, data["from"], stage)
     return case
@@ -122,7 +102,7 @@ def assign(store: Store, case_id: str, assignee: str | None, *, actor: str, acto
             stage = store.move(case, "start_review", actor)
         _set(conn, case_id, now, assigned_to=assignee, stage=stage)
         data = {"assigned_to": assignee, "from": case.stage, "to": stage}
-        _audit(store, conn, case, "assignment", data, actor=actor, actor_role=actor_role, at=now)
+        store.audit_change(conn, case, "assignment", data, actor=actor, actor_role=actor_role, at=now)
         case = store._locked_case(conn, case_id)
     return case
 
@@ -148,7 +128,7 @@ def add_comment(
         comment = Comment(last + 1, visibility, body, actor, actor_role, now)
         conn.execute(insert(case_comments).values(case_id=case_id, **comment.__dict__))
         data = {"comment": comment.seq, "visibility": visibility}
-        _audit(store, conn, case, "comment", data, actor=actor, actor_role=actor_role, at=now)
+        store.audit_change(conn, case, "comment", data, actor=actor, actor_role=actor_role, at=now)
         internal = visibility == "internal"
         store._news(
             conn, case, "commented", now, reviewer=case.reviewed_by, reason=body, author=actor, internal=internal
