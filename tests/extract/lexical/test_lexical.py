@@ -225,3 +225,25 @@ def test_more_uses_than_the_cap_fail_closed_with_the_first_uses_kept(pipeline: P
     assert len(result.uses) == MAX_LEXICAL_USES
     assert result.route == "escalate"
     assert "split it into several submissions" in " ".join(f.reason for f in result.findings)
+
+
+def test_uses_past_the_reading_budget_fail_closed_with_the_first_uses_kept(pipeline: Pipeline) -> None:
+    """Fewer uses than the cap, but more text than one submission is read for: the first uses are read, the rest
+    left to a person, and the case escalates saying so."""
+    from triage.extract.lexical.reader import MAX_LEXICAL_USES, MAX_READ_CHARS
+
+    line = "- We generate background plate {n} with AI for episode {n}, " + "a quiet street at dusk, " * 12
+    count = MAX_READ_CHARS // len(line) + 3
+    assert count < MAX_LEXICAL_USES
+    result = run(pipeline, "\n".join(line.format(n=n) for n in range(count)))
+    assert 0 < len(result.uses) < count
+    assert sum(len(use.summary) for use in result.uses) <= MAX_READ_CHARS
+    assert result.route == "escalate"
+    reasons = " ".join(f.reason for f in result.findings)
+    assert f"the first {len(result.uses)} were read" in reasons and "split it into several submissions" in reasons
+
+
+def test_a_single_use_longer_than_the_reading_budget_is_still_read(pipeline: Pipeline) -> None:
+    text = "We generate background plates with AI for a street at dusk, " + "wet asphalt and neon signs, " * 400
+    result = run(pipeline, text)
+    assert len(result.uses) == 1

@@ -2,8 +2,8 @@
 sentence break may cost at most 50x a normal plan; `scripts/bench_long_plan.py` measures the time).
 
 A long plan is read in bounded pieces, each pattern reads each piece once, and only the uses that are reported (at
-most MAX_LEXICAL_USES) are read in full: the text the patterns scan grows linearly with the plan, and per plan
-character it is no more than a normal plan's.
+most MAX_LEXICAL_USES, within MAX_READ_CHARS) are read in full: the text the patterns scan grows linearly with the
+plan, and per plan character it is no more than a normal plan's.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ class Reading:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.scans: Counter[tuple[str, reader.PlanSegment]] = Counter()
         self.uses_read = 0
+        self.read_in_full: dict[int, int] = {}  # id of each segment a use was read with -> its length
         read_hits, read_use = reader._read_hits, reader.read_use
 
         def counted_hits(pattern: re.Pattern[str], segment: reader.PlanSegment) -> tuple[reader.PatternHit, ...]:
@@ -43,6 +44,7 @@ class Reading:
 
         def counted_use(segments: list[reader.PlanSegment]) -> object:
             self.uses_read += 1
+            self.read_in_full.update((id(segment), len(segment.text)) for segment in segments)
             return read_use(segments)
 
         monkeypatch.setattr(reader, "_read_hits", counted_hits)
@@ -52,6 +54,7 @@ class Reading:
         """Characters the patterns scanned per character of the plan, after extracting it."""
         self.scans.clear()
         self.uses_read = 0
+        self.read_in_full.clear()
         reader.LexicalExtractor().extract(Intake(text=text))
         return sum(len(segment.text) for _, segment in self.scans) / len(text)
 
@@ -74,3 +77,9 @@ def test_run_on_text_scans_no_more_per_character_than_a_normal_plan(monkeypatch:
     normal = statistics.median(reading.scanned_per_char(text) for text in DEV)
     for chars in (2_000, 5_000, 20_000):
         assert reading.scanned_per_char(run_on(chars)) <= normal, chars
+
+
+def test_a_run_on_plan_is_read_in_full_only_within_the_reading_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    reading = Reading(monkeypatch)
+    reading.scanned_per_char(run_on(20_000))
+    assert 0 < sum(reading.read_in_full.values()) <= reader.MAX_READ_CHARS

@@ -65,6 +65,7 @@ HEADING = re.compile(
 )
 MAX_SEGMENT_CHARS = 300  # longer sentences are read in word-boundary chunks (linear cost on run-on text)
 MAX_LEXICAL_USES = 40
+MAX_READ_CHARS = 8_000  # of the uses' own text: beyond it a person reads the rest (bounded work on any plan)
 LATIN_SEGMENT = 0.9  # share of Latin letters for a sentence to count as readable in a mixed-script plan
 LOW_RISK = {Stage.IDEATION, Stage.PITCH, Stage.PREVIS, Stage.TEMP}
 LOW_RISK_STAGES = LOW_RISK | {Stage.ADMIN}
@@ -579,7 +580,8 @@ class LexicalExtractor:
             notes.append("the plan contains instructions addressed to the triage; they were read as data only")
         failure = None
         groups = _without_headers(groups)
-        uses = [read_use(group) for group in groups[:MAX_LEXICAL_USES]]
+        read = _within_budget(groups)
+        uses = [read_use(group) for group in read]
         if not uses and segments:
             whole = read_use(segments)
             if lx.PROMPTED_TOOL.search(source.plan):  # "generic prompts into the corporate image tool"
@@ -590,9 +592,11 @@ class LexicalExtractor:
                     "no generative-AI tool or technique was recognised, yet the plan touches areas that need approval;"
                     " it was read as one use for a person to check"
                 )
-        if len(groups) > MAX_LEXICAL_USES:  # bounded work and result size; a person reads what no rule should guess at
+        if len(read) < len(groups):  # bounded work and result size; a person reads what no rule should guess at
             failure = (
-                f"the plan describes more than {MAX_LEXICAL_USES} separate AI uses; split it into several submissions"
+                f"the plan describes more AI uses than one submission is read for ({MAX_LEXICAL_USES} uses or "
+                f"{MAX_READ_CHARS:,} characters of them); the first {len(read)} were read, so split it into several "
+                "submissions"
             )
         return Extraction(
             uses=uses,
@@ -601,6 +605,23 @@ class LexicalExtractor:
             failure=failure,
             notes=notes,
         )
+
+
+def _within_budget(groups: list[list[PlanSegment]]) -> list[list[PlanSegment]]:
+    """The first groups, in order, that are read in full: at most MAX_LEXICAL_USES, and no more than MAX_READ_CHARS
+    of their text (a segment several uses share, such as one about the whole plan, counts once). The first group is
+    always read. This bounds the reading of any plan, however dense its words or few its sentence breaks."""
+    read: list[list[PlanSegment]] = []
+    counted: set[int] = set()
+    chars = 0
+    for group in groups[:MAX_LEXICAL_USES]:
+        added = sum(len(s.text) for s in group if id(s) not in counted)
+        if read and chars + added > MAX_READ_CHARS:
+            break
+        counted.update(id(s) for s in group)
+        chars += added
+        read.append(group)
+    return read
 
 
 def _without_headers(groups: list[list[PlanSegment]]) -> list[list[PlanSegment]]:
