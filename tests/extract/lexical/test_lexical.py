@@ -247,3 +247,74 @@ def test_a_single_use_longer_than_the_reading_budget_is_still_read(pipeline: Pip
     text = "We generate background plates with AI for a street at dusk, " + "wet asphalt and neon signs, " * 400
     result = run(pipeline, text)
     assert len(result.uses) == 1
+
+
+@pytest.mark.parametrize(
+    "line", ["Temp only, not in any deliverable.", "Final cut, background only.", "Voice model, lead actress."]
+)
+def test_a_short_line_of_two_words_and_a_comma_is_no_signature(line: str) -> None:
+    """Signatures are names ("Hana, Marketing Coordinator", "Lu (Marketing)"): capitals, case-sensitively. A short
+    statement about the use is read, whichever way it points."""
+    from triage.extract.lexical import lexicon as lx
+
+    assert not lx.SIGN_OFF.search(line)
+    for signature in ("Hana, Marketing Coordinator", "Lu (Marketing)", "Juliana - figurinista", "Thanks, Ray"):
+        assert lx.SIGN_OFF.search(signature)
+
+
+def test_a_short_risky_line_after_a_use_is_read_not_dropped(pipeline: Pipeline) -> None:
+    result = run(pipeline, "We'll generate the skyline plates with Firefly. Final cut, background only.")
+    assert result.approval_required and "final_deliverable" in result.triggers
+
+
+def test_a_heading_with_a_greeting_under_it_is_lead_in_not_a_use(pipeline: Pipeline) -> None:
+    text = (
+        "Asunto: Uso de IA en el departamento de arte\n\nHola Inés:\n\nTe escribo tal y como pide la guía. "
+        "La directora de arte usará la cuenta corporativa de Adobe Firefly para tableros de referencia con "
+        "indicaciones genéricas. Son solo referencias para la reunión interna: ninguna imagen generada aparecerá "
+        "en el montaje final ni en la promoción."
+    )
+    result = run(pipeline, text)
+    assert len(result.uses) == 1
+    assert result.uses[0].final_output.value == "no"
+
+
+def test_a_heading_group_that_touches_risk_stays_a_use(pipeline: Pipeline) -> None:
+    result = run(pipeline, "AI notice - ep 4\nThe lead actor's face is swapped in the final cut.\n\nWe use Firefly.")
+    assert result.route == "escalate" and result.approval_required
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "No generated image goes into the final episodes.",
+        "No generated images will appear on screen or in marketing.",
+        "Aucune image générée n'apparaîtra à l'écran.",
+    ],
+)
+def test_a_statement_about_every_generated_image_speaks_of_every_use(pipeline: Pipeline, closing: str) -> None:
+    text = (
+        "We'll make mood boards in Firefly on the studio's enterprise account from generic prompts. "
+        "Our production designer also wants lighting thumbnails from Krea on the enterprise plan with generic "
+        "prompts. The weather on the recce was awful."
+    )
+    assert run(pipeline, text).route == "escalate"  # the thumbnails' destination is unknown
+    result = run(pipeline, f"{text} {closing}")
+    assert len(result.uses) == 2
+    assert all(use.final_output.value == "no" for use in result.uses)
+    assert result.route == "notify"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ninguna imagen generada aparecerá en los episodios.",
+        "Nenhuma imagem gerada vai para a tela.",
+        "Keine generierten Bilder kommen in den Schnitt.",
+        "Aucune des images générées ne sera diffusée.",
+    ],
+)
+def test_no_generated_image_is_about_the_whole_plan_in_each_language(sentence: str) -> None:
+    from triage.extract.lexical import lexicon as lx
+
+    assert lx.GLOBAL_SCOPE.search(sentence)

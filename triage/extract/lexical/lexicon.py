@@ -106,7 +106,7 @@ SIGN_OFF = re.compile(
     r"^(?:thanks|thank you|many thanks|cheers|best|regards|kind regards|all the best|thx|beste grüße|viele grüße|"
     r"liebe grüße|lg|gruß|saludos|un saludo|atentamente|gracias|cordialement|merci|bien à vous|amitiés|abraços|"
     r"obrigad[oa]|atenciosamente|abs|un abrazo)\b"
-    r"|^[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?\s*(?:,|\(|–|—|-)\s*[\w &/.-]+\)?$",
+    r"|^(?-i:[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?\s*(?:,\s*[A-Z]|\(|–|—|-))\s*[\w &/.-]*\)?$",
     re.IGNORECASE,
 )
 # A later sentence about the use's own inputs, outputs or person, or an elliptical one ("Temp only", "Generic prompts").
@@ -150,6 +150,13 @@ GLOBAL_SCOPE = rx(
     r"nada (?:de lo )?generad[oa]|nada gerad[oa]|rien de (?:ce qui est )?généré|rien (?:n'est )?généré|"
     r"nichts (?:ki-)?generiert\w*|nichts generiertes|nada (?:del|do) (?:material|conteúdo) (?:generad|gerad)[oa]",
     r"ninguno de|nenhum d",
+    # "no generated image goes into the boards", "ninguna imagen generada aparecerá": every generated output
+    r"no (?:ai[- ])?generated (?:images?|shots?|frames?|stills?|material|assets?|footage|content|output|elements?)",
+    r"ningun[ao]? (?:imagen|plano|material|contenido|elemento|recurso)(?:es)? generad[oa]s?|"
+    r"ningun[ao] de (?:las|los) (?:imágenes|planos|materiales|elementos) generad[oa]s",
+    r"nenhum[a]? (?:imagem|plano|material|conteúdo|elemento) gerad[oa]|nenhuma das imagens geradas",
+    r"aucun(?:e)? (?:image|visuel|plan|contenu|élément|asset) génér[ée]e?s?|aucune des images générées",
+    r"kein(?:e|en)? (?:ki-)?generiert(?:e|en|es)? (?:bild|bilder|material|inhalte?|elemente?|aufnahmen)",
 )
 
 NEGATION_PARTS = (

@@ -157,8 +157,9 @@ def _split_uses(sentence: str) -> list[str]:
     return [sentence[a:b] for a, b in merged]
 
 
-def group_uses(segments: list[PlanSegment]) -> list[list[PlanSegment]]:
-    """Each segment with an AI cue starts a use; others describe the use before them (or all, when global)."""
+def group_uses(segments: list[PlanSegment]) -> tuple[list[list[PlanSegment]], list[PlanSegment]]:
+    """Each segment with an AI cue starts a use; others describe the use before them, or all of them when they
+    speak of the whole plan. Returns the uses' own segments and the segments about the whole plan."""
     uses: list[list[PlanSegment]] = []
     before_first: list[PlanSegment] = []
     global_context: list[PlanSegment] = []
@@ -189,7 +190,7 @@ def group_uses(segments: list[PlanSegment]) -> list[list[PlanSegment]]:
         else:
             introduced = _is_heading(uses[-1][0].text)  # "GenAI notice: …" then the lines that describe the use
             uses[-1].append(replace(segment, local=live or introduced or _speaks_of_the_use(segment)))
-    return [use + [s for s in global_context if s not in use] for use in uses]
+    return uses, global_context
 
 
 def _speaks_of_the_use(segment: PlanSegment) -> bool:
@@ -570,7 +571,7 @@ class LexicalExtractor:
         if latin_only:
             segments = [s for s in segments if latin_share(s.text) >= LATIN_SEGMENT]
         segments = [replace(s, language=_sentence_language(s.text, code)) for s in segments]
-        groups = group_uses(segments)
+        groups, about_the_plan = group_uses(segments)
         summaries = [group[0].text for group in groups]
         for index, lines in source.answers_for_use(summaries).items():  # an answer about a use: read with it only
             if index < len(groups):
@@ -579,7 +580,7 @@ class LexicalExtractor:
         if any(s.untrusted for s in segments):
             notes.append("the plan contains instructions addressed to the triage; they were read as data only")
         failure = None
-        groups = _without_headers(groups)
+        groups = [group + [s for s in about_the_plan if s not in group] for group in _without_headers(groups)]
         read = _within_budget(groups)
         uses = [read_use(group) for group in read]
         if not uses and segments:
@@ -626,7 +627,8 @@ def _within_budget(groups: list[list[PlanSegment]]) -> list[list[PlanSegment]]:
 
 def _without_headers(groups: list[list[PlanSegment]]) -> list[list[PlanSegment]]:
     """A heading that names AI but says nothing about what it is for or what it touches ("GenAI notice: Ridge
-    Runners", "Plano de uso de IA") is no use: it becomes lead-in text of the use after it, which it can never
+    Runners", "Plano de uso de IA"), with any greeting or lead-in under it that says nothing either ("Hola Inés:",
+    "I'm writing as the guidance asks"), is no use: it becomes lead-in text of the use after it, which it can never
     lower. A sentence whose purpose is unclear stays a use of its own, and escalates."""
     out: list[list[PlanSegment]] = []
     carried: list[PlanSegment] = []
@@ -634,7 +636,7 @@ def _without_headers(groups: list[list[PlanSegment]]) -> list[list[PlanSegment]]
         group = [*group, *carried] if carried else group
         carried = []
         # the cheap tests first: reading a group is the costly part, and a long plan has many
-        heading = len(group) == 1 and n + 1 < len(groups) and _is_heading(group[0].text)
+        heading = n + 1 < len(groups) and _is_heading(group[0].text)
         if heading and _says_nothing(read_use(group)):
             carried = [replace(s, local=False) for s in group]
         else:
