@@ -318,3 +318,45 @@ def test_no_generated_image_is_about_the_whole_plan_in_each_language(sentence: s
     from triage.extract.lexical import lexicon as lx
 
     assert lx.GLOBAL_SCOPE.search(sentence)
+
+
+def test_a_line_about_the_ai_log_is_no_use(pipeline: Pipeline) -> None:
+    """ "One more for the GenAI log" names the record the plan is written for, not a use of its own."""
+    text = (
+        "Hey Sam - one more for the GenAI log on the animated series.\n\n"
+        "Our story team will make mood boards in Firefly on the studio's enterprise account from generic prompts."
+    )
+    result = run(pipeline, text)
+    assert len(result.uses) == 1 and result.uses[0].tool.value == "yes"
+    assert result.route == "notify", rules_fired(result)
+
+
+def test_a_long_lead_in_ending_in_a_colon_introduces_the_lines_under_it(pipeline: Pipeline) -> None:
+    text = (
+        "Te cuento, según la guía para socios, el uso de IA generativa que haremos en la preproducción de "
+        '"El Bosque de los Faroles" (serie animada de veintiséis episodios de once minutos cada uno):\n'
+        "- Moodboards de ambientación para el equipo de dirección de arte.\n"
+        "- Prompts genéricos escritos por nosotros.\n"
+        "- Es solo ideación. Ninguna imagen generada aparecerá en los episodios ni en marketing."
+    )
+    result = run(pipeline, text)
+    assert len(result.uses) == 1
+    assert result.route == "notify", rules_fired(result)
+
+
+def test_a_run_on_piece_is_cut_after_a_sentence_mark_not_inside_a_clause() -> None:
+    from triage.extract.lexical import reader
+
+    chat = (
+        "lol don't judge, I'm on the free version of an image app on my phone. just typing stuff like "
+        '"abandoned lighthouse interior, peeling paint, sea light" to put together a wishlist for the locations '
+        "team before the recce. no set photos, no script, no people. it's just a pinboard, nothing's going "
+        "anywhere near the edit"
+    )
+    assert len(chat) > reader.MAX_SEGMENT_CHARS
+    pieces = reader._bounded(chat)
+    assert "".join(pieces) == chat
+    assert pieces[0].endswith("no people.") and "nothing's going anywhere near the edit" in pieces[1]
+    words = "no voice, not our actors' and not anyone's " * 20  # no sentence mark: cut at a word boundary
+    pieces = reader._bounded(words)
+    assert "".join(pieces) == words and all(piece.startswith(" ") for piece in pieces[1:])

@@ -31,7 +31,12 @@ TOOLS = (
 # "per the GenAI guidance", "Otter is an AI tool": talk about AI that describes no use of it.
 AI_META = rx(
     r"(?:gen\s?-?ai|genai|generative ai|a\.?i\.?|ai) (?:guidance|policy|policies|guidelines|rules|principles|"
-    r"requirements|disclosure|section|form|question(?:naire)?s?)",
+    r"requirements|disclosure|section|form|question(?:naire)?s?|log|logs|log ?book|register|tracker|inventory|"
+    r"sign-?off|bit)",
+    # "for the GenAI log", "registro de IA", "journal IA", "KI-Protokoll": the record the plan is written for
+    r"(?:registro|registo|journal|relevé|inventario|inventário) (?:de |d'|da |do )?"
+    r"(?:uso (?:de |da )?)?(?:ia|l'ia|gen\s?-?ia)",
+    r"ki-?(?:protokoll|log|register|liste|meldung|richtlinien?)",
     r"(?:is|are|counts as|count as|as) (?:an? |technically an? )?(?:ai|a\.?i\.?|gen\s?-?ai|generative)(?:-powered| powered)?"
     r" (?:tool|tools|product|feature|app|service)s?",
 )

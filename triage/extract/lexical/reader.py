@@ -124,11 +124,23 @@ def _bounded(sentence: str) -> list[str]:
     which reads as more risk."""
     chunks: list[str] = []
     while len(sentence) > MAX_SEGMENT_CHARS:
-        cut = sentence.rfind(" ", 0, MAX_SEGMENT_CHARS)
-        cut = cut if cut > 0 else MAX_SEGMENT_CHARS
+        cut = _chunk_end(sentence)
         chunks.append(sentence[:cut])
         sentence = sentence[cut:]
     return [*chunks, sentence]
+
+
+def _chunk_end(sentence: str) -> int:
+    """Where the first chunk of an over-long piece ends: after the last sentence mark in the chunk's second half
+    ("no people. it's just a pinboard": chat text starts its sentences in lower case), else at the last space, else
+    at MAX_SEGMENT_CHARS. A comma is no better than a space: a negation distributes over a list ("no voice, not our
+    actors', not anyone's"), and cutting the list reads its tail as said plainly."""
+    window = sentence[:MAX_SEGMENT_CHARS]
+    cut = max(window.rfind(mark) for mark in (". ", "! ", "? "))
+    if cut >= MAX_SEGMENT_CHARS // 2:
+        return cut + 1
+    cut = window.rfind(" ")
+    return cut if cut > 0 else MAX_SEGMENT_CHARS
 
 
 def _split_uses(sentence: str) -> list[str]:
@@ -188,7 +200,8 @@ def group_uses(segments: list[PlanSegment]) -> tuple[list[list[PlanSegment]], li
         elif lx.GLOBAL_SCOPE.search(segment.text):
             global_context.append(segment)
         else:
-            introduced = _is_heading(uses[-1][0].text)  # "GenAI notice: …" then the lines that describe the use
+            # "GenAI notice: …" or "Here is the AI use we plan for the series:" then the lines that describe it
+            introduced = _is_heading(uses[-1][0].text) or uses[-1][0].text.rstrip().endswith(":")
             uses[-1].append(replace(segment, local=live or introduced or _speaks_of_the_use(segment)))
     return uses, global_context
 
