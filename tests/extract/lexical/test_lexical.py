@@ -360,3 +360,31 @@ def test_a_run_on_piece_is_cut_after_a_sentence_mark_not_inside_a_clause() -> No
     words = "no voice, not our actors' and not anyone's " * 20  # no sentence mark: cut at a word boundary
     pieces = reader._bounded(words)
     assert "".join(pieces) == words and all(piece.startswith(" ") for piece in pieces[1:])
+
+
+def test_a_negation_far_before_an_ai_cue_does_not_make_the_use_disappear(pipeline: Pipeline) -> None:
+    """ "Stills of episodes that have not aired yet into a free AI app": the 'not' denies the airing, and the plan
+    still describes an AI use (a sentence about a use must never read as none)."""
+    from triage.extract.lexical.reader import PlanSegment, _has_live_ai_cue
+
+    assert _has_live_ai_cue(PlanSegment("we put stills of the scenes that did not air last spring into a free AI app"))
+    assert not _has_live_ai_cue(PlanSegment("we won't use any generative AI for the posts"))
+    result = run(pipeline, "Our intern uploads stills from episodes that haven't aired yet to a free AI app for posts.")
+    assert result.uses and result.approval_required and "proprietary_material" in result.triggers
+
+
+def test_a_hedge_in_the_sentence_after_a_final_use_makes_its_final_status_unclear(pipeline: Pipeline) -> None:
+    plan = "We generated the bakery's neon sign for ep 2 with an image model and it is in the final cut."
+    assert run(pipeline, plan).approval_required
+    hedged = run(pipeline, plan + " We're not sure yet whether it will stay in the final shot.")
+    assert hedged.route == "escalate" and not hedged.approval_required
+    assert {"final_deliverable", "partner_unsure"} <= set(hedged.triggers)
+    unrelated = run(pipeline, plan + " We're not sure yet which vendor prints the banner.")
+    assert unrelated.approval_required  # a hedge about something else leaves the final status stated
+
+
+def test_production_material_named_as_where_output_goes_is_not_its_input(pipeline: Pipeline) -> None:
+    destination = run(pipeline, "Our editor makes temp cues with Suno from text prompts for the rough cut.")
+    assert destination.uses[0].proprietary_input.value != "yes"
+    into = run(pipeline, "Our editor uploads the rough cut to Suno so it can write temp cues to picture.")
+    assert into.uses[0].proprietary_input.value == "yes" and into.approval_required

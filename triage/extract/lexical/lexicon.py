@@ -624,6 +624,8 @@ PROPRIETARY_NOUN = (
     r"(?:our |the |this |full |entire |whole |unreleased |raw |latest |draft |shooting |production |pilot |episode "
     r"|the show's |the film's |series |season )?"
     r"(?:scripts?|screenplays?|teleplays?|shooting scripts?|script pages|sides|dailies|rushes|unreleased footage|"
+    r"(?:script |episode |eps? [\d-]+ )?drafts|(?:white|blue|pink|yellow|green|goldenrod|salmon|cherry|buff|tan) pages|"
+    r"revision pages|"
     r"raw footage|footage|rough cuts?|assembly|cuts? of (?:the )?episode|"
     r"production (?:stills|photos|images|art|designs?)|"
     r"set photos|unit stills|set stills|concept art|storyboards|show bible|series bible|pitch bible|treatment|outlines?|"
@@ -641,7 +643,8 @@ PROPRIETARY_MENTION = rx(
     r"rough cuts?|production (?:stills|photos|images)|set photos|unit stills|storyboards|show bible|series bible|"
     r"deal memos?|side letters?|beat sheets?|lined scripts?|locked scripts?|interview (?:footage|recordings?|transcripts?)|"
     r"(?:season|episode|ep) \d+ (?:footage|scripts?|cuts?)|key poses|our footage|production audio|on-set audio)s?",
-    r"(?:paste|pastes|pasting|upload|uploads|uploading|feed|feeds|feeding|put|puts|drop|drops) (?:in )?(?:the |our |all )?"
+    r"(?:paste|pastes|pasting|pasted|upload|uploads|uploading|uploaded|feed|feeds|feeding|fed|put|puts|drop|drops|"
+    r"dropped) (?:in )?(?:the |our |all )?"
     r"(?:eps?\.? ?\d+(?:[-–]\d+)?|episodes? \d+(?:[-–]\d+)?|scenes? \d+|the scenes|the episodes|each episode)",
     r"guion(?:es)?|metraje (?:inédito|sin estrenar)|scénario|rushs|roteiro|drehbuch|drehbücher|rohmaterial",
 )
@@ -656,8 +659,12 @@ PROPRIETARY_INPUT_YES = rx(
     PROPRIETARY_NOUN
     + r"\s+(?:[\w'’-]+\s){0,3}(?:into|to|through|in|via|with) (?:[\w'’-]+\s){0,2}(?:the )?(?:tool|ai|model|app|"
     r"chatbot|assistant|llm|system|platform|" + TOOLS + r")",
-    r"(?:subir|cargar|pegar|meter|introducir|pasar)\s+(?:[\w'’-]+\s){0,3}(?:el |los |nuestro |nuestros )?"
-    r"(?:guion(?:es)?|metraje|material)",
+    r"(?:subir|subiendo|subimos|sube|cargar|cargando|pegar|pegando|meter|metiendo|introducir|pasar|pasando)\s+"
+    r"(?:[\w'’-]+\s){0,3}(?:el |los |las |nuestro |nuestros |nuestras )?"
+    r"(?:guion(?:es)?|metraje|material|fotogramas|capturas|fotos de (?:rodaje|escena|set))",
+    r"(?:subir|subindo|subimos|sobe|carregar|carregando|colar|colando|jogar|jogando|enviar|enviando)\s+"
+    r"(?:[\w'’-]+\s){0,3}(?:o |os |as |nosso |nossos |nossas )?"
+    r"(?:roteiros?|frames|fotogramas|capturas|fotos de (?:cena|set|bastidores)|material bruto)",
     r"(?:télécharger|charger|coller|mettre|importer|envoyer)\s+(?:[\w'’-]+\s){0,3}(?:le |les |notre |nos )?"
     r"(?:scénario|scénarios|rushs|images)",
     r"(?:carregar|colar|enviar|subir|colocar|inserir)\s+(?:[\w'’-]+\s){0,3}(?:o |os |nosso |nossos )?"
@@ -903,6 +910,20 @@ STRONG_HEDGE = rx(
     r"on ne sait pas (?:encore )?si|não sabemos (?:ainda )?se",
 )
 # A hedge only counts when its clause is about a principle (final use, data, consent, rights, likeness).
+# Where generated output goes, before the material it goes into: "for the rough cut", "under the assembly".
+DESTINATION = rx(
+    r"for|in|into|under|over|onto|throughout|across|behind|alongside",
+    r"para|en|dentro de|pour|dans|sous|für|in den|im|unter|no|na|nos|nas|sob",
+)
+# What a sentence says when it hedges about whether generated output stays or is seen ("it might just stay", "no
+# sabemos si se van a ver en plano", "on ne sait pas s'ils resteront").
+FINAL_STATUS_TOPIC = rx(
+    r"final\w*|stay\w*|remain\w*|keep\w*|kept|lock|temp\w*|seen|on[- ]screen|on camera|in (?:the )?(?:cut|edit|mix|shot)",
+    r"quedar\w*|se qued\w+|mantener\w*|se (?:van a |vayan a )?(?:ver|vea|vean)|en plano|en pantalla|montaje",
+    r"rest(?:er|era|eront|ent)|gard(?:er|é|ée|és)|à l'écran|dans le plan|montage",
+    r"bleib\w*|behalt\w*|im bild|im schnitt|zu sehen",
+    r"fi(?:car|quem|que)|mant(?:er|êm)|em cena|na tela|aparec\w*|no corte",
+)
 PRINCIPLE_TOPIC = rx(
     r"final|screen|air|deliver\w*|keep\w*|terms|trains?|training|stores?|retain\w*|consent|permission|rights|"
     r"licen[sc]\w*|copyright\w*|likeness|voice|face|data|confidential|approv\w*|union|guild",

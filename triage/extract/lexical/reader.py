@@ -49,6 +49,7 @@ USE_SPLIT = re.compile(
 CLAUSE_BREAK = re.compile(
     r",(?=\s+(?:and |but |so |then )?(?:we|they|the|our|it|its|this|that|these|those|i|he|she|you|which|who|"
     r"everything|nothing|none|all|so|because|since|when|where|which|who|then|for|instead)\b)|[;:()\[\]—–]|\s-\s|"
+    r"[.!?](?=\s)|"  # a sentence mark inside a segment: chat text starts its sentences in lower case
     r"\b(?:but|however|although|though|while|whereas|except|yet|so that|because|since|pero|aunque|mais|"
     r"cependant|mas|porém|embora|aber|jedoch|obwohl)\b",
     re.IGNORECASE,
@@ -58,6 +59,7 @@ BUT = re.compile(
 )
 NEGATION_WINDOW = 12
 NEGATION_CHARS = 240  # how far back the negation window reaches at most
+AI_CUE_NEGATION_WINDOW = 5  # words: "we won't use any generative AI", not "episodes not yet aired … in an AI app"
 HEADING = re.compile(
     r"^(?:subject|asunto|objet|assunto|betreff|re|fw|fwd|genai|gen ai|ai|ia|ki|plan|plano|notice|note|notes|update|"
     r"protokoll|notizen|minutes|compte rendu|acta|ata|registro|log)\b|\s[-–—]\s|:\s",
@@ -174,6 +176,7 @@ def group_uses(segments: list[PlanSegment]) -> tuple[list[list[PlanSegment]], li
     speak of the whole plan. Returns the uses' own segments and the segments about the whole plan."""
     uses: list[list[PlanSegment]] = []
     before_first: list[PlanSegment] = []
+    lead_in: list[PlanSegment] = []  # what came before the first use: read with it, after its own sentences
     global_context: list[PlanSegment] = []
     for segment in segments:
         live = _has_live_ai_cue(segment)
@@ -193,7 +196,8 @@ def group_uses(segments: list[PlanSegment]) -> tuple[list[list[PlanSegment]], li
             continue  # "Thanks, Ray (VFX Producer)": a signature says nothing about the use
         if starts_use:
             preamble = [replace(s, local=False) for s in before_first]  # a greeting or a lead-in, not this use
-            uses.append([segment, *preamble] if not uses else [segment])
+            uses.append([segment])
+            lead_in = lead_in or preamble
             before_first = []
         elif not uses:
             before_first.append(segment)
@@ -203,6 +207,8 @@ def group_uses(segments: list[PlanSegment]) -> tuple[list[list[PlanSegment]], li
             # "GenAI notice: …" or "Here is the AI use we plan for the series:" then the lines that describe it
             introduced = _is_heading(uses[-1][0].text) or uses[-1][0].text.rstrip().endswith(":")
             uses[-1].append(replace(segment, local=live or introduced or _speaks_of_the_use(segment)))
+    if uses and lead_in:
+        uses[0] = uses[0] + lead_in
     return uses, global_context
 
 
@@ -220,8 +226,18 @@ def _ai_cues(segment: PlanSegment) -> tuple[PatternHit, ...]:
 
 
 def _has_live_ai_cue(segment: PlanSegment) -> bool:
-    """An AI cue that is neither talk about AI ("per the GenAI policy") nor negated ("nothing generated")."""
-    return any(not hit.negated for hit in _ai_cues(segment))
+    """An AI cue that is neither talk about AI ("per the GenAI policy") nor negated ("nothing generated", "without
+    any AI"). A cue is denied only by a negation right before it: "frames of episodes that have not aired yet and
+    stills into a free AI app" uses AI (a sentence about a use must never read as no use)."""
+    return any(not (hit.negated and _denied_close_by(hit)) for hit in _ai_cues(segment))
+
+
+def _denied_close_by(hit: PatternHit) -> bool:
+    """A negated hit's negation stands within AI_CUE_NEGATION_WINDOW words before it, or right after it."""
+    masked = _index(hit.segment.text).masked
+    left, right = _clause_bounds(hit.segment.text, hit.start, hit.end)
+    words = " ".join(masked[max(left, hit.start - NEGATION_CHARS) : hit.start].split()[-AI_CUE_NEGATION_WINDOW:])
+    return bool(lx.negation_for(hit.segment.language).search(words) or lx.POST_NEGATION.match(masked, hit.end, right))
 
 
 def _only_names_known_tools(segment: PlanSegment, use: list[PlanSegment]) -> bool:
@@ -497,7 +513,7 @@ def read_use(segments: list[PlanSegment]) -> AIUse:
     if proprietary.unknown and proprietary.evidence is None:
         mentioned = [h for h in find_hits(lx.PROPRIETARY_MENTION, segments) if not h.negated]
         if mentioned:
-            proprietary = _answer("unknown" if mentioned[0].hedged else "yes", mentioned[0])
+            proprietary = _answer("yes" if _said_as_input(mentioned[0]) else "unknown", mentioned[0])
     personal_data = yes_no(segments, lx.PERSONAL_DATA_YES, lx.PERSONAL_DATA_NO, hedge_unclear=True)
     if personal_data.unknown and personal_data.evidence is None:
         soft = [h for h in find_hits(lx.PERSONAL_DATA_SOFT, segments) if not h.negated]
@@ -508,6 +524,7 @@ def read_use(segments: list[PlanSegment]) -> AIUse:
         performers = [h for h in find_hits(lx.PERFORMER, segments) if not h.negated]
         performer = _answer("yes", performers[0]) if performers else Answer()
     tool_hits = find_hits(lx.TOOL, segments)
+    hedge = detect_hedge(segments)
     fields = touched(
         {
             "final_output": final,
@@ -524,6 +541,7 @@ def read_use(segments: list[PlanSegment]) -> AIUse:
         segments,
         screen_bound=stage.value not in LOW_RISK_STAGES and stage.value != Stage.WRITING,
     )
+    fields["final_output"] = _unsettled_by_hedge(fields["final_output"], hedge, segments)
     return AIUse(
         summary=segments[0].text,
         tool=_answer("yes", tool_hits[0]) if tool_hits else Answer(),
@@ -533,9 +551,35 @@ def read_use(segments: list[PlanSegment]) -> AIUse:
         consent=detect_consent(segments),
         data_handling=detect_data_handling(segments),
         vendor_pipeline=yes_no(segments, lx.VENDOR_PIPELINE),
-        hedged=detect_hedge(segments),
+        hedged=hedge,
         **fields,
     )
+
+
+def _said_as_input(mention: PatternHit) -> bool:
+    """Production material named in or around a use is taken as its input ("coverage on the pilot script"), unless
+    hedged, named as where the output goes ("temp cues for the rough cut", "in the assembly"), or named only in a
+    title ("Temp music note (ep 1-3 rough cuts)"): then it is touched, not said, and escalates with the question
+    that settles it."""
+    destination = _preceded_by(mention, lx.DESTINATION, words=3)
+    title = not mention.segment.local and _is_heading(mention.segment.text)
+    return not (mention.hedged or destination or title)
+
+
+def _unsettled_by_hedge(final: Answer, hedge: Answer, segments: list[PlanSegment]) -> Answer:
+    """A final status the partner hedges about, in its own sentence or the next ("the director has floated keeping
+    them in the final mix. We honestly haven't decided"; "probably temp, but it might just stay"), is unclear, not
+    stated: the hedge escalates it, and approval waits for the partner's answer (the brief: "might keep it in the
+    final" is unsure, not a certain final deliverable)."""
+    if final.value != "yes" or not hedge.yes:
+        return final
+    texts = [s.text for s in segments]  # the use's own sentences in the plan's order, then its lead-in
+    if final.evidence not in texts or hedge.evidence not in texts:
+        return final
+    at, hedged_at = texts.index(final.evidence), texts.index(hedge.evidence)
+    if hedged_at in (at, at + 1) and lx.FINAL_STATUS_TOPIC.search(hedge.evidence):
+        return Answer(value="unknown", evidence=final.evidence, note="the partner hedges")
+    return final
 
 
 @contextmanager

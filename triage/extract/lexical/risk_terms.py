@@ -43,6 +43,14 @@ NOT_NEGATION = rx(
     r"sans (?:aucune? )?(?:mention|étiquette|avertissement|carton|filigrane|crédit)s?",
     r"sem (?:nenhum |nenhuma )?(?:aviso|rótulo|etiqueta|menção|marca d'água|crédito)s?",
     r"ohne (?:jeden |jede |einen |eine )?(?:hinweis|kennzeichnung|label|vermerk|wasserzeichen|einblendung)",
+    # "episodes that haven't aired yet": a description of unreleased material, which denies nothing after it
+    r"(?:that|which) (?:have|has)n'?t (?:aired|premiered|been (?:released|aired|shown|published)) yet|not yet "
+    r"(?:released|aired|premiered|published|out)|(?:that|which) (?:are|is)n'?t (?:out|released|public) yet",
+    r"(?:que )?(?:todavía|aún) no (?:se )?(?:han|ha) (?:estrenado|emitido|publicado|salido)|"
+    r"(?:que )?(?:todavía|aún) no (?:están|está) (?:estrenad|publicad|emitid)[oa]s?",
+    r"(?:qui )?ne (?:sont|est) pas encore (?:sortie?s?|diffusée?s?|publiée?s?)|pas encore (?:sortie?s?|diffusée?s?)",
+    r"(?:que )?ainda não (?:estrearam|estreou|foram (?:ao ar|lançad[oa]s|exibid[oa]s)|saíram|saiu)",
+    r"(?:die |das |der )?noch nicht (?:ausgestrahlt|veröffentlicht|erschienen|gesendet)(?: wurden| wurde| sind| ist)?",
 )
 
 # Areas whose words name the risk itself ("the crew list", "in the style of", "the lead actor's voice"): said plainly
