@@ -294,7 +294,7 @@ FINAL_YES = rx(
     r"(?:end|opening|closing)[- ]credits?",
     r"(?:holds?|holding|held) (?:it |them |\w+ )?up to (?:the )?camera|(?:in|for) the final episodes?",
     r"(?:posted|published|shared|run|running|goes out|go out|diffusé(?:e|s|es)?|publicad[oa]s?|publicad[oa]s?|"
-    r"veröffentlicht) (?:\w+ ){0,2}(?:on|sur|en|em|auf) (?:instagram|tiktok|youtube|facebook|x|twitter|social media|"
+    r"veröffentlicht) (?:\w+ ){0,2}(?:on|sur|en|em|no|na|nas|nos|auf) (?:instagram|tiktok|youtube|facebook|x|twitter|social media|"
     r"les réseaux sociaux|redes sociales|redes sociais|sozialen medien)",
     r"use (?:it |them |these |those )?as-is",
     r"(?:published|public|released) (?:assets?|materials?|versions?)",
@@ -319,6 +319,15 @@ FINAL_YES = rx(
     r"montage final|version finale|à l'écran|dans (?:le|l')(?:épisode|film|bande-annonce)",
     r"corte final|versão final|na tela|no (?:episódio|filme|trailer)",
     r"(?:end|final)schnitt|finale[nr]? (?:fassung|version|schnitt)|im (?:film|bild|trailer)|auf dem bildschirm",
+    # where the output is seen: "in every establishing shot", "así va a salir en los episodios", "ce qui sera dans
+    # les plans d'ensemble de chaque épisode", "die Hintergründe für alle 10 Folgen", "nos episódios". Not "the
+    # final backgrounds": that is as often said of what people make by hand.
+    r"in (?:every|each|all(?: the)?) (?:[\w-]+ )?(?:shots?|episodes?)",
+    r"(?:va|van|vaya|vayan) a (?:salir|aparecer) en|(?:saldrán?|aparecerán?) en|en (?:los|todos los) "
+    r"(?:episodios|capítulos)",
+    r"(?:sera|seront) dans (?:les|le|chaque)|dans (?:chaque|tous les) épisodes?|plans d'ensemble",
+    r"(?:für|in) alle[n]? (?:[\w-]+ )?folgen|in jeder folge",
+    r"(?:vai|vão) (?:aparecer|sair|entrar) (?:em|n)|nos episódios|em todos os episódios",
 )
 # Marketing deliverables count as final unless the use is only ideation, pitch, previs or temp.
 FINAL_MARKETING = rx(
