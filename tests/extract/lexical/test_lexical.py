@@ -388,3 +388,22 @@ def test_production_material_named_as_where_output_goes_is_not_its_input(pipelin
     assert destination.uses[0].proprietary_input.value != "yes"
     into = run(pipeline, "Our editor uploads the rough cut to Suno so it can write temp cues to picture.")
     assert into.uses[0].proprietary_input.value == "yes" and into.approval_required
+
+
+def test_asking_whether_the_contact_likes_the_idea_is_no_ideation_stage(pipeline: Pipeline) -> None:
+    text = "We'd generate a voice for the wrap-party video with an AI tool, and wanted to check if you like the idea."
+    assert run(pipeline, text).uses[0].stage.value != "ideation"
+    assert run(pipeline, "We generate ideas for the wrap-party video with an AI tool.").uses[0].stage.value == "ideation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The promo team wants Frank Sinatra singing our theme, generated with an AI voice tool, for an internal reel.",
+        "El diseño del tendero lo sacamos de la IA con la nariz y las cejas de Javier Bardem, para una prueba interna.",
+        "For an internal test we prompted the image model with Cate Blanchett's cheekbones for the queen's design.",
+    ],
+)
+def test_a_named_persons_voice_or_features_is_a_real_person(pipeline: Pipeline, text: str) -> None:
+    result = run(pipeline, text)
+    assert result.uses[0].real_person.value == "yes" and result.approval_required

@@ -56,6 +56,7 @@ AI_CUE = rx(
     r"re-?ag(?:e|ed|ing)",
     r"digital (?:double|replica|twin|human|avatar)s?",
     r"synthetic (?:voice|voices|actor|actors|performer|performers|crowd|extras|media|footage|images?)",
+    r"synthetische \w*stimmen?|voz(?:es)? sintética|voix (?:de synthèse|synthétiques?)|vozes sintéticas",
     r"text[- ]to[- ](?:image|video|speech|music)",
     r"image generator|video generator|generated|generat(?:e|es|ing)|fine-?tun(?:e|ed|ing)|lora",
     r"train(?:ed|ing)? (?:a |an |our |the )?(?:custom |own )?models?",
@@ -119,7 +120,7 @@ ABOUT_THE_USE = rx(
     r"^(?:she|he|they|her|his|their|the (?:actor|actress|narrator|performer|host|presenter|talent|estate|family|"
     r"singer|artist|vendor|tool|model|app|terms|licen[cs]e|account|plan|agreement|contract))\b",
     r"^(?:ella|él|ellos|elle|il|elles|ils|ela|ele|eles|sie|er)\b",
-    r"^(?:the |all |any |our |its |their |every |each )?(?:(?:generated|ai|synthetic|resulting) )?(?:prompts?|inputs?|"
+    r"^(?:the |all |any |our |its |their |every |each |a |an )?(?:(?:generated|ai|synthetic|resulting|generic) )?(?:prompts?|inputs?|"
     r"outputs?|results?|images?|stills?|frames?|clips?|renders?|tracks?|cues?|beds?|files?|material|versions?|"
     r"voices?|lines|shots?|assets?|boards?|sketches|mock-?ups?|drafts?|generations?|pictures|textures?)\b",
     r"^(?:temp|temporary|internal|generic|placeholder|text|only|just|no|nothing|never|none|neither|"
@@ -290,7 +291,7 @@ FINAL_YES = rx(
     r"(?:will|to) be delivered",
     r"(?:audience|viewers?) (?:will )?(?:see|hear|sees|hears)",
     r"in(?:to)? the (?:episode|film|movie|show|series|documentary|doc|trailer|opening|credits|title sequence)s?",
-    r"(?:near|in|into|from) the (?:cut|edit|picture)",
+    r"(?:near|in|into|from) the (?:cut|edit(?! (?:suite|bay|room|system|software|station|machine))|picture)",
     r"(?:end|opening|closing)[- ]credits?",
     r"(?:holds?|holding|held) (?:it |them |\w+ )?up to (?:the )?camera|(?:in|for) the final episodes?",
     r"(?:posted|published|shared|run|running|goes out|go out|diffusé(?:e|s|es)?|publicad[oa]s?|publicad[oa]s?|"
@@ -341,6 +342,10 @@ HUMAN_MADE = rx(
     r"photographed|hand-drawn|hand-painted|cut|edited|keyframed|animated|graded|mixed|redrawn|rebuilt) "
     r"(?:[\w'’-]+ ){0,2}(?:by (?:hand|our|the|a|an|human|real|professional)|"
     r"practically|from scratch|in-camera|for real|separately)",
+    # "our copywriters write the actual lines", "the composer writes the whole score"
+    r"(?:our|the) (?:[\w-]+ )?(?:writers?|copywriters?|artists?|illustrators?|designers?|painters?|composers?|editors?|"
+    r"animators?|colou?rists?|team|crew) (?:\w+ )?(?:write|writes|draw|draws|paint|paints|design|designs|compose|"
+    r"composes|build|builds|cut|cuts|animate|animates) (?:the |all |every |our |each )?(?:actual|real|final|whole)",
 )
 # Said of a use that only processes what was recorded: nothing generated can reach the final cut.
 NON_GENERATIVE = rx(
@@ -414,6 +419,13 @@ REAL_PERSON_STRONG = rx(
     r"(?:o rosto|a voz|a cara|a imagem) d(?:e|o|a|os|as) ",
     r"(?:die stimme|das gesicht|das abbild) (?:von|des|der|unseres|unserer|ihres|seines)",
     r"mundbewegung\w*|lippenbewegung\w*",
+    # a named person's voice or features: "Whitney Houston singing the theme", "la nariz y las cejas de Javier Bardem"
+    r"(?-i:[A-Z][a-zà-ÿ]+ [A-Z][a-zà-ÿ]+) [\"“”'‘’]?(?:sing|sings|singing|sang|cantando|canta|cantar|chantant|chante|"
+    r"singt|singen|speaking|saying|narrating)",
+    r"(?:nose|eyes|eyebrows|jaw|jawline|smile|cheekbones|features|nariz|cejas|ojos|rostro|sonrisa|rasgos|nez|yeux|"
+    r"sourcils|visage|traits|nase|augen|gesichtszüge|olhos|sobrancelhas|traços) (?:(?:y|and|et|und|e) (?:(?:las|los|la|el|"
+    r"les|le|die|der|das|as|os|o|a|the) )?[\w-]+ )?(?:of|de|du|des|von|da|do) (?-i:[A-Z][a-zà-ÿ]+ [A-Z][a-zà-ÿ]+)",
+    r"(?-i:[A-Z][a-zà-ÿ]+)(?:'s|’s) (?:nose|eyes|eyebrows|jaw|jawline|smile|cheekbones|features)",
     r"de-?ag(?:e|es|ed|ing|eing)",
     r"re-?ag(?:e|es|ed|ing|eing)",
     r"younger version of",
@@ -454,8 +466,14 @@ REAL_PERSON_NO = rx(
     r"(?:not|never) (?:based on|modelled on|modeled on|resembl\w*|recogni[sz]able as|tied to|imitating) (?:any|a|an)"
     r" ?(?:real|actual|specific|identifiable)?",
     r"(?:no|not any|not a) (?:real|actual|identifiable) (?:person|people|performer|actor|individual)",
-    r"(?:fictional|invented|original|made-up|non-human|generic|stock|library) (?:voice|voices|character|characters|"
-    r"face|faces|creature|creatures|robot|narrator|presenter|avatar)",
+    r"(?:fictional|invented|original|made-up|non-human|generic|stock|library) (?:[\w-]+ )?(?:voice|voices|character|"
+    r"characters|face|faces|creature|creatures|robot|narrator|presenter|avatar)",
+    # "a generic voice, not modelled on anyone", "eine generische Standardstimme, die niemandem nachempfunden ist"
+    r"(?:not|never) (?:based on|modelled on|modeled on|imitating|cloned from) (?:anyone|anybody|any one person)",
+    r"generische \w*stimme|standardstimme|niemandem nachempfunden|keiner (?:realen )?person nachempfunden",
+    r"voz (?:genérica|sintética genérica|de stock)|no (?:está )?basada en nadie|no imita a nadie",
+    r"voix (?:générique|de synthèse générique)|(?:calquée|basée) sur personne|n'imite personne",
+    r"voz genérica|não (?:é )?baseada em ninguém|não imita ninguém",
     r"(?:resembles|resembling) no (?:one|real|actual)",
     r"unrecogni[sz]able",
     r"royalty-free voices?",
@@ -967,7 +985,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
         Stage.PITCH,
         rx(
             r"pitch(?:es|ing)? (?:deck|document|materials|trailer|reel|video|meeting)s?",
-            r"(?:for|in) (?:the|our|a) pitch",
+            r"(?:for|in) (?:the|our|a) (?:[\w-]+ ){0,2}pitch",  # "for the season 2 pitch"
             r"pitch(?:ing)? to (?:the )?(?:network|buyers|studio|streamer)",
             r"sizzle(?: reel)?",
             r"look ?book",
@@ -982,12 +1000,15 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"mood ?boards?",
             r"brainstorm(?:s|ing)?",
             r"ideation",
-            r"ideas?",
+            r"ideas",
             r"inspiration",
             r"concept(?:s| exploration| ideas)",
             r"explor(?:e|ing) (?:looks|ideas|options|concepts)",
             r"reference (?:images?|boards?|material)",
             r"references",
+            r"(?:era|period|costume|wardrobe|location|set|prop|props|hair|make-?up|style) (?:reference|refs?)|refs|"
+            r"reference pulls?",
+            r"ideias|idées|ideen",  # plural: generating ideas; "if you like the idea" is a proposal, not ideation
             r"early (?:looks|concepts)",
             r"tableros? de inspiración|lluvia de ideas|planches? d'ambiance|remue-méninges|"
             r"painéis? de referência|moodboards?|ideen(?:findung)?|inspiración|inspiração",
