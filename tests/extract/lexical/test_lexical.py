@@ -393,7 +393,8 @@ def test_production_material_named_as_where_output_goes_is_not_its_input(pipelin
 def test_asking_whether_the_contact_likes_the_idea_is_no_ideation_stage(pipeline: Pipeline) -> None:
     text = "We'd generate a voice for the wrap-party video with an AI tool, and wanted to check if you like the idea."
     assert run(pipeline, text).uses[0].stage.value != "ideation"
-    assert run(pipeline, "We generate ideas for the wrap-party video with an AI tool.").uses[0].stage.value == "ideation"
+    ideas = run(pipeline, "We generate ideas for the wrap-party video with an AI tool.")
+    assert ideas.uses[0].stage.value == "ideation"
 
 
 @pytest.mark.parametrize(
