@@ -115,6 +115,12 @@ SIGN_OFF = re.compile(
     r"|^(?-i:[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?\s*(?:,\s*[A-Z]|\(|–|—|-))\s*[\w &/.-]*\)?$",
     re.IGNORECASE,
 )
+# A chat line's time stamp and speaker ("[10:14] Bruno Arte: ", "Carla Prod 10:15: "): not the sentence's words.
+CHAT_PREFIX = re.compile(
+    r"^\s*(?:\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?\s*[\w.@()-]+(?: [\w.()-]+){0,2}|[\w.@()-]+(?: [\w.()-]+){0,2}\s*"
+    r"\[?\d{1,2}[:.]\d{2}\]?)"
+    r"\s*:\s+"
+)
 # A later sentence about the use's own inputs, outputs or person, or an elliptical one ("Temp only", "Generic prompts").
 ABOUT_THE_USE = rx(
     r"^(?:she|he|they|her|his|their|the (?:actor|actress|narrator|performer|host|presenter|talent|estate|family|"
@@ -935,6 +941,12 @@ STRONG_HEDGE = rx(
     r"(?:tout à fait |complètement |100 ?% )?sûr(?:e|s|es)?|não (?:tenho|temos) (?:a )?certeza|"
     r"não (?:estou|estamos) (?:muito |totalmente )?segur[oa]s?|no sabemos (?:todavía |aún )?si|"
     r"on ne sait pas (?:encore )?si|não sabemos (?:ainda )?se",
+    # whoever is unsure: "a gente não tem certeza", "no está claro si", "on n'est pas certains", "keiner weiß, ob"
+    r"(?:a gente )?n[ãa]o (?:tem|tinha|tenho|temos) (?:muita |a )?certeza|ninguém (?:tem certeza|sabe)|"
+    r"não (?:sei|sabe) (?:se|ao certo)|"
+    r"no (?:tenemos|tengo|está|queda) claro|no (?:sé|sabe) (?:bien |todavía )?si|"
+    r"(?:ne sommes|ne suis|n'est|ne sont) pas (?:certains?|certaines?)|je ne sais pas (?:encore )?si|"
+    r"(?:keiner|niemand) weiß,? ob|(?:sind|bin) (?:uns|mir) (?:noch )?(?:nicht|un)sicher",
 )
 # A hedge only counts when its clause is about a principle (final use, data, consent, rights, likeness).
 # Where generated output goes, before the material it goes into: "for the rough cut", "under the assembly".
@@ -1004,6 +1016,8 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"inspiration",
             r"concept(?:s| exploration| ideas)",
             r"explor(?:e|ing) (?:looks|ideas|options|concepts)",
+            r"(?:explor\w*|test\w*|try(?:ing)? out|prob\w*) (?:des |de |las |los |as |os |die |the |some |a few )?"
+            r"(?:colou?r |couleurs? )?palett\w*",
             r"reference (?:images?|boards?|material)",
             r"references",
             r"(?:era|period|costume|wardrobe|location|set|prop|props|hair|make-?up|style) (?:reference|refs?)|refs|"
@@ -1012,6 +1026,8 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"early (?:looks|concepts)",
             r"tableros? de inspiración|lluvia de ideas|planches? d'ambiance|remue-méninges|"
             r"painéis? de referência|moodboards?|ideen(?:findung)?|inspiración|inspiração",
+            r"(?:só|apenas|solo|sólo|solamente|juste|seulement|nur) (?:(?:uma|una|une|de la|als|eine) )?"
+            r"(?:referência|referencia|référence|referenz)s?",
             r"referências? visua(?:l|is)|referencias? visual(?:es)?|références? visuelles?|"
             r"referenzbilder",
             r"mood (?:images?|frames?|pieces|stills)|(?:texture|motion|pose|lighting|colou?r|animal|movement) reference|"
@@ -1019,6 +1035,10 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"explorations?)|explorations?|sketch(?:es)?|(?:camera|layout|angle|composition) thumbnails?|"
             r"(?:general |background |documentary |desk )?research|recherches? documentaires?|investigación documental|"
             r"pesquisa|recherche|bocetos|esbozos|croquis|esquisses|esboços|skizzen|maquet(?:a|as|ar|ear|tes?)|maquetes?",
+            # research that prepares the real work: "temas con los que preparar las entrevistas"
+            r"(?:prepare|prep) (?:for )?(?:the )?interviews?|(?:preparar|prepárar) (?:las |la |as |a )?entrevistas?|"
+            r"préparer (?:les |l')?(?:entretiens?|interviews?)|interviews? vor(?:zu)?bereiten|"
+            r"(?:carpeta|equipo|fase|trabajo|pasta|equipe) de (?:investigación|pesquisa)",
         ),
     ),
     (

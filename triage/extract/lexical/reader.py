@@ -60,6 +60,7 @@ BUT = re.compile(
 NEGATION_WINDOW = 12
 NEGATION_CHARS = 240  # how far back the negation window reaches at most
 AI_CUE_NEGATION_WINDOW = 5  # words: "we won't use any generative AI", not "episodes not yet aired … in an AI app"
+# (also how close a negation must stand to turn "enterprise" around: "not one of the enterprise tools")
 HEADING = re.compile(
     r"^(?:subject|asunto|objet|assunto|betreff|re|fw|fwd|genai|gen ai|ai|ia|ki|plan|plano|notice|note|notes|update|"
     r"protokoll|notizen|minutes|compte rendu|acta|ata|registro|log)\b|\s[-–—]\s|:\s",
@@ -183,7 +184,7 @@ def group_uses(segments: list[PlanSegment]) -> tuple[list[list[PlanSegment]], li
         starts_use = (
             live
             and not segment.untrusted
-            and not (uses and lx.BACK_REFERENCE.search(segment.text))
+            and not (uses and lx.BACK_REFERENCE.search(_without_chat_prefix(segment.text)))
             and not (uses and lx.USES_THE_NAMED_TOOL.search(segment.text))
             and not (uses and _only_names_known_tools(segment, uses[-1]))
         )
@@ -216,8 +217,14 @@ def _speaks_of_the_use(segment: PlanSegment) -> bool:
     """A following sentence speaks of the use before it when it refers back to it ("These stay internal"), uses
     its tool, or is about its inputs and outputs ("Prompts are generic", "Temp only"); one about something else
     ("Our mood boards were fine last season") may add risk to the use but never lowers it."""
-    text = segment.text
+    text = _without_chat_prefix(segment.text)
     return bool(lx.BACK_REFERENCE.search(text) or lx.USES_THE_NAMED_TOOL.search(text) or lx.ABOUT_THE_USE.search(text))
+
+
+def _without_chat_prefix(text: str) -> str:
+    """A chat line without its time stamp and speaker, for the tests that read how a sentence starts."""
+    prefix = lx.CHAT_PREFIX.match(text)
+    return text[prefix.end() :] if prefix else text
 
 
 def _ai_cues(segment: PlanSegment) -> tuple[PatternHit, ...]:
@@ -233,7 +240,8 @@ def _has_live_ai_cue(segment: PlanSegment) -> bool:
 
 
 def _denied_close_by(hit: PatternHit) -> bool:
-    """A negated hit's negation stands within AI_CUE_NEGATION_WINDOW words before it, or right after it."""
+    """A negated hit's negation stands within AI_CUE_NEGATION_WINDOW words before it, or right after it (a list of
+    separate statements, "nothing from the series goes in, enterprise licence", denies only its own item)."""
     masked = _index(hit.segment.text).masked
     left, right = _clause_bounds(hit.segment.text, hit.start, hit.end)
     words = " ".join(masked[max(left, hit.start - NEGATION_CHARS) : hit.start].split()[-AI_CUE_NEGATION_WINDOW:])
@@ -267,7 +275,7 @@ def _index(text: str) -> _SegmentIndex:
         breaks=tuple(m.span() for m in CLAUSE_BREAK.finditer(text)),
         conditionals=tuple(m.start() for m in lx.CONDITIONAL.finditer(text)),
         exceptions=tuple(m.start() for m in lx.EXCEPTION.finditer(text)),
-        hedges=tuple(m.span() for m in lx.HEDGE.finditer(text)),
+        hedges=tuple(sorted({m.span() for pattern in (lx.HEDGE, lx.STRONG_HEDGE) for m in pattern.finditer(text)})),
     )
 
 
@@ -437,8 +445,11 @@ def detect_data_handling(segments: list[PlanSegment]) -> Choice[DataHandling]:
         for hit in find_hits(pattern, segments):
             if not _lowers(hit):
                 continue
-            if handling == DataHandling.ENTERPRISE and hit.negated:
+            if handling == DataHandling.ENTERPRISE and hit.negated and _denied_close_by(hit):
+                # "not one of the enterprise tools"; not "nothing from the series goes in, enterprise licence"
                 return Choice[DataHandling](value=DataHandling.MAY_TRAIN, evidence=hit.segment.text)
+            if handling == DataHandling.ENTERPRISE and hit.negated:
+                continue
             return Choice[DataHandling](value=handling, evidence=hit.segment.text)
     for hit in may_train:  # "doesn't train on our inputs"
         if _lowers(hit):
