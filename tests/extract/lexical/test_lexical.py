@@ -408,3 +408,23 @@ def test_asking_whether_the_contact_likes_the_idea_is_no_ideation_stage(pipeline
 def test_a_named_persons_voice_or_features_is_a_real_person(pipeline: Pipeline, text: str) -> None:
     result = run(pipeline, text)
     assert result.uses[0].real_person.value == "yes" and result.approval_required
+
+
+def test_a_ticked_box_is_a_claim_that_never_lowers_the_use_it_sits_above(pipeline: Pipeline) -> None:
+    use = "Use: the social team uploads photos of our two leads to a face-swap app for reaction memes."
+    ticked = run(pipeline, f"AI use form\n[x] No real people\n[x] Enterprise environment\n{use}")
+    assert ticked.route == "escalate" and ticked.approval_required
+    assert ticked.uses[0].real_person.value == "yes"
+
+
+def test_a_reports_line_on_another_topic_touches_no_risk_of_the_ai_use(pipeline: Pipeline) -> None:
+    from triage.extract.lexical import lexicon as lx
+
+    assert lx.ASIDE_LINE.match("Call: 06:30 crew / 08:00 cast") and lx.ASIDE_LINE.match("Wk 4   Cast records eps 1-3")
+    assert not lx.ASIDE_LINE.match("Use: I upload each principal's headshot") and not lx.ASIDE_LINE.match("Casting: …")
+    report = (
+        "DAILY REPORT - Day 9\nCall: 06:30 crew / 08:00 cast\n"
+        "- Art: the designer made mood frames in Firefly on the enterprise plan from generic prompts; nothing goes "
+        "on screen.\nCatering: vegan option short again."
+    )
+    assert run(pipeline, report).route == "notify"

@@ -115,6 +115,20 @@ SIGN_OFF = re.compile(
     r"|^(?-i:[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?\s*(?:,\s*[A-Z]|\(|–|—|-))\s*[\w &/.-]*\)?$",
     re.IGNORECASE,
 )
+# A report's line on a topic of its own: "Catering: …", "Citación: 07:00 …", "Wk 4  Cast records …", "Morgen: Dispo".
+ASIDE_LINE = re.compile(
+    r"^\s*(?:[-•*▪●]\s*)?(?:\d+\.\s*)?(?:"
+    r"(?:catering|transport(?:e|ation)?|locations?|localizaci[óo]n(?:es)?|localisations?|locações|drehorte?|"
+    r"motive?|citaci[óo]n|call(?: ?time| ?sheet)?|weather|tiempo|météo|wetter|parking|aparcamiento|unit base|"
+    r"incidencias|incidents?|unfälle|accidents?|acidentes|morgen|tomorrow|mañana|demain|amanhã|next day|"
+    r"wellbeing|bienestar|pricing|precio|budget|presupuesto|"
+    r"planificados|rodados|pendientes|gedrehte bilder|drehbeginn|drehschluss|mittag|lunch|almuerzo|"
+    r"firmado|gez\.?|signed)\s*:"
+    r"|(?:wk|week|semana|woche|semaine|j|jornada|day|tag|dia)\.? ?\d+\b)",
+    re.IGNORECASE,
+)
+# A ticked box on a form: "[x] Enterprise environment", "☑ No talent likeness", "✅ temp only".
+TICKED_BOX = re.compile(r"^\s*(?:\[[xX✓✔]\]|\([xX✓✔]\)|[☑☒✅✔✓]\ufe0f?)")
 # A chat line's time stamp and speaker ("[10:14] Bruno Arte: ", "Carla Prod 10:15: "): not the sentence's words.
 CHAT_PREFIX = re.compile(
     r"^\s*(?:\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?\s*[\w.@()-]+(?: [\w.()-]+){0,2}|[\w.@()-]+(?: [\w.()-]+){0,2}\s*"
@@ -260,7 +274,7 @@ HEDGE = rx(
     r"probably",
     r"likely",
     r"not (?:yet |\d+ ?% |entirely |completely |totally |quite |really |fully |a hundred percent )?sure",
-    r"(?:no|not any|nobody has|no one has|haven'?t) (?:idea|clue|read|checked)",
+    r"(?:no|not any|nobody has|no one has|haven'?t) (?:idea|clue)",
     r"unsure",
     r"not certain",
     r"uncertain",
@@ -333,7 +347,14 @@ FINAL_YES = rx(
     r"(?:va|van|vaya|vayan) a (?:salir|aparecer) en|(?:saldrán?|aparecerán?) en|en (?:los|todos los) "
     r"(?:episodios|capítulos)",
     r"(?:sera|seront) dans (?:les|le|chaque)|dans (?:chaque|tous les) épisodes?|plans d'ensemble",
-    r"(?:für|in) alle[n]? (?:[\w-]+ )?folgen|in jeder folge",
+    r"(?:für|in) alle[n]? (?:[\w-]+ )?folgen|in jeder folge|ausgestrahlt|auf sendung",
+    r"(?:glisser|mettre|placer|monter|intégrer)\w* (?:\w+ ){0,3}dans le montage|dans les épisodes|plans? définitifs?|"
+    r"version définitive|(?:est|sera|seront) diffusée?s?",
+    r"(?:planos|tomas|imágenes) definitiv[oa]s|versión definitiva|(?:sale|saldrá) al aire|se emitirá|irían? en los planos",
+    r"vai ao ar|vão ao ar|(?:pro|para o|no) episódio que vai ao ar|versão definitiva|planos definitivos",
+    r"endgültige[n]? (?:fassung|einstellungen|bilder|shots)",
+    r"(?:for|in) (?:the )?final delivery|delivered as finals?|(?:on|onto) the (?:led|volume) wall|in[- ]camera|"
+    r"(?:for|on|during) the actual shoot",
     r"(?:vai|vão) (?:aparecer|sair|entrar) (?:em|n)|nos episódios|em todos os episódios",
 )
 # Marketing deliverables count as final unless the use is only ideation, pitch, previs or temp.
@@ -348,6 +369,8 @@ HUMAN_MADE = rx(
     r"photographed|hand-drawn|hand-painted|cut|edited|keyframed|animated|graded|mixed|redrawn|rebuilt) "
     r"(?:[\w'’-]+ ){0,2}(?:by (?:hand|our|the|a|an|human|real|professional)|"
     r"practically|from scratch|in-camera|for real|separately)",
+    # "the final shot is practical plus traditional VFX", "the sequence is done practically"
+    r"(?:is|are|will be|gets?|stays?) (?:done |shot |built )?(?:practical(?:ly)?|in-camera)(?: plus| with| and|[.,;]|$)",
     # "our copywriters write the actual lines", "the composer writes the whole score"
     r"(?:our|the) (?:[\w-]+ )?(?:writers?|copywriters?|artists?|illustrators?|designers?|painters?|composers?|editors?|"
     r"animators?|colou?rists?|team|crew) (?:\w+ )?(?:write|writes|draw|draws|paint|paints|design|designs|compose|"
@@ -412,7 +435,9 @@ REAL_PERSON_STRONG = rx(
     r"(?:train|training|trained|build|building|fine-?tun\w*) (?:a |an |the )?(?:voice|face|likeness)[- ]models?",
     r"['‘\"](?:him|her|them|he|she)['’\"]",
     r"(?:photos?|images?|pictures?|snapshots?|portraits?|footage|clips?|videos?|likeness) of (?:the |a |our )?(?:real |actual )?"
-    r"(?:defendant|victim|suspect|accused|witness|(?-i:[A-Z][a-z]+ [A-Z][a-z]+)|him|her|them|leads?|actors?|actress|cast|talent|host)",
+    r"(?:defendant|victim|suspect|accused|witness|(?-i:[A-Z][a-z]+ [A-Z][a-z]+)|him|her|them|leads?|actors?|actress|cast|talent|host|"
+    r"principals?)",
+    r"(?:principal|lead|actor|actress|cast member|performer)s?(?:'s|')? (?:own )?head ?shots?",
     r"(?:new |different )?poses of (?:the |our )?(?:two |three |both )?(?:leads?|actors?|actress|cast|talent|him|her|them)",
     r"based on (?:a |the )?(?:photos?|images?|pictures?|portraits?|recordings?) of",
     r"late (?:grandfather|grandmother|father|mother|husband|wife|brother|sister|founder|uncle|aunt|friend)",
@@ -423,6 +448,8 @@ REAL_PERSON_STRONG = rx(
     r"(?:la )?(?:cara|voz|imagen|rostro) de (?:nuestr[oa]s?|el|la|los|las|su) ",
     r"(?:le visage|la voix|l'image) (?:de|du|des) ",
     r"(?:o rosto|a voz|a cara|a imagem) d(?:e|o|a|os|as) ",
+    r"(?:a )?voz (?:dele|dela|deles|delas)|(?:o )?rosto (?:dele|dela)|(?:la )?voz de (?:él|ella)|"
+    r"(?:sa|leur) voix|(?:seine|ihre) stimme",
     r"(?:die stimme|das gesicht|das abbild) (?:von|des|der|unseres|unserer|ihres|seines)",
     r"mundbewegung\w*|lippenbewegung\w*",
     # a named person's voice or features: "Whitney Houston singing the theme", "la nariz y las cejas de Javier Bardem"
@@ -577,6 +604,9 @@ UNION_WORK_YES = rx(
     r"background talent|crowd|in-?between(?:s|ers| pass)?|inbetweeners?|clean-?up artists?|compositors?|"
     r"roto artists?|revisionists?|(?:[\w-]+ ){0,2}(?:positions|roles|jobs|staff|department)|"
     r"(?:dramati[sz]ed )?reconstructions? with actors|reenactments? with actors)",
+    r"(?:multitud|multitudes|público|figuración) generad[oa] por ia|rellenar (?:\w+ ){0,3}con (?:multitud|público|"
+    r"figuración|gente) generad|foule générée|figurants (?:générés|virtuels)|generierte (?:menschenmenge|statisten|"
+    r"komparsen)|multidão gerada|figurantes (?:virtuais|gerados)|no hará falta el resto|plus besoin des figurants",
     r"no (?:[\w-]+ ){0,2}(?:dubbing cast|cast|extras|actors|writers|composer|voice actors?|narrator|musicians) "
     r"(?:is |are )?(?:needed|required)",
     r"(?:extras|background (?:actors?|performers?)|actors|writers|figurants|figurantes|statisten|comédiens|dubladores)"
@@ -600,7 +630,7 @@ PERSONAL_DATA_YES = rx(
     r"pii",
     r"(?:cast|crew|talent|staff|extras|employee|contributor|participant)s?(?:'s|')? (?:and crew )?"
     r"(?:list|lists|contacts?|contact (?:details|info|information|sheet)|details|addresses|phone numbers?|"
-    r"emails?|e-mails?|headshots|photos|medical|passports?|data|information|records|availability|bios|"
+    r"emails?|e-mails?|headshots?|photos|medical|passports?|data|information|records|availability|bios|measurements|"
     r"biographies|résumés|resumes|cvs|ids|social security|salar(?:y|ies)|payroll)",
     r"(?:home|email|e-mail|postal) addresses|addresses of",
     r"phone numbers?",
@@ -608,6 +638,14 @@ PERSONAL_DATA_YES = rx(
     r"medical (?:records|information|history)",
     r"passport(?:s| details| scans)?",
     r"headshots",
+    r"fichas? de (?:los |las )?(?:aspirantes|candidat[oa]s|participantes|concursantes)|salud mental|historial (?:médico|"
+    r"clínico|de pareja)|teléfonos?|santé mentale|dossiers? des candidats|saúde mental|telefones?|"
+    r"bewerber(?:daten|bögen)|kandidatendaten|gesundheitsdaten|telefonnummern",
+    r"(?:promise|promised|condition|guarantee) of anonymity|anonymi[sz]ed (?:sources?|contributors?|whistle-?blowers?|"
+    r"interviewees?)|whistle-?blowers?|confidential sources?|speaker[- ]?(?:id|identification|recognition)",
+    r"(?:body |costume |clothing )?measurements (?:of|for) (?:the |each |every |our )?(?:cast|actors?|principals?|talent|"
+    r"performers?|extras)|(?:principal|actor|actress|performer)s?(?:'s|')? (?:\w+ ){0,3}measurements|"
+    r"headshots? and measurements",
     r"payroll|salaries",
     r"biometric",
     r"(?:face|body) scans? of",
@@ -658,7 +696,7 @@ PROPRIETARY_NOUN = (
     r"|the show's |the film's |series |season )?"
     r"(?:scripts?|screenplays?|teleplays?|shooting scripts?|script pages|sides|dailies|rushes|unreleased footage|"
     r"(?:script |episode |eps? [\d-]+ )?drafts|(?:white|blue|pink|yellow|green|goldenrod|salmon|cherry|buff|tan) pages|"
-    r"revision pages|"
+    r"revision pages|camera originals|original camera (?:files|negatives?)|ocf|"
     r"raw footage|footage|rough cuts?|assembly|cuts? of (?:the )?episode|"
     r"production (?:stills|photos|images|art|designs?)|"
     r"set photos|unit stills|set stills|concept art|storyboards|show bible|series bible|pitch bible|treatment|outlines?|"
@@ -680,9 +718,12 @@ PROPRIETARY_MENTION = rx(
     r"dropped) (?:in )?(?:the |our |all )?"
     r"(?:eps?\.? ?\d+(?:[-–]\d+)?|episodes? \d+(?:[-–]\d+)?|scenes? \d+|the scenes|the episodes|each episode)",
     r"guion(?:es)?|metraje (?:inédito|sin estrenar)|scénario|rushs|roteiro|drehbuch|drehbücher|rohmaterial",
+    r"(?:die )?bücher (?:(?:der |für |zu )?folgen?|episode)|(?:die )?bücher (?:\w+ ){0,3}(?:in|ins) (?:die |den |das )?"
+    r"(?:kostenlose )?(?:version|tool|ki|chatgpt)",
 )
 PROPRIETARY_INPUT_YES = rx(
-    r"(?:upload|uploading|uploaded|feed|feeding|fed|paste|pasting|pasted|put|putting|drop|dropping|input|inputting|"
+    r"(?:upload|uploads|uploading|uploaded|feed|feeds|feeding|fed|paste|pastes|pasting|pasted|put|puts|putting|drop|"
+    r"drops|dropping|input|inputting|"
     r"insert|give|giving|run|running|send|sending|load|loading|share|sharing|process|processing|summari[sz]e|"
     r"summari[sz]ing|analy[sz]e|analy[sz]ing|translate|translating|transcribe|transcribing|break(?:ing)? down|"
     r"breakdown of|upscale|upscaling|restore|restoring|extend|extending|colou?ri[sz]e|rotoscope|rotoscoping|"
@@ -722,6 +763,18 @@ THIRD_PARTY_IP_YES = rx(
     r"(?:inspired by|based on|modelled on|modeled on|recreate|recreating|mimic|copy|copying|replicate|replicating)"
     r" (?:a |the )?(?:famous|iconic|well-known|classic|celebrated|award-winning) (?:['‘\"][^'’\"]{1,60}['’\"] )?"
     r"(?:photo(?:graph)?|painting|film|movie|image|poster|album cover|artwork|scene|shot|song|track)",
+    # a named author's works as the model: "inspired by the photographs of", "inspiradas nas fotos da … do Sebastião
+    # Salgado", "the prompts will name him"
+    r"(?:inspired by|based on|after|modelled on|modeled on) (?:the |some |a few )?(?:photos?|photographs|pictures|"
+    r"paintings|works?|images|artworks?|illustrations|drawings) (?:of|by) (?:(?:the )?\w+ ){0,3}(?-i:[A-Z])",
+    r"inspirad[oa]s?[\"”']? (?:n[oa]s?|em|en) (?:las |los |el |la )?(?:fotos|fotografías|fotografias|obras|trabalhos?|"
+    r"pinturas|imagens|imágenes|quadros|cuadros|ilustra\w+) (?:de|da|do|das|dos|del)",
+    r"inspirée?s?[\"”']? (?:des|de la|du|par les|par la) (?:photos|photographies|œuvres|tableaux|images|illustrations) "
+    r"(?:de|d'|du|des)",
+    r"(?:inspiriert|angelehnt) (?:von|an) (?:den |die )?(?:fotos|fotografien|werke[n]?|bilder[n]?|gemälde[n]?) "
+    r"(?:von|des|der)",
+    r"(?:prompts?|indicaciones|instructions) (?:\w+ ){0,2}(?:cite|citar|name|nombrar|mention|mencionar|citer|nennen) "
+    r"(?:o |el |le |the |his |her |their |its |den )?(?:nome|nombre|nom|name)",
     r"(?:famous|well-known|iconic|legendary|celebrated) (?:[\w'’-]+ ){0,3}(?:actor|actress|star|singer|billionaire|"
     r"politician|athlete|journalist|anchor|illustrator|artist|painter|photographer|director|musician|rapper|author|"
     r"influencer|ceo|presenter)s?(?:'s|')?",
@@ -775,6 +828,10 @@ UNOWNED_TRAINING_YES = rx(
     r"(?:style|artist|look))",
     r"(?:entrenar|entrenamiento|afinar)\s+(?:[\w'’-]+\s){0,6}(?:con|sobre) (?:[\w'’-]+\s){0,3}(?:obras?|artista|películas)",
     r"(?:entraîner|entraînement|affiner)\s+(?:[\w'’-]+\s){0,6}(?:sur|avec) (?:[\w'’-]+\s){0,3}(?:œuvres?|artiste|films)",
+    r"(?:entraîner|entrenar|treinar|trainieren|train)\s+(?:[\w'’-]+\s){0,3}(?:lora|modèle|modelo|modell|model)\s+"
+    r"(?:sur|con|sobre|com|em|auf|mit|on)\s+(?:[\w'’-]+\s){0,5}(?:de|d'|del|da|do|von|of|by)\s?(?-i:[A-Z])",
+    r"pas (?:encore )?de contact avec les ayants droit|sin (?:hablar|contacto) con los (?:herederos|titulares)|"
+    r"sem (?:falar|contato) com os herdeiros|ohne (?:die )?rechteinhaber",
     r"(?:treinar|treinamento|ajustar)\s+(?:[\w'’-]+\s){0,6}(?:com|em) (?:[\w'’-]+\s){0,3}(?:obras?|artista|filmes)",
     r"(?:trainieren|training|feinabstimm\w*)\s+(?:[\w'’-]+\s){0,6}(?:mit|auf) (?:[\w'’-]+\s){0,3}(?:werken?|künstler\w*|filmen)",
 )
@@ -804,6 +861,11 @@ MISLEADING_YES = rx(
     r"(?:can'?t|cannot|won't) (?:be )?(?:tell|told|distinguish)",
     r"(?:indistinguishable|mistaken) (?:from|for) (?:real|the real)",
     r"never (?:happened|said|took place)",
+    r"nunca (?:falou|disse|dijo) (?:isso|isto|eso|esto)|n'a jamais dit (?:ça|cela)|hat (?:das|es) nie gesagt|"
+    r"(?:never|didn'?t) (?:actually )?(?:say|said) (?:it|that|those words)",
+    r"(?:parmi|avec) les vraies archives|among (?:the )?real archive\w*|entre (?:los|el) (?:archivos?|material de archivo) "
+    r"reales?|entre as (?:fotos|imagens) reais|zwischen (?:die |den )?echten archiv\w*",
+    r"(?:photos?|images?|fotos|imagens|imágenes) d'archives?[»”\"]?|[«“\"]photos d'archives",
     r"(?:real|actual) (?:journalist|anchor|news anchor|politician|reporter|person) (?:saying|says|reading|"
     r"announcing|appears to say)",
     r"(?:say|saying|said) (?:something|things|words|lines) (?:they|he|she) never",
@@ -885,6 +947,7 @@ NO_TRAINING = rx(
 )
 MAY_TRAIN = rx(
     r"free (?:tier|version|plan|account|trial|app)",
+    r"free (?:[\w-]+ ){1,2}(?:app|tool|website|site|service|generator)",  # "a free virtual try-on app"
     r"(?:the )?free (?:chat\s?gpt|midjourney|runway|eleven\s?labs|gemini|claude|tool)",
     r"consumer (?:version|account|tier|app|plan|product)",
     r"personal (?:account|subscription|plan|login)",

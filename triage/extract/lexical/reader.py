@@ -85,6 +85,7 @@ class PlanSegment:
     language: str = "en"
     answer: bool = False  # the partner's answer to a follow-up question: it speaks of the whole plan
     local: bool = True  # it speaks of the use it is grouped with, so it may lower that use's risk
+    aside: bool = False  # a report's line on another topic ("Catering: …"): it touches risk, never settles it
 
 
 @dataclass(frozen=True)
@@ -196,7 +197,8 @@ def group_uses(segments: list[PlanSegment]) -> tuple[list[list[PlanSegment]], li
         if not live and lx.SIGN_OFF.search(segment.text) and len(segment.text.split()) <= 8:
             continue  # "Thanks, Ray (VFX Producer)": a signature says nothing about the use
         if starts_use:
-            preamble = [replace(s, local=False) for s in before_first]  # a greeting or a lead-in, not this use
+            # a greeting or a lead-in, not this use; a report's line on another topic only touches risk
+            preamble = [replace(s, local=False, aside=bool(lx.ASIDE_LINE.match(s.text))) for s in before_first]
             uses.append([segment])
             lead_in = lead_in or preamble
             before_first = []
@@ -207,7 +209,11 @@ def group_uses(segments: list[PlanSegment]) -> tuple[list[list[PlanSegment]], li
         else:
             # "GenAI notice: …" or "Here is the AI use we plan for the series:" then the lines that describe it
             introduced = _is_heading(uses[-1][0].text) or uses[-1][0].text.rstrip().endswith(":")
-            uses[-1].append(replace(segment, local=live or introduced or _speaks_of_the_use(segment)))
+            local = live or introduced or _speaks_of_the_use(segment)
+            # a ticked box ("[x] No talent likeness") is the partner's claim, not what the use does: it never lowers
+            aside = not live and bool(lx.ASIDE_LINE.match(segment.text))
+            local = local and not aside and not lx.TICKED_BOX.match(segment.text)
+            uses[-1].append(replace(segment, local=local, aside=aside))
     if uses and lead_in:
         uses[0] = uses[0] + lead_in
     return uses, global_context
@@ -354,6 +360,9 @@ def yes_no(
         yes_hits += [
             h for h in find_hits(no, segments) if h.negated and REPLACED.search(h.segment.text[h.start : h.end])
         ]
+    if yes_hits and all(h.segment.aside for h in yes_hits):
+        return _answer("unknown", yes_hits[0], note="mentioned in a line about something else")
+    yes_hits = [h for h in yes_hits if not h.segment.aside]
     if yes_hits:
         confident = [h for h in yes_hits if not h.hedged]
         if hedge_unclear and not confident:
@@ -478,7 +487,11 @@ def touched(fields: dict[str, Any], segments: list[PlanSegment], *, screen_bound
         answer: Answer = fields[name]
         if answer.value != "unknown" or answer.evidence or answer.note:
             continue
-        mentions = [h for h in find_hits(rt.TOUCHES[name], segments) if not (h.negated or _sentence_denies(h))]
+        mentions = [
+            h
+            for h in find_hits(rt.TOUCHES[name], segments)
+            if not (h.negated or h.segment.aside or _sentence_denies(h))  # "Call: 08:00 cast" is about the day
+        ]
         if name == "final_output":
             mentions = [h for h in mentions if not _preceded_by(h, lx.BEFORE, words=4)]  # "before the final mix"
         if not mentions:
@@ -486,7 +499,7 @@ def touched(fields: dict[str, Any], segments: list[PlanSegment], *, screen_bound
             if hints:
                 out[name] = _answer("unknown", hints[0], note="mentioned but not settled")
             continue
-        plain = not any(h.hedged for h in mentions)
+        plain = not any(h.hedged for h in mentions) and not all(h.segment.aside for h in mentions)
         if plain and (name in rt.SAID_PLAINLY or (name == "final_output" and screen_bound)):
             out[name] = _answer("yes", mentions[0])
         else:
@@ -529,7 +542,7 @@ def read_use(segments: list[PlanSegment]) -> AIUse:
     if personal_data.unknown and personal_data.evidence is None:
         soft = [h for h in find_hits(lx.PERSONAL_DATA_SOFT, segments) if not h.negated]
         if soft:
-            personal_data = _answer("unknown" if soft[0].hedged else "yes", soft[0])
+            personal_data = _answer("unknown" if soft[0].hedged or soft[0].segment.aside else "yes", soft[0])
     performer = Answer()
     if real_person.value != "no":
         performers = [h for h in find_hits(lx.PERFORMER, segments) if not h.negated]
@@ -574,7 +587,7 @@ def _said_as_input(mention: PatternHit) -> bool:
     that settles it."""
     destination = _preceded_by(mention, lx.DESTINATION, words=3)
     title = not mention.segment.local and _is_heading(mention.segment.text)
-    return not (mention.hedged or destination or title)
+    return not (mention.hedged or destination or title or mention.segment.aside)
 
 
 def _unsettled_by_hedge(final: Answer, hedge: Answer, segments: list[PlanSegment]) -> Answer:
