@@ -106,3 +106,13 @@ def test_invisible_characters_and_look_alike_letters_never_lower_the_route(
 ) -> None:
     text = disguised(case["text"], seed)
     assert pipeline.run(Intake(text=text, production_type=case.get("production_type"))).route == "escalate"
+
+
+@pytest.mark.parametrize("decoy", DECOYS)
+def test_a_decoy_around_a_plan_with_no_ai_word_never_lowers_it(pipeline: Pipeline, decoy: str) -> None:
+    """A plan read whole (it names "the image tool", no AI word) is read from the tool's sentence: a decoy before or
+    after it lowers nothing (found by running every insertion, not only the sampled ones)."""
+    plan = "The image tool is not only for our pitch deck but also for the key art on the official poster."
+    assert pipeline.run(Intake(text=plan)).route == "escalate"
+    for text in (f"{decoy} {plan}", f"{plan} {decoy}"):
+        assert pipeline.run(Intake(text=text)).route == "escalate", text

@@ -127,6 +127,20 @@ ASIDE_LINE = re.compile(
     r"|(?:wk|week|semana|woche|semaine|j|jornada|day|tag|dia)\.? ?\d+\b)",
     re.IGNORECASE,
 )
+# A form's answer: "Will it be on screen: NO", "In the final cut? - no".
+FORM_NO = re.compile(r"\s*\??\s*[:=-]\s*(?:no|nope|none|never|nein|non|não|nunca|jamais)\b(?!-)", re.IGNORECASE)
+# A use the plan says it has dropped: "the idea of cloning Tom's voice is dead", "we've scrapped the voice clone".
+WITHDRAWN = rx(
+    r"(?:the )?idea (?:of|to) (?:[\w'’-]+ ){1,10}(?:is|was) (?:dead|off|dropped|scrapped|shelved|abandoned|off the table)",
+    r"(?:we(?:'ve| have)?|i(?:'ve| have)?|they(?:'ve| have)?) (?:now |since |already )?(?:dropped|scrapped|shelved|"
+    r"abandoned|ditched|killed) (?:the |that |this |our )?(?:idea|plan|proposal)(?: (?:of|to|for) [^,.;:!?]{1,80})?",
+    r"(?:hemos|han) (?:descartado|abandonado) la idea(?: de [^,.;:!?]{1,80})?|la idea de (?:[\w-]+ ){1,8}(?:está|quedó) "
+    r"descartada",
+    r"(?:nous avons|on a) (?:abandonné|renoncé à|laissé tomber) l'idée(?: d[e'][^,.;:!?]{1,80})?|l'idée de (?:[\w'-]+ ){1,8}"
+    r"est abandonnée",
+    r"(?:desistimos|abrimos mão) da ideia(?: de [^,.;:!?]{1,80})?|(?:descartamos|abandonamos) a ideia(?: de [^,.;:!?]{1,80})?",
+    r"(?:die )?idee(?:,| ) (?:[\w-]+ ){1,8}(?:ist|wurde) (?:vom tisch|verworfen|gestrichen)|haben (?:die idee )?verworfen",
+)
 # A ticked box on a form: "[x] Enterprise environment", "☑ No talent likeness", "✅ temp only".
 TICKED_BOX = re.compile(r"^\s*(?:\[[xX✓✔]\]|\([xX✓✔]\)|[☑☒✅✔✓]\ufe0f?)")
 # A chat line's time stamp and speaker ("[10:14] Bruno Arte: ", "Carla Prod 10:15: "): not the sentence's words.
@@ -349,9 +363,13 @@ FINAL_YES = rx(
     r"(?:sera|seront) dans (?:les|le|chaque)|dans (?:chaque|tous les) épisodes?|plans d'ensemble",
     r"(?:für|in) alle[n]? (?:[\w-]+ )?folgen|in jeder folge|ausgestrahlt|auf sendung",
     r"(?:glisser|mettre|placer|monter|intégrer)\w* (?:\w+ ){0,3}dans le montage|dans les épisodes|plans? définitifs?|"
-    r"version définitive|(?:est|sera|seront) diffusée?s?",
-    r"(?:planos|tomas|imágenes) definitiv[oa]s|versión definitiva|(?:sale|saldrá) al aire|se emitirá|irían? en los planos",
-    r"vai ao ar|vão ao ar|(?:pro|para o|no) episódio que vai ao ar|versão definitiva|planos definitivos",
+    r"version définitive|(?:est|sera|seront|serait|seraient) diffusée?s?|partent au compositing|"
+    r"prêts? pour le compositing|(?:ce sont|c'est) les \w+ définiti(?:fs|ves)",
+    r"(?:planos|tomas|imágenes) definitiv[oa]s|versión definitiva|(?:sale|saldrá) al aire|se emitir(?:á|ía)n?|"
+    r"irían? en los planos|lo que se publica|"
+    r"se publica(?:rá|n)? en (?:vía pública|redes|la calle|instagram)",
+    r"vai ao ar|vão ao ar|(?:pro|para o|no) episódio que vai ao ar|versão definitiva|planos definitivos|"
+    r"prontos para (?:a )?composição|listos para (?:la )?composición|ready for comp(?:ositing)?",
     r"endgültige[n]? (?:fassung|einstellungen|bilder|shots)",
     r"(?:for|in) (?:the )?final delivery|delivered as finals?|(?:on|onto) the (?:led|volume) wall|in[- ]camera|"
     r"(?:for|on|during) the actual shoot",
@@ -426,7 +444,8 @@ REAL_PERSON_STRONG = rx(
     r"(?:voice|voices|face|faces|likeness|likenesses|performance|body|appearance)",
     r"(?:voice|face|likeness)(?:s)? of (?:the |our |a |an )?(?:late |real |famous |deceased |lead )?\w+",
     r"(?:(?:lead|leads|actor|actress|star|narrator|host|presenter|singer|talent|performer|[A-Z][a-z]+)(?:'s|s'|')|her|his|"
-    r"their) (?:own |ai |cloned |synthetic |digital )?(?:voices?|faces?|likeness|expressions?|reactions?)(?: clone| model)?"
+    r"their) (?:\([\w ,.-]{1,30}\) )?(?:own |ai |cloned |synthetic |digital )?(?:voices?|faces?|likeness|expressions?|"
+    r"reactions?)(?: clone| model)?"
     r"(?! memos?| notes?| messages?| mail| recorder)",
     r"voice[- ]?(?:clone|cloning|model) of",
     r"digital[- ](?:double|replica|twin)s?(?: of)?",
@@ -449,6 +468,8 @@ REAL_PERSON_STRONG = rx(
     r"(?:le visage|la voix|l'image) (?:de|du|des) ",
     r"(?:o rosto|a voz|a cara|a imagem) d(?:e|o|a|os|as) ",
     r"(?:a )?voz (?:dele|dela|deles|delas)|(?:o )?rosto (?:dele|dela)|(?:la )?voz de (?:él|ella)|"
+    r"(?:planos|imágenes|tomas) de (?:ella|él)|(?:plans|images) d'(?:elle|lui)|bilder von (?:ihr|ihm)|"
+    r"(?:planos|imagens) (?:dela|dele)|"
     r"(?:sa|leur) voix|(?:seine|ihre) stimme",
     r"(?:die stimme|das gesicht|das abbild) (?:von|des|der|unseres|unserer|ihres|seines)",
     r"mundbewegung\w*|lippenbewegung\w*",
@@ -604,6 +625,10 @@ UNION_WORK_YES = rx(
     r"background talent|crowd|in-?between(?:s|ers| pass)?|inbetweeners?|clean-?up artists?|compositors?|"
     r"roto artists?|revisionists?|(?:[\w-]+ ){0,2}(?:positions|roles|jobs|staff|department)|"
     r"(?:dramati[sz]ed )?reconstructions? with actors|reenactments? with actors)",
+    r"(?:ne plus faire appel à|se passer d[e']|au lieu d'engager|dejar de contar con|prescindir de|"
+    r"deixar de contratar|dispensar|nicht mehr (?:\w+ )?(?:buchen|engagieren|beauftragen))\s+(?:[\w'’,-]+\s){0,4}"
+    r"(?:comédien\w*|voix off|narrat\w+|figurants|doubleurs|scénaristes|locutor\w*|actor\w*|actriz|doblador\w*|"
+    r"guionistas|dublador\w*|atores|atriz|roteiristas|sprecher\w*|synchronsprecher\w*|schauspieler\w*|statisten)",
     r"(?:multitud|multitudes|público|figuración) generad[oa] por ia|rellenar (?:\w+ ){0,3}con (?:multitud|público|"
     r"figuración|gente) generad|foule générée|figurants (?:générés|virtuels)|generierte (?:menschenmenge|statisten|"
     r"komparsen)|multidão gerada|figurantes (?:virtuais|gerados)|no hará falta el resto|plus besoin des figurants",
@@ -623,6 +648,16 @@ UNION_WORK_YES = rx(
     r"substituir (?:os )?(?:figurantes|atores|roteiristas|dubladores)|dublagem (?:com|por) ia",
     r"(?:ersetzen|ersetzt)\w* (?:\w+ ){0,2}(?:statisten|schauspieler|drehbuchautoren|synchronsprecher)|"
     r"ki-synchronisation|synchronisation (?:mit|durch) ki",
+)
+# The people whose work it would be still do it: "replaced by the composer's score before lock", "the booked narrator
+# records the real track", "Tom is coming in for a proper ADR session".
+UNION_WORK_NO = rx(
+    r"(?:replaced|swapped|redone|re-?recorded|re-?voiced)\s+(?:[\w'’-]+\s){0,4}(?:by|with)\s+(?:the |our |a |her |his )?"
+    r"(?:booked |hired |contracted |real )?(?:composer(?:'s)?|score|narrator|voice (?:actor|artist)s?|actors?|cast|"
+    r"writers?|artists?|illustrators?|animators?|session musicians|musicians)",
+    r"(?:the |our )?(?:booked |hired |contracted )?(?:composer|narrator|voice actors?|cast|writers?|room) "
+    r"(?:writes|records|re-?records|scores|voices|does) (?:the |all |every |our )?(?:real|final|actual|whole)",
+    r"(?:coming|comes|come) in for (?:a |the )?(?:proper |real )?(?:adr|recording|voice) session",
 )
 # --- Data going in -----------------------------------------------------------------------------------------
 PERSONAL_DATA_YES = rx(
@@ -739,7 +774,8 @@ PROPRIETARY_INPUT_YES = rx(
     r"(?:subir|subindo|subimos|sobe|carregar|carregando|colar|colando|jogar|jogando|enviar|enviando)\s+"
     r"(?:[\w'’-]+\s){0,3}(?:o |os |as |nosso |nossos |nossas )?"
     r"(?:roteiros?|frames|fotogramas|capturas|fotos de (?:cena|set|bastidores)|material bruto)",
-    r"(?:télécharger|charger|coller|mettre|importer|envoyer)\s+(?:[\w'’-]+\s){0,3}(?:le |les |notre |nos )?"
+    r"(?:télécharger|téléchargé|charger|chargé|coller|collé|mettre|mis|mise|mettons|importer|importé|envoyer|envoyé)"
+    r"s?\s+(?:[\w'’-]+\s){0,3}(?:le |les |notre |nos )?"
     r"(?:scénario|scénarios|rushs|images)",
     r"(?:carregar|colar|enviar|subir|colocar|inserir)\s+(?:[\w'’-]+\s){0,3}(?:o |os |nosso |nossos )?"
     r"(?:roteiro|roteiros|material)",
@@ -756,6 +792,9 @@ GENERIC_INPUTS = rx(
 )
 THIRD_PARTY_IP_YES = rx(
     r"in the style of",
+    r"à la (?-i:[A-Z])[\w-]+|(?:style|façon|manière) (?-i:[A-Z])[\w-]+|estilo (?:de )?(?-i:[A-Z])[\w-]+|"
+    r"no estilo d[eoa]s? (?-i:[A-Z])|im stil (?:von )?(?-i:[A-Z])|com o traço d(?:ele|ela|[eoa]s? (?-i:[A-Z]))|"
+    r"con el trazo de|avec (?:le|son) trait de",
     r"(?:style|styles) of (?:[A-Z][\w'-]*|the artist|a famous|well-known|famous)",
     r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?'s (?:style|art ?style|look|films?|paintings?|photographs?|artwork|aesthetic)",
     r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?['’]s (?:portfolio|instagram|artstation|behance|deviantart|body of work|brushwork|"
@@ -833,6 +872,10 @@ UNOWNED_TRAINING_YES = rx(
     r"pas (?:encore )?de contact avec les ayants droit|sin (?:hablar|contacto) con los (?:herederos|titulares)|"
     r"sem (?:falar|contato) com os herdeiros|ohne (?:die )?rechteinhaber",
     r"(?:treinar|treinamento|ajustar)\s+(?:[\w'’-]+\s){0,6}(?:com|em) (?:[\w'’-]+\s){0,3}(?:obras?|artista|filmes)",
+    r"(?:train|trained|training|treinar|entrenar|entraîner|trainieren)\s+(?:[\w'’()-]+\s){0,6}(?:on|with|com|em|con|"
+    r"sobre|sur|avec|mit|auf)\s+(?:[\w'’()-]+\s){0,6}(?:ilustra\w+|tirinhas|quadrinhos|cartunista|desenhos|"
+    r"illustrations?|dessins|bandes dessinées|dibujos|viñetas|historietas|zeichnungen|illustrationen|comics|"
+    r"strips|cartoons?)",
     r"(?:trainieren|training|feinabstimm\w*)\s+(?:[\w'’-]+\s){0,6}(?:mit|auf) (?:[\w'’-]+\s){0,3}(?:werken?|künstler\w*|filmen)",
 )
 TRAINING_ANY = rx(

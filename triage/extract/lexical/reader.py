@@ -196,6 +196,8 @@ def group_uses(segments: list[PlanSegment]) -> tuple[list[list[PlanSegment]], li
             continue  # "the key art will be illustrated by the agency's artist": not about the AI use
         if not live and lx.SIGN_OFF.search(segment.text) and len(segment.text.split()) <= 8:
             continue  # "Thanks, Ray (VFX Producer)": a signature says nothing about the use
+        if _withdrawn(segment):
+            continue  # "the idea of cloning Tom's voice is dead": a use the plan has dropped is no use
         if starts_use:
             # a greeting or a lead-in, not this use; a report's line on another topic only touches risk
             preamble = [replace(s, local=False, aside=bool(lx.ASIDE_LINE.match(s.text))) for s in before_first]
@@ -217,6 +219,15 @@ def group_uses(segments: list[PlanSegment]) -> tuple[list[list[PlanSegment]], li
     if uses and lead_in:
         uses[0] = uses[0] + lead_in
     return uses, global_context
+
+
+def _withdrawn(segment: PlanSegment) -> bool:
+    """The sentence drops a use ("the idea of cloning Tom's voice is dead") and names no other: every AI cue in it
+    stands inside what it drops. "The idea of a stand-in is dead, we'll clone her voice" still starts a use."""
+    dropped = [m.span() for m in lx.WITHDRAWN.finditer(segment.text)]
+    if not dropped or segment.answer:
+        return False
+    return all(any(a <= hit.start and hit.end <= b for a, b in dropped) for hit in _ai_cues(segment))
 
 
 def _speaks_of_the_use(segment: PlanSegment) -> bool:
@@ -323,9 +334,15 @@ def _read_hits(pattern: re.Pattern[str], segment: PlanSegment) -> tuple[PatternH
         prefix_words = index.masked[max(left, start - NEGATION_CHARS) : start].split()[-NEGATION_WINDOW:]
         denied = bool(lx.negation_for(segment.language).search(" ".join(prefix_words)))
         negated = (
-            (denied or bool(lx.POST_NEGATION.match(index.masked, end, right)))
+            (
+                denied
+                or bool(lx.POST_NEGATION.match(index.masked, end, right))
+                or bool(lx.FORM_NO.match(segment.text, end))
+            )
             and not any(at >= left for at in index.conditionals)
-            and not any(at >= end for at in index.exceptions)
+            and not any(
+                at >= end and (at < right or not segment.text[right:at].strip(" ,;:—–-")) for at in index.exceptions
+            )
         )
         hedged = any(left <= s and e <= right for s, e in index.hedges)
         hits.append(PatternHit(segment, start, end, negated, hedged))
@@ -555,7 +572,7 @@ def read_use(segments: list[PlanSegment]) -> AIUse:
             "key_creative": yes_no(segments, lx.KEY_CREATIVE_YES, lx.KEY_CREATIVE_NO, hedge_unclear=True),
             "real_person": real_person,
             "performance_alteration": performance,
-            "union_work": yes_no(segments, lx.UNION_WORK_YES, hedge_unclear=True),
+            "union_work": yes_no(segments, lx.UNION_WORK_YES, lx.UNION_WORK_NO, hedge_unclear=True),
             "personal_data": personal_data,
             "proprietary_input": proprietary,
             "third_party_ip": yes_no(segments, lx.THIRD_PARTY_IP_YES, lx.THIRD_PARTY_IP_NO, hedge_unclear=True),
@@ -665,7 +682,7 @@ class LexicalExtractor:
         read = _within_budget(groups)
         uses = [read_use(group) for group in read]
         if not uses and segments:
-            whole = read_use(segments)
+            whole = read_use(_from_the_prompted_tool(segments))
             if lx.PROMPTED_TOOL.search(source.plan):  # "generic prompts into the corporate image tool"
                 uses = [whole]
             elif _touches_risk(whole):  # "the generator will swap the stunt double's face": no AI word, yet risky
@@ -687,6 +704,16 @@ class LexicalExtractor:
             failure=failure,
             notes=notes,
         )
+
+
+def _from_the_prompted_tool(segments: list[PlanSegment]) -> list[PlanSegment]:
+    """A plan read whole because it names no AI cue, from the first sentence that speaks of a prompted tool ("the
+    image tool", "generic prompts"), as a use is read: what comes before it is lead-in, and what follows lowers only
+    when it speaks of the use; both may add risk ("Our mood boards from last season were great. The image tool is
+    for the key art")."""
+    start = next((n for n, s in enumerate(segments) if lx.PROMPTED_TOOL.search(s.text)), 0)
+    after = [replace(s, local=s.local and _speaks_of_the_use(s)) for s in segments[start + 1 :]]
+    return [segments[start], *after, *(replace(s, local=False) for s in segments[:start])]
 
 
 def _within_budget(groups: list[list[PlanSegment]]) -> list[list[PlanSegment]]:

@@ -51,6 +51,8 @@ NOT_NEGATION = rx(
     r"(?:qui )?ne (?:sont|est) pas encore (?:sortie?s?|diffusée?s?|publiée?s?)|pas encore (?:sortie?s?|diffusée?s?)",
     r"(?:que )?ainda não (?:estrearam|estreou|foram (?:ao ar|lançad[oa]s|exibid[oa]s)|saíram|saiu)",
     r"(?:die |das |der )?noch nicht (?:ausgestrahlt|veröffentlicht|erschienen|gesendet)(?: wurden| wurde| sind| ist)?",
+    r"non (?:diffusée?s?|publiée?s?|sortie?s?)|no (?:emitid|estrenad|publicad)[oa]s?|não (?:exibid|lançad|estread)[oa]s?|"
+    r"unreleased|unaired",
 )
 
 # Areas whose words name the risk itself ("the crew list", "in the style of", "the lead actor's voice"): said plainly
