@@ -223,22 +223,22 @@ def test_answer_one_use_then_request_changes_revise_and_approve(server, browser,
     _wait_for_url(browser, lambda url: "/cases/c_" in url)
     case_url = browser.current_url
     rows = browser.find_elements(By.CSS_SELECTOR, "#uses tbody tr")
-    assert len(rows) >= 7 and "shop signs" in browser.find_element(By.ID, "use-4").text
+    assert len(rows) >= 6 and "shop signs" in browser.find_element(By.ID, "use-3").text
     width, height = _size(browser)
     assert width <= 1280, f"the page is {width} px wide: a long word or URL does not wrap"
     print(f"six-use email, partner's case page at 1280 px: {width} x {height} px")
     before = _findings_by_use(browser)
     _screenshot(browser, "six-uses-partner", tmp_path)
 
-    # answer one question about use 4 (the shop signs): only use 4's findings change
-    form = browser.find_element(By.CSS_SELECTOR, "#use-4 form.questions")
+    # answer one question about use 3 (the shop signs): only use 3's findings change
+    form = browser.find_element(By.CSS_SELECTOR, "#use-3 form.questions")
     form.find_element(By.TAG_NAME, "textarea").send_keys("No, the signs are temp only and never reach the final cut.")
     _post_and_wait(browser, form.find_element(By.TAG_NAME, "button"))
     _wait_for_url(browser, lambda url: url == case_url)
-    browser.find_element(By.CSS_SELECTOR, "#use-4 .answered")
+    browser.find_element(By.CSS_SELECTOR, "#use-3 .answered")
     after = _findings_by_use(browser)
     changed = {use for use in set(before) | set(after) if before.get(use) != after.get(use)}
-    assert changed == {"4"}, (before, after)
+    assert changed == {"3"}, (before, after)
 
     # the contact's review form comes before the findings, and asks for changes
     _sign_in(browser, base, keys["contact"])

@@ -1,10 +1,10 @@
 """Properties of the fail-closed reading: what a partner (or an attacker) adds that is not a statement about the use
 never turns an escalation into a notify.
 
-Hypothesis inserts, between the sentences of any escalate case of the dev set and the adversarial suite: decoy
+Between the sentences of every escalate case of the dev set and the adversarial suite, at every boundary: decoy
 sentences about something else that carry lowering words ("temp", "placeholder", "mood boards", "reference"),
-contrast idioms, instructions addressed to the triage (including an imitation of the answers block), and invisible
-characters or look-alike letters inside words. The route must stay escalate.
+contrast idioms, and instructions addressed to the triage (including an imitation of the answers block). Hypothesis
+hides invisible characters or look-alike letters inside words. The route must stay escalate.
 """
 
 from __future__ import annotations
@@ -82,19 +82,20 @@ def disguised(text: str, seed: int) -> str:
     return " ".join(words)
 
 
-@settings(
-    max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(
-    case=st.sampled_from(ESCALATE),
-    addition=st.sampled_from(DECOYS + CONTRASTS + INSTRUCTIONS),
-    position=st.integers(min_value=0, max_value=50),
-)
-def test_an_inserted_decoy_idiom_or_instruction_never_lowers_the_route(
-    pipeline: Pipeline, case: dict, addition: str, position: int
-) -> None:
-    text = with_inserted(case["text"], addition, position)
-    assert pipeline.run(Intake(text=text, production_type=case.get("production_type"))).route == "escalate"
+def test_an_inserted_decoy_idiom_or_instruction_never_lowers_the_route(pipeline: Pipeline) -> None:
+    """Every addition at every sentence boundary of every escalate plan (about 18,000 readings, under a minute): a
+    sample of them once missed a plan that a decoy before it lowered."""
+    lowered = [
+        (case["id"], addition, at)
+        for case in ESCALATE
+        for addition in DECOYS + CONTRASTS + INSTRUCTIONS
+        for at in range(len(SENTENCE.split(case["text"])) + 1)
+        if pipeline.run(
+            Intake(text=with_inserted(case["text"], addition, at), production_type=case.get("production_type"))
+        ).route
+        != "escalate"
+    ]
+    assert not lowered
 
 
 @settings(
