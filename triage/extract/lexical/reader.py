@@ -212,8 +212,8 @@ def group_uses(segments: list[PlanSegment]) -> tuple[list[list[PlanSegment]], li
             # "GenAI notice: …" or "Here is the AI use we plan for the series:" then the lines that describe it
             introduced = _is_heading(uses[-1][0].text) or uses[-1][0].text.rstrip().endswith(":")
             local = live or introduced or _speaks_of_the_use(segment)
-            # a ticked box ("[x] No talent likeness") is the partner's claim, not what the use does: it never lowers
             aside = not live and bool(lx.ASIDE_LINE.match(segment.text))
+            # a ticked box ("[x] No talent likeness") is the partner's claim, not what the use does: it never lowers
             local = local and not aside and not lx.TICKED_BOX.match(segment.text)
             uses[-1].append(replace(segment, local=local, aside=aside))
     if uses and lead_in:
