@@ -617,11 +617,13 @@ PERFORMANCE_CUSTOMARY = rx(
 UNION_WORK_YES = rx(
     r"(?:replace|replacing|replaces|instead of(?: hiring| casting| booking| using| bringing back)?|in place of|"
     r"rather than(?: hiring| casting| booking| using)?|no need (?:for|to hire)|without (?:hiring|casting|booking)|"
-    r"drop|dropping|lay off|laying off|let go of|do away with|"
+    r"drop|dropping|lay off|laying off|let go of|do away with|(?:don'?t|do not|not|won'?t|will not|no longer) "
+    r"(?:re-?hire|re-?book|renew|bring back|keep|hire|book)|stop (?:hiring|booking)|"
     r"eliminate|eliminating|reduce|reducing|fewer|save on)\s+(?:[\w'’-]+\s){0,3}(?:background (?:actors?|performers?)|"
     r"extras|actors?|voice (?:actors?|talent|artists?)|vo artists?|narrators?|dubbing (?:actors?|artists?|talent|cast)|"
     r"writers?|writers' room|screenwriters?|composers?|musicians?|session (?:players|musicians)|storyboard artists?|"
     r"concept artists?|illustrators?|animators?|crew|stunt (?:performers?|doubles?)|stunt|translators?|editors?|"
+    r"board artists?|boarders|story artists?|layout artists?|background painters?|colou?rists?|"
     r"background talent|crowd|in-?between(?:s|ers| pass)?|inbetweeners?|clean-?up artists?|compositors?|"
     r"roto artists?|revisionists?|(?:[\w-]+ ){0,2}(?:positions|roles|jobs|staff|department)|"
     r"(?:dramati[sz]ed )?reconstructions? with actors|reenactments? with actors)",
@@ -667,7 +669,11 @@ PERSONAL_DATA_YES = rx(
     r"(?:list|lists|contacts?|contact (?:details|info|information|sheet)|details|addresses|phone numbers?|"
     r"emails?|e-mails?|headshots?|photos|medical|passports?|data|information|records|availability|bios|measurements|"
     r"biographies|résumés|resumes|cvs|ids|social security|salar(?:y|ies)|payroll)",
-    r"(?:home|email|e-mail|postal) addresses|addresses of",
+    r"(?:home|email|e-mail|postal) address(?:es)?|addresses of",
+    # what applicants, contestants and contributors tell a production about themselves
+    r"(?:applicant|candidate|contestant|participant|casting|audition) (?:questionnaires?|applications?|forms?|files|"
+    r"profiles|records|data|dossiers?)|mental[- ]health|medications?|background[- ]checks?|criminal[- ]records?|"
+    r"relationship histor(?:y|ies)|health (?:disclosures?|information|records|data|history)",
     r"phone numbers?",
     r"dates? of birth|birthdays",
     r"medical (?:records|information|history)",
@@ -1050,7 +1056,7 @@ STRONG_HEDGE = rx(
     # whoever is unsure: "a gente não tem certeza", "no está claro si", "on n'est pas certains", "keiner weiß, ob"
     r"(?:a gente )?n[ãa]o (?:tem|tinha|tenho|temos) (?:muita |a )?certeza|ninguém (?:tem certeza|sabe)|"
     r"não (?:sei|sabe) (?:se|ao certo)|"
-    r"no (?:tenemos|tengo|está|queda) claro|no (?:sé|sabe) (?:bien |todavía )?si|"
+    r"no (?:tenemos|tengo|está|queda) (?:nada |muy |del todo )?claro|no (?:sé|sabe) (?:bien |todavía )?si|"
     r"(?:ne sommes|ne suis|n'est|ne sont) pas (?:certains?|certaines?)|je ne sais pas (?:encore )?si|"
     r"(?:keiner|niemand) weiß,? ob|(?:sind|bin) (?:uns|mir) (?:noch )?(?:nicht|un)sicher",
 )
