@@ -471,11 +471,10 @@ def detect_data_handling(segments: list[PlanSegment]) -> Choice[DataHandling]:
         for hit in find_hits(pattern, segments):
             if not _lowers(hit):
                 continue
-            if handling == DataHandling.ENTERPRISE and hit.negated and _denied_close_by(hit):
-                # "not one of the enterprise tools"; not "nothing from the series goes in, enterprise licence"
-                return Choice[DataHandling](value=DataHandling.MAY_TRAIN, evidence=hit.segment.text)
             if handling == DataHandling.ENTERPRISE and hit.negated:
-                continue
+                if _denied_close_by(hit):  # "not one of the enterprise tools"
+                    return Choice[DataHandling](value=DataHandling.MAY_TRAIN, evidence=hit.segment.text)
+                continue  # a negation further back ("nothing goes in, enterprise licence"): neither way, unread
             return Choice[DataHandling](value=handling, evidence=hit.segment.text)
     for hit in may_train:  # "doesn't train on our inputs"
         if _lowers(hit):
