@@ -149,6 +149,20 @@ def test_the_console_script_runs(data_dir: Path) -> None:
     assert json.loads(proc.stdout)["approval_required"] is True
 
 
+def test_a_reader_that_stops_reading_early_is_no_error(data_dir: Path) -> None:
+    """ "triage check … | head -1": the pipe closes before the output is written; no traceback, exit 0."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "triage.cli", "check", VOICE_CLONE],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={"TRIAGE_DATA_DIR": str(data_dir), "PATH": "/usr/bin"},
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before the first line
+    assert proc.wait(timeout=120) == 0, proc.stderr.read().decode()
+    assert b"Traceback" not in proc.stderr.read()
+
+
 def test_ask_answers_offline(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["ask", "--json", "can we use AI for background signage?"]) == 0
     reply = json.loads(capsys.readouterr().out)

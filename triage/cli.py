@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import textwrap
 from pathlib import Path
@@ -364,10 +365,15 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = get_settings()
     try:
-        return args.handler(args, settings)
+        code = args.handler(args, settings)
+        sys.stdout.flush()  # inside the try: a closed pipe shows here, not in the interpreter's exit
+        return code
     except InputError as exc:
         print(f"triage: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # "triage check … | head" stopped reading: no traceback, and none at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -692,8 +692,8 @@ class LexicalExtractor:
                 )
         if len(read) < len(groups):  # bounded work and result size; a person reads what no rule should guess at
             failure = (
-                f"the plan describes more AI uses than one submission is read for ({MAX_LEXICAL_USES} uses or "
-                f"{MAX_READ_CHARS:,} characters of them); the first {len(read)} were read, so split it into several "
+                f"the plan describes more AI uses than one submission is read for, {MAX_LEXICAL_USES} uses or "
+                f"{MAX_READ_CHARS:,} characters of them; the first {len(read)} were read, so split it into several "
                 "submissions"
             )
         return Extraction(
