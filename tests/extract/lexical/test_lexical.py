@@ -295,7 +295,7 @@ def test_a_heading_group_that_touches_risk_stays_a_use(pipeline: Pipeline) -> No
 def test_a_statement_about_every_generated_image_speaks_of_every_use(pipeline: Pipeline, closing: str) -> None:
     text = (
         "We'll make mood boards in Firefly on the studio's enterprise account from generic prompts. "
-        "Our production designer also wants lighting thumbnails from Krea on the enterprise plan with generic "
+        "Our production designer also wants thumbnails from Krea on the enterprise plan with generic "
         "prompts. The weather on the recce was awful."
     )
     assert run(pipeline, text).route == "escalate"  # the thumbnails' destination is unknown

@@ -24,7 +24,8 @@ TOOLS = (
     r"wonder\s?dynamics|wonder\s?studio|flawless|deepdub|papercup|rask|metaphysic|deep\s?voodoo|krea|leonardo(?:\s?ai)?|"
     r"ideogram|cuebric|move\s?ai|cascadeur|whisper|otter|perplexity|llama|mistral|deepseek|grok|nano\s?banana|"
     r"magnific|kaiber|elevenlabs|murf|play\.ht|wellsaid|lalal\.ai|izotope|krisp|photoshop|grammarly|notion ai|"
-    r"fireflies|trint|rev\.com|deepl|google translate|canva|capcut|pictory|invideo|lumen5|colossyan|captions\.ai"
+    r"fireflies|trint|rev\.com|deepl|google translate|canva|capcut|pictory|invideo|lumen5|colossyan|captions\.ai|"
+    r"notebook\s?lm|meta ai|dreamstudio|nightcafe|playground ai|bing image creator|image creator|character\.ai"
 )
 
 # A segment mentions a generative-AI use.
@@ -59,6 +60,8 @@ AI_CUE = rx(
     r"synthetische \w*stimmen?|voz(?:es)? sintética|voix (?:de synthèse|synthétiques?)|vozes sintéticas",
     r"text[- ]to[- ](?:image|video|speech|music)",
     r"image generator|video generator|generated|generat(?:e|es|ing)|fine-?tun(?:e|ed|ing)|lora",
+    r"(?:bild|video|stimm|musik)generator(?:en)?|générateurs? d'(?:images?|vidéos?)|generador(?:es)? de (?:imágenes|vídeo|video|voz)|"
+    r"geradore?s? de (?:imagens|vídeo|voz)",
     r"train(?:ed|ing)? (?:a |an |our |the )?(?:custom |own )?models?",
     r"(?:speech|voice|image|video|text)-to-(?:speech|voice|image|video|text)",
     r"(?:ml|ai|generative|diffusion|video|image|voice|face|language|speech|likeness|interpolation|clean-?up|rvc) "
@@ -227,7 +230,6 @@ NEGATION_PARTS = (
     r"nada",
     r"sin",
     r"ne",
-    r"n'",
     r"pas",
     r"jamais",
     r"aucun(?:e)?",
@@ -328,6 +330,11 @@ FINAL_YES = rx(
     r"(?:near|in|into|from) the (?:cut|edit(?! (?:suite|bay|room|system|software|station|machine))|picture)",
     r"(?:end|opening|closing)[- ]credits?",
     r"(?:holds?|holding|held) (?:it |them |\w+ )?up to (?:the )?camera|(?:in|for) the final episodes?",
+    r"in(?:to)? the final(?=\s*(?:[.,;:!?)]|$|and |too |as well))",
+    r"(?:gets?|get|are|is|will be|to be) (?:then )?(?:shot|filmed) (?:as (?:is|written)|like that|that way|word for word)|"
+    r"(?:wird|werden) (?:dann |danach )?(?:genau )?so gedreht|se (?:rodarán|rodará|grabarán|grabará) (?:así|tal cual)|"
+    r"(?:seront|sera) (?:ensuite )?tournée?s? (?:telles? quelles?|tel quel|comme ça|ainsi)|"
+    r"(?:serão|será) (?:gravad|filmad)[oa]s? (?:assim|desse jeito|como (?:está|estão))",
     r"(?:posted|published|shared|run|running|goes out|go out|diffusé(?:e|s|es)?|publicad[oa]s?|publicad[oa]s?|"
     r"veröffentlicht) (?:\w+ ){0,2}(?:on|sur|en|em|no|na|nas|nos|auf) (?:instagram|tiktok|youtube|facebook|x|twitter|social media|"
     r"les réseaux sociaux|redes sociales|redes sociais|sozialen medien)",
@@ -336,7 +343,12 @@ FINAL_YES = rx(
     r"produto final|producto final|produit final|endprodukt",
     r"(?:go|goes|going|end up|ends up|make it|makes it|land|lands|cut|cuts) (?:in|into|on) (?:the |any |our )?"
     r"(?:film|episode|show|series|cut|final|doc|documentary|deliverables?|broadcast|master)",
-    r"background of (?:the |a |several |some )?(?:scene|shot|frame|episode)s?",
+    r"background of (?:the |a |several |some |most |many |all |every |each |basically |almost |nearly )*(?:[\w+&/-]+ ){0,3}"
+    r"(?:scene|shot|frame|episode)s?",
+    r"(?:en el |al )?fondo de (?:\w+ ){0,4}(?:planos?|escenas?|episodios?|capítulos?)|"
+    r"(?:à l'|en )arrière-plan (?:de |d')(?:\w+ ){0,4}(?:plans?|scènes?|épisodes?)|"
+    r"im hintergrund (?:\w+ ){0,4}(?:szenen?|einstellungen|folgen?|bilder)|"
+    r"(?:ao |no )fundo d[eoa]s? (?:\w+ ){0,4}(?:planos?|cenas?|episódios?)",
     r"(?:end up |ending up )?keep(?:ing)? (?:some|a few|one or two|any|it|them|these|those|the best)",
     r"end(?:s)? up (?:in|on|using)",
     r"(?:set dressing|signage|signs|newspapers?|news clippings?|posters?|documents?) (?:seen|visible|in shot|on set)",
@@ -374,6 +386,10 @@ FINAL_YES = rx(
     r"(?:for|in) (?:the )?final delivery|delivered as finals?|(?:on|onto) the (?:led|volume) wall|in[- ]camera|"
     r"(?:for|on|during) the actual shoot",
     r"(?:vai|vão) (?:aparecer|sair|entrar) (?:em|n)|nos episódios|em todos os episódios",
+    # "nichts davon kommt in den Film": denied, it lowers; said, it is final
+    r"(?:kommt|kommen|landet|landen|geht|gehen) (?:\w+ ){0,2}in (?:den film|die folge|die sendung|den schnitt|die serie)|"
+    r"(?:va|vont|finit|finissent|entre|entrent) dans le film|(?:entra|entran|va|van|acaba|acaban) en la película|"
+    r"(?:entra|entram|vai|vão|acaba|acabam) no filme",
 )
 # Marketing deliverables count as final unless the use is only ideation, pitch, previs or temp.
 FINAL_MARKETING = rx(
@@ -387,6 +403,11 @@ HUMAN_MADE = rx(
     r"photographed|hand-drawn|hand-painted|cut|edited|keyframed|animated|graded|mixed|redrawn|rebuilt) "
     r"(?:[\w'’-]+ ){0,2}(?:by (?:hand|our|the|a|an|human|real|professional)|"
     r"practically|from scratch|in-camera|for real|separately)",
+    r"(?:fotografiad|filmad|rodad|grabad|dibujad|pintad|fotografad|desenhad)[oa]s? (?:\w+ ){0,2}(?:de verdad|en real|a mano|"
+    r"de verdade|à mão|do zero|desde cero|por (?:nuestr|noss)[oa]s?)|"
+    r"(?:photographiée?s?|tournée?s?|filmée?s?|dessinée?s?|peinte?s?) (?:\w+ ){0,2}(?:pour de vrai|en vrai|à la main|"
+    r"en prises de vue réelles|par (?:notre|nos))|"
+    r"(?:echt|real|von hand|selbst) (?:\w+ ){0,1}(?:fotografiert|gedreht|gezeichnet|gemalt)",
     # "the final shot is practical plus traditional VFX", "the sequence is done practically"
     r"(?:is|are|will be|gets?|stays?) (?:done |shot |built )?(?:practical(?:ly)?|in-camera)(?: plus| with| and|[.,;]|$)",
     # "our copywriters write the actual lines", "the composer writes the whole score"
@@ -410,6 +431,10 @@ NON_GENERATIVE = rx(
 BEFORE = rx(r"before|until|prior to|ahead of|in time for")
 FINAL_NO = rx(
     r"temp(?:orary|orarily)?",
+    # discarded once it has served: "on jette tout après", "gets thrown away once we shoot", "se desecha después"
+    r"(?:thrown|tossed) (?:away|out)|(?:discarded|binned|deleted) (?:after|once|afterwards|when)|on (?:les |la |le )?jette|"
+    r"(?:sont|est|seront|sera) jetée?s?|se (?:desechan?|descartan?|tiran?) (?:después|luego|al final)|"
+    r"(?:wird|werden) (?:\w+ )?(?:verworfen|gelöscht|weggeworfen)|(?:é|são|será|serão) descartad[oa]s?|jogamos (?:\w+ )?fora",
     r"placeholders?",
     r"scratch (?:track|vo|voice|audio|music)",
     r"guide (?:track|vo|voice)",
@@ -437,6 +462,13 @@ FINAL_NO = rx(
 )
 
 # --- Real people, performances, consent ---------------------------------------------------------------------
+# Who a face or voice belongs to, after "la cara de", "la voix de", "a cara do", "die Stimme von": a person, or a name.
+PERSON_NOUN = (
+    r"actor|actriz|actores|presentador(?:a)?|narrador(?:a)?|protagonista|cantante|entrevistad[oa]|"
+    r"acteur|actrice|comédien(?:ne)?|présentat(?:eur|rice)|narrat(?:eur|rice)|chanteu(?:r|se)|"
+    r"ator|atriz|apresentador(?:a)?|cantor(?:a)?|"
+    r"schauspieler\w*|sprecher\w*|moderator\w*|sänger\w*|[A-Z][\w-]+"
+)
 REAL_PERSON_STRONG = rx(
     r"(?:clone|clones|cloning|cloned|replicate|replicating|recreate|recreating|resurrect(?:ing)?|mimic(?:king)?|"
     r"synthesi[sz]e|model|match|imitate|imitating|sound[- ]?alike of|deepfake)\s+(?:of\s+)?"
@@ -449,7 +481,8 @@ REAL_PERSON_STRONG = rx(
     r"(?! memos?| notes?| messages?| mail| recorder)",
     r"voice[- ]?(?:clone|cloning|model) of",
     r"digital[- ](?:double|replica|twin)s?(?: of)?",
-    r"(?:clone|model|replica|avatar)s? (?:[\w'’-]+ ){0,4}(?:built |trained |made |created )?(?:from|of|on) (?:our |the |his |her |their )?"
+    r"(?:clone|model|replica|avatar)s? (?:[\w'’-]+ ){0,4}(?:(?:built|trained|made|created) (?:from|of|on)|from|of) "
+    r"(?:our |the |his |her |their )?"
     r"(?:[\w'’-]+ ){0,2}(?:his|her|their|actor's|actress's|lead's|leads'|host|narrator|presenter|[A-Z][a-z]+)",
     r"(?:train|training|trained|build|building|fine-?tun\w*) (?:a |an |the )?(?:voice|face|likeness)[- ]models?",
     r"['‘\"](?:him|her|them|he|she)['’\"]",
@@ -457,6 +490,8 @@ REAL_PERSON_STRONG = rx(
     r"(?:defendant|victim|suspect|accused|witness|(?-i:[A-Z][a-z]+ [A-Z][a-z]+)|him|her|them|leads?|actors?|actress|cast|talent|host|"
     r"principals?)",
     r"(?:principal|lead|actor|actress|cast member|performer)s?(?:'s|')? (?:own )?head ?shots?",
+    r"(?:photos?|images?|pictures?|snapshots?|portraits?|footage|videos?) of [A-Z](?-i:[a-z])[\w-]* (?:as an? (?:child|kid|"
+    r"baby|toddler|teen(?:ager)?|young (?:man|woman|girl|boy)|girl|boy)|when (?:she|he|they) (?:was|were))",
     r"(?:new |different )?poses of (?:the |our )?(?:two |three |both )?(?:leads?|actors?|actress|cast|talent|him|her|them)",
     r"based on (?:a |the )?(?:photos?|images?|pictures?|portraits?|recordings?) of",
     r"late (?:grandfather|grandmother|father|mother|husband|wife|brother|sister|founder|uncle|aunt|friend)",
@@ -464,9 +499,9 @@ REAL_PERSON_STRONG = rx(
     r"(?:photos?|clichés?|images?) (?:de la|du|des|d'une?|de l') ?(?:victime|accusée?|suspecte?|témoin|défunte?)|"
     r"fotos? d[aoe]s? (?:vítima|acusad[oa]|testemunha|suspeit[oa]|falecid[oa])|"
     r"fotos? (?:des|der) (?:opfers|angeklagten|zeugin|zeugen|verstorbenen)",
-    r"(?:la )?(?:cara|voz|imagen|rostro) de (?:nuestr[oa]s?|el|la|los|las|su) ",
-    r"(?:le visage|la voix|l'image) (?:de|du|des) ",
-    r"(?:o rosto|a voz|a cara|a imagem) d(?:e|o|a|os|as) ",
+    rf"(?:la )?(?:cara|voz|imagen|rostro) (?:de|del) (?:(?:nuestr[oa]s?|el|la|los|las|su) )?(?:{PERSON_NOUN})",
+    rf"(?:le visage|la voix|l'image) (?:de |du |des |d')(?:(?:notre|la|le|l') ?)?(?:{PERSON_NOUN})",
+    rf"(?:o rosto|a voz|a cara|a imagem) d(?:e|o|a|os|as) (?:(?:nosso|nossa) )?(?:{PERSON_NOUN})",
     r"(?:a )?voz (?:dele|dela|deles|delas)|(?:o )?rosto (?:dele|dela)|(?:la )?voz de (?:él|ella)|"
     r"(?:planos|imágenes|tomas) de (?:ella|él)|(?:plans|images) d'(?:elle|lui)|bilder von (?:ihr|ihm)|"
     r"(?:planos|imagens) (?:dela|dele)|"
@@ -495,7 +530,7 @@ REAL_PERSON_STRONG = rx(
     r"clonar la voz|voz clonada|clonación de voz|su (?:voz|cara|rostro|imagen)|rejuvenecer|doble digital",
     r"cloner la voix|voix clonée|clonage de (?:la )?voix|sa (?:voix|visage)|rajeunir|double numérique",
     r"clonar a voz|voz clonada|clonagem de voz|sua (?:voz|imagem|aparência)|rejuvenescer|dublê digital",
-    r"stimme (?:von|des|der) |stimme klonen|geklonte stimme|stimmklon|seine[nr]? stimme|ihre[nr]? stimme|"
+    rf"stimme (?:von|des|der) (?:unser\w* )?(?:{PERSON_NOUN})|stimme klonen|geklonte stimme|stimmklon|seine[nr]? stimme|ihre[nr]? stimme|"
     r"verjüng|digitale[rn]? double|sein gesicht|ihr gesicht",
     r"(?:his|her|their|the (?:actor|actress|interviewee|subject|host|presenter)'s) (?:mouth|lips|lip movements|"
     r"mouth movements|facial performance|facial expressions?)",
@@ -796,6 +831,11 @@ GENERIC_INPUTS = rx(
     r"public[- ]domain",
     r"(?:only|just) (?:text )?prompts",
 )
+# "Q3 brand spots", "the brand campaign": the kind of marketing a production makes for itself, not someone's brand.
+OWN_BRAND_WORK = (
+    r"(?! (?:spots?|campaigns?|films?|videos?|team|guidelines|book|identity|refresh|shoot|content|strategy|"
+    r"awareness|assets|launch|work))"
+)
 THIRD_PARTY_IP_YES = rx(
     r"in the style of",
     r"à la (?-i:[A-Z])[\w-]+|(?:style|façon|manière) (?-i:[A-Z])[\w-]+|estilo (?:de )?(?-i:[A-Z])[\w-]+|"
@@ -823,8 +863,12 @@ THIRD_PARTY_IP_YES = rx(
     r"(?:famous|well-known|iconic|legendary|celebrated) (?:[\w'’-]+ ){0,3}(?:actor|actress|star|singer|billionaire|"
     r"politician|athlete|journalist|anchor|illustrator|artist|painter|photographer|director|musician|rapper|author|"
     r"influencer|ceo|presenter)s?(?:'s|')?",
-    r"(?!Art Deco|Art Nouveau|Film Noir|Pop Art|New Wave|Old Hollywood|Golden Age)[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}"
-    r"(?:'s|’s)? (?:style|look|aesthetic|composition|palette|vibe|brushwork)",
+    # a name's look: possessive anywhere ("Nolan's look"), or bare inside a sentence ("the Wes Anderson look"); not a
+    # heading's capitals ("CAMPAIGN LOOK") nor a sentence's first word ("Campaign look: warm")
+    r"(?!Art Deco|Art Nouveau|Film Noir|Pop Art|New Wave|Old Hollywood|Golden Age)[A-Z](?-i:[a-z])[\w.'’-]*"
+    r"(?: [A-Z][\w.'’-]+){0,2}(?:'s|’s) (?:style|look|aesthetic|composition|palette|vibe|brushwork)",
+    r"(?<=\w )(?!Art Deco|Art Nouveau|Film Noir|Pop Art|New Wave|Old Hollywood|Golden Age)[A-Z](?-i:[a-z])[\w.'’-]*"
+    r"(?: [A-Z][\w.'’-]+){0,2} (?:style|look|aesthetic|composition|palette|vibe|brushwork)",
     r"real (?:[A-Z]+ )?(?:journalist|anchor|news anchor|politician|president|celebrity|reporter)",
     r"cnn|bbc|fox news|msnbc|sky news|nbc|abc news|cbs|reuters|associated press|getty images",
     r"(?:agency|archive|archival|press|stock|news|licensed|third-party) (?:footage|photos?|photographs|images?|material|"
@@ -845,7 +889,7 @@ THIRD_PARTY_IP_YES = rx(
     r"popular|well-known|another studio's|competitors?'?) (?:films?|movies|shows|series|artists?|studios?|musicians?)",
     r"(?:sounds?|looks?|feel|feels) (?:just |exactly )?like (?:a |an )?(?:[A-Z]\w+|famous|well-known)",
     r"public figures?|celebrit(?:y|ies)|politicians?|the president",
-    r"(?:brands?|logos?|trademarks?|branded)",
+    rf"brands?{OWN_BRAND_WORK}|logos?|trademarks?|branded",
     r"disney|pixar|marvel|star wars|harry potter|ghibli|miyazaki|wes anderson|tim burton|banksy|van gogh|picasso|"
     r"warhol|basquiat|kubrick|spielberg|tarantino|nolan|hitchcock|beatles|taylor swift|beyoncé|drake|coca-cola|"
     r"nike|apple logo|mickey mouse|pokémon|batman|superman|spider-?man|simpsons|squid game|stranger things|"
@@ -912,6 +956,9 @@ MISLEADING_YES = rx(
     r"never (?:happened|said|took place)",
     r"nunca (?:falou|disse|dijo) (?:isso|isto|eso|esto)|n'a jamais dit (?:ça|cela)|hat (?:das|es) nie gesagt|"
     r"(?:never|didn'?t) (?:actually )?(?:say|said) (?:it|that|those words)",
+    r"(?:match|matches|matching|blend|blends|mix|mixes|intercut|intercuts|sit|sits) (?:\w+ ){0,2}(?:with |among |alongside )?"
+    r"(?:the )?(?:real|genuine|actual|original|authentic) (?:\d+s? )?(?:\w+ ){0,2}(?:prints|photos|photographs|archive\w*|"
+    r"footage|home movies|snapshots)",
     r"(?:parmi|avec) les vraies archives|among (?:the )?real archive\w*|entre (?:los|el) (?:archivos?|material de archivo) "
     r"reales?|entre as (?:fotos|imagens) reais|zwischen (?:die |den )?echten archiv\w*",
     r"(?:photos?|images?|fotos|imagens|imágenes) d'archives?[»”\"]?|[«“\"]photos d'archives",
@@ -1000,6 +1047,9 @@ MAY_TRAIN = rx(
     r"(?:the )?free (?:chat\s?gpt|midjourney|runway|eleven\s?labs|gemini|claude|tool)",
     r"consumer (?:version|account|tier|app|plan|product)",
     r"personal (?:account|subscription|plan|login)",
+    r"(?:private[nmr]?|persönliche[nmr]?|eigene[nmr]?) (?:[\w-]+[- ])?(?:account|konto|zugang|abo)|"
+    r"(?:his|her|my|their) (?:own |private )?(?:\w+ )?(?:plus|pro|premium) (?:account|subscription)|"
+    r"cuenta (?:personal|privada)|compte (?:perso(?:nnel)?|privé)|conta (?:pessoal|particular)",
     r"(?:trains?|may train|can train|could train|learns?) (?:on|from) (?:our |user |your |the )?(?:inputs|uploads|"
     r"prompts|data|outputs|images)",
     r"(?:uses?|keeps?|stores?|retains?) (?:our |user |the )?(?:inputs|uploads|prompts|data|images) (?:for|to) "
@@ -1075,6 +1125,15 @@ FINAL_STATUS_TOPIC = rx(
     r"bleib\w*|behalt\w*|im bild|im schnitt|zu sehen",
     r"fi(?:car|quem|que)|mant(?:er|êm)|em cena|na tela|aparec\w*|no corte",
 )
+# "the editor might drop a couple of AI temp cues into the assembly for internal screenings only": the modal says
+# whether a step happens, not doubt about a principle, when the same clause says the step stays internal or temp.
+OPTIONAL_STEP = rx(
+    r"(?:might|may|could) (?:also |sometimes |occasionally |just |still )?(?:drop|use|try|add|generate|make|create|put|"
+    r"throw|play|mock|knock|bash|whip|do)\w*"
+)
+FINAL_STATUS_KEPT = rx(
+    r"keep\w*|kept|stay\w*|remain\w*|ends? up|lock\w*|quedar\w*|rest(?:er|era|ent)|bleib\w*|fi(?:car|que)"
+)
 PRINCIPLE_TOPIC = rx(
     r"final|screen|air|deliver\w*|keep\w*|terms|trains?|training|stores?|retain\w*|consent|permission|rights|"
     r"licen[sc]\w*|copyright\w*|likeness|voice|face|data|confidential|approv\w*|union|guild",
@@ -1098,7 +1157,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
     (
         Stage.PREVIS,
         rx(
-            r"pre-?vis(?:ualization|ualisation)?",
+            r"pre-?vis(?:ualization|ualisation)?|prévisu",
             r"animatics?|animatiques?|animáticas?|animatik",
             r"storyboards?",
             r"blocking",
@@ -1141,10 +1200,12 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"(?:só|apenas|solo|sólo|solamente|juste|seulement|nur) (?:(?:uma|una|une|de la|als|eine) )?"
             r"(?:referência|referencia|référence|referenz)s?",
             r"referências? visua(?:l|is)|referencias? visual(?:es)?|références? visuelles?|"
-            r"referenzbilder",
+            r"referenzbilder|\w*(?:stimmungs|licht|farb|look|bild)referenz\w*|"
+            r"referencias? de (?:luz|iluminación|ambiente|color)|références? (?:de lumière|d'ambiance|de couleur)|"
+            r"referências? de (?:luz|iluminação|clima|cor)",
             r"mood (?:images?|frames?|pieces|stills)|(?:texture|motion|pose|lighting|colou?r|animal|movement) reference|"
             r"reference (?:clips?|jpgs?|photos?|frames?|stills?|textures?|videos?)|mock-?ups?|(?:rough|loose|quick|early) (?:concepts?|sketches|ideas|"
-            r"explorations?)|explorations?|sketch(?:es)?|(?:camera|layout|angle|composition) thumbnails?|"
+            r"explorations?)|explorations?|sketch(?:es)?|(?:camera|layout|angle|composition|colou?r|mood|lighting|value|concept)(?:[- ]\w+)? thumbnails?|"
             r"(?:general |background |documentary |desk )?research|recherches? documentaires?|investigación documental|"
             r"pesquisa|recherche|bocetos|esbozos|croquis|esquisses|esboços|skizzen|maquet(?:a|as|ar|ear|tes?)|maquetes?",
             # research that prepares the real work: "temas con los que preparar las entrevistas"

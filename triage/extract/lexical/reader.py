@@ -287,20 +287,36 @@ class _SegmentIndex:
 
 @cache
 def _index(text: str) -> _SegmentIndex:
+    breaks = tuple(m.span() for m in CLAUSE_BREAK.finditer(text))
+    weak = {m.span() for m in lx.HEDGE.finditer(text) if not _optional_internal_step(text, m.start(), breaks)}
     return _SegmentIndex(
         masked=_mask(rt.NOT_NEGATION, text),
-        breaks=tuple(m.span() for m in CLAUSE_BREAK.finditer(text)),
+        breaks=breaks,
         conditionals=tuple(m.start() for m in lx.CONDITIONAL.finditer(text)),
         exceptions=tuple(m.start() for m in lx.EXCEPTION.finditer(text)),
-        hedges=tuple(sorted({m.span() for pattern in (lx.HEDGE, lx.STRONG_HEDGE) for m in pattern.finditer(text)})),
+        hedges=tuple(sorted(weak | {m.span() for m in lx.STRONG_HEDGE.finditer(text)})),
     )
 
 
-def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    breaks = _index(text).breaks
+def _optional_internal_step(text: str, at: int, breaks: tuple[tuple[int, int], ...]) -> bool:
+    """ "The editor might drop AI temp cues into the assembly for internal screenings only": a modal on whether a
+    step happens, in a clause that itself keeps the step internal or temporary and names no destination on screen,
+    is no doubt about a principle."""
+    if not lx.OPTIONAL_STEP.match(text, at):
+        return False
+    left, right = _bounds(breaks, at, at, len(text))
+    clause = text[left:right]
+    return bool(lx.FINAL_NO.search(clause)) and not (lx.FINAL_YES.search(clause) or lx.FINAL_STATUS_KEPT.search(clause))
+
+
+def _bounds(breaks: tuple[tuple[int, int], ...], start: int, end: int, length: int) -> tuple[int, int]:
     left = max((e for s, e in breaks if e <= start), default=0)
-    right = min((s for s, _ in breaks if s >= end), default=len(text))
+    right = min((s for s, _ in breaks if s >= end), default=length)
     return left, right
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    return _bounds(_index(text).breaks, start, end, len(text))
 
 
 def find_hits(pattern: re.Pattern[str], segments: list[PlanSegment]) -> list[PatternHit]:
@@ -489,6 +505,8 @@ def detect_hedge(segments: list[PlanSegment]) -> Answer:
         if not hit.negated:
             return _answer("yes", hit)
     for hit in find_hits(lx.HEDGE, segments):
+        if _optional_internal_step(hit.segment.text, hit.start, _index(hit.segment.text).breaks):
+            continue
         if lx.PRINCIPLE_TOPIC.search(hit.segment.text) or lx.AI_CUE.search(hit.segment.text):
             return _answer("yes", hit)
     return Answer()
@@ -506,7 +524,8 @@ def touched(fields: dict[str, Any], segments: list[PlanSegment], *, screen_bound
         mentions = [
             h
             for h in find_hits(rt.TOUCHES[name], segments)
-            if not (h.negated or h.segment.aside or _sentence_denies(h))  # "Call: 08:00 cast" is about the day
+            # "Call: 08:00 cast" is about the day; "from public sources, nothing from our footage" denies the noun
+            if not (h.negated or h.segment.aside or _sentence_denies(h) or _denies_inside(h))
         ]
         if name == "final_output":
             mentions = [h for h in mentions if not _preceded_by(h, lx.BEFORE, words=4)]  # "before the final mix"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from triage.extract.lexical.lexicon import rx
+from triage.extract.lexical.lexicon import OWN_BRAND_WORK, rx
 
 # A contrast idiom right before a lowering word turns it around: "far from temporary", "anything but a temp
 # track", "rather than a placeholder", "not just for the pitch", "we'll replace the temp track with ...".
@@ -97,11 +97,11 @@ INPUT_VERB = (
 CONFIDENTIAL_NOUN = (
     r"(?:the |our |this |full |entire |whole |unreleased |raw |latest |draft |shooting |production |pilot |"
     r"episode |series |season |el |los |nuestros? |le |les |nos |notre |o |os |nossos? |das |die |unser\w* )?"
-    r"(?:scripts?|screenplays?|teleplays?|script pages|pages|sides|shooting (?:draft|script)|(?:current |latest |"
+    r"(?:scripts?|screenplays?|teleplays?|script pages|(?:(?<=the )|(?<=our )|(?<=these )|(?<=those )|(?<=draft ))pages|sides|shooting (?:draft|script)|(?:current |latest |"
     r"first |second |new |revised )?drafts?|dailies|rushes|footage|plates|rough cuts?|assembly|cut|stills|set photos|"
-    r"production (?:photos|images|art|designs?)|show bible|series bible|beat sheets?|outlines?|treatments?|"
+    r"production (?:photos|images|art|designs?)|show bible|series bible|beat sheets?|outlines?|treatments?|exposés?|"
     r"contracts?|deal memos?|budgets?|(?:interview |audio )?recordings?|audio files|mp3s|"
-    r"guion(?:es)?|libretos?|páginas|borrador(?:es)?|metraje|brutos|transcripciones|"
+    r"guion(?:es)?|libretos?|(?:(?<=las )|(?<=nuestras )|(?<=as )|(?<=nossas ))páginas|borrador(?:es)?|metraje|brutos|transcripciones|"
     r"scénarios?|rushs|brouillons?|transcriptions|"
     r"roteiros?|rascunhos?|material bruto|transcrições|"
     r"drehb(?:u|ü)ch(?:er)?|drehbuchseiten|rohmaterial|transkript\w*|verträge)"
@@ -172,7 +172,7 @@ TOUCHES: dict[str, re.Pattern[str]] = {
         r"(?:in )?the style of|(?:look|style|feel|vibe) of (?-i:[A-Z])|à la (?-i:[A-Z])|homage to|inspired by|"
         r"in the vein of|reminiscent of|lookalike of|knock-?off",
         r"famous|iconic|well-known|celebrated|legendary",
-        r"copyright\w*|trademark\w*|(?:real |existing |famous |known )?brands?|logos?|branded",
+        rf"copyright\w*|trademark\w*|(?:real |existing |famous |known )?brands?{OWN_BRAND_WORK}|logos?|branded",
         r"(?-i:[A-Z][a-z]+)(?:'s|’s|'|’) (?:\w+ )?(?:style|look|films?|paintings?|photos?|photographs?|art|artwork|work|"
         r"songs?|music|aesthetic|illustrations?|books?)",
         r"(?:scan|scann|grab|ripp|scrap|download|pull)\w* (?:\S+ ){0,6}(?:from|of|out of) (?:his|her|their|(?-i:[A-Z])\w+(?:'s|'|’s)?) "
