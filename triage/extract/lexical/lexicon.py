@@ -34,6 +34,9 @@ AI_META = rx(
     r"(?:gen\s?-?ai|genai|generative ai|a\.?i\.?|ai) (?:guidance|policy|policies|guidelines|rules|principles|"
     r"requirements|disclosure|section|form|question(?:naire)?s?|log|logs|log ?book|register|tracker|inventory|"
     r"sign-?off|bit)",
+    # "Flagging a small GenAI use so it's on your radar": the message announces the use it goes on to describe
+    r"(?:flagging|logging|sharing|noting|declaring|reporting|registering) (?:a |one |our |two |the following |this )?"
+    r"(?:small |quick |minor |low-risk |new )?(?:gen\s?-?ai |ai )?uses?",
     # "for the GenAI log", "registro de IA", "journal IA", "KI-Protokoll": the record the plan is written for
     r"(?:registro|registo|journal|relevé|inventario|inventário) (?:de |d'|da |do )?"
     r"(?:uso (?:de |da )?)?(?:ia|l'ia|gen\s?-?ia)",
@@ -78,6 +81,10 @@ AI_CUE = rx(
     r"génération (?:audio|d'images|vidéo|de (?:sons|voix|musique))|generación de (?:imágenes|vídeo|video|audio|voz)|"
     r"geração de (?:imagens|vídeo|áudio|voz)|(?:bild|video|audio|musik)generierung",
     r"chat-?bots?",  # TOOL_NOUN
+    r"(?:auto(?:matic)?[- ]?)?transcription (?:site|tool|app|service|software)s?|(?:site|outil|logiciel|service|appli) de "
+    r"transcription|transcripci[oó]n autom[aá]tica|(?:herramienta|app|aplicaci[oó]n|web) de transcripci[oó]n|"
+    r"transcrição automática|(?:ferramenta|app|aplicativo|site) de transcrição|(?:automatische |ki-)?transkription\w*|"
+    r"transkriptions(?:tool|dienst|app|software)|transcription automatique",
     r"(?:image|video|voice|writing|design|research|ai|chat|enterprise|corporate) assistants?|assistants? (?:ia|ai)|"
     r"asistente de ia|assistente de ia|ki-assistent\w*",
     r"(?:app|tool|service|software|startup|platform|website|plugin|plug-in)s? (?:that|which) (?:\w+ ){0,2}"
@@ -135,6 +142,8 @@ FORM_NO = re.compile(r"\s*\??\s*[:=-]\s*(?:no|nope|none|never|nein|non|não|nunc
 # A use the plan says it has dropped: "the idea of cloning Tom's voice is dead", "we've scrapped the voice clone".
 WITHDRAWN = rx(
     r"(?:the )?idea (?:of|to) (?:[\w'’-]+ ){1,10}(?:is|was) (?:dead|off|dropped|scrapped|shelved|abandoned|off the table)",
+    r"(?:we(?:'ve| have)?|i(?:'ve| have)?|they(?:'ve| have)?) (?:now |since |already )?decided (?:not to|against (?:it|that))"
+    r"(?=\s*[.!]|$)",
     r"(?:we(?:'ve| have)?|i(?:'ve| have)?|they(?:'ve| have)?) (?:now |since |already )?(?:dropped|scrapped|shelved|"
     r"abandoned|ditched|killed) (?:the |that |this |our )?(?:idea|plan|proposal)(?: (?:of|to|for) [^,.;:!?]{1,80})?",
     r"(?:hemos|han) (?:descartado|abandonado) la idea(?: de [^,.;:!?]{1,80})?|la idea de (?:[\w-]+ ){1,8}(?:está|quedó) "
@@ -331,14 +340,18 @@ FINAL_YES = rx(
     r"(?:end|opening|closing)[- ]credits?",
     r"(?:holds?|holding|held) (?:it |them |\w+ )?up to (?:the )?camera|(?:in|for) the final episodes?",
     r"in(?:to)? the final(?=\s*(?:[.,;:!?)]|$|and |too |as well))",
+    r"print(?:ed|ing)? (?:\w+ ){0,3}as (?:an? |the )?(?:props?|set dressing)|als requisite|(?:comme|en) accessoires? de jeu|"
+    r"como (?:utilería|atrezzo|objetos? de cena|adereços?)",
     r"(?:gets?|get|are|is|will be|to be) (?:then )?(?:shot|filmed) (?:as (?:is|written)|like that|that way|word for word)|"
     r"(?:wird|werden) (?:dann |danach )?(?:genau )?so gedreht|se (?:rodarán|rodará|grabarán|grabará) (?:así|tal cual)|"
     r"(?:seront|sera) (?:ensuite )?tournée?s? (?:telles? quelles?|tel quel|comme ça|ainsi)|"
     r"(?:serão|será) (?:gravad|filmad)[oa]s? (?:assim|desse jeito|como (?:está|estão))",
-    r"(?:posted|published|shared|run|running|goes out|go out|diffusé(?:e|s|es)?|publicad[oa]s?|publicad[oa]s?|"
-    r"veröffentlicht) (?:\w+ ){0,2}(?:on|sur|en|em|no|na|nas|nos|auf) (?:instagram|tiktok|youtube|facebook|x|twitter|social media|"
+    r"(?:posted|post|posting|published|shared|run|running|goes out|go out|diffusé(?:e|s|es)?|publicad[oa]s?|"
+    r"postons|publions|publicamos|postamos|postear|postar|posten|postet|veröffentlicht) (?:\w+ ){0,2}(?:on|sur|en|em|no|na|nas|nos|auf) (?:instagram|tiktok|youtube|facebook|x|twitter|social media|"
     r"les réseaux sociaux|redes sociales|redes sociais|sozialen medien)",
     r"use (?:it |them |these |those )?as-is",
+    r"(?:se )?usa(?:n|r)? tal cual|utilisée?s? tel(?:le)?s? quel(?:le)?s?|usad[oa]s? (?:como está|do jeito que está)|"
+    r"(?:so|unverändert) (?:übernommen|verwendet)",
     r"(?:published|public|released) (?:assets?|materials?|versions?)",
     r"produto final|producto final|produit final|endprodukt",
     r"(?:go|goes|going|end up|ends up|make it|makes it|land|lands|cut|cuts) (?:in|into|on) (?:the |any |our )?"
@@ -405,6 +418,9 @@ HUMAN_MADE = rx(
     r"practically|from scratch|in-camera|for real|separately)",
     r"(?:fotografiad|filmad|rodad|grabad|dibujad|pintad|fotografad|desenhad)[oa]s? (?:\w+ ){0,2}(?:de verdad|en real|a mano|"
     r"de verdade|à mão|do zero|desde cero|por (?:nuestr|noss)[oa]s?)|"
+    r"(?:pinta|pintan|dibuja|dibujan|ruedan?|graban?|fotografían?|pintam|desenham?|peint|peignent|dessinent|"
+    r"malt|malen|zeichnet|zeichnen) (?:\w+ ){0,3}(?:desde cero|a mano|de verdad|do zero|à mão|de verdade|à partir de "
+    r"zéro|de zéro|à la main|von grund auf|von hand)|"
     r"(?:photographiée?s?|tournée?s?|filmée?s?|dessinée?s?|peinte?s?) (?:\w+ ){0,2}(?:pour de vrai|en vrai|à la main|"
     r"en prises de vue réelles|par (?:notre|nos))|"
     r"(?:echt|real|von hand|selbst) (?:\w+ ){0,1}(?:fotografiert|gedreht|gezeichnet|gemalt)",
@@ -662,6 +678,11 @@ UNION_WORK_YES = rx(
     r"background talent|crowd|in-?between(?:s|ers| pass)?|inbetweeners?|clean-?up artists?|compositors?|"
     r"roto artists?|revisionists?|(?:[\w-]+ ){0,2}(?:positions|roles|jobs|staff|department)|"
     r"(?:dramati[sz]ed )?reconstructions? with actors|reenactments? with actors)",
+    r"(?:não|nao|no|ne|nicht) (?:vai |vamos |va |vamos a |wird |werden )?(?:chamar|contratar|convocar|llamar|engager|"
+    r"embaucher|buchen|engagieren) (?:\w+ ){0,3}(?:figurantes|extras|atores|actores|comédiens|figurants|statisten|"
+    r"komparsen|dubladores|dobladores)",
+    r"(?:pessoas|gente|personas|multidão|multitud|foule|menschen|publikum|torcida|plateia|público) (?:\w+ ){0,2}"
+    r"(?:sintétic[oa]s?|synthétiques?|synthetische?n?|virtuais|virtuales)",
     r"(?:ne plus faire appel à|se passer d[e']|au lieu d'engager|dejar de contar con|prescindir de|"
     r"deixar de contratar|dispensar|nicht mehr (?:\w+ )?(?:buchen|engagieren|beauftragen))\s+(?:[\w'’,-]+\s){0,4}"
     r"(?:comédien\w*|voix off|narrat\w+|figurants|doubleurs|scénaristes|locutor\w*|actor\w*|actriz|doblador\w*|"
@@ -695,6 +716,9 @@ UNION_WORK_NO = rx(
     r"(?:the |our )?(?:booked |hired |contracted )?(?:composer|narrator|voice actors?|cast|writers?|room) "
     r"(?:writes|records|re-?records|scores|voices|does) (?:the |all |every |our )?(?:real|final|actual|whole)",
     r"(?:coming|comes|come) in for (?:a |the )?(?:proper |real )?(?:adr|recording|voice) session",
+    # the plan says of the tool itself that it writes no literary material
+    r"(?:tool|it|ai|model|assistant|chatbot) (?:isn'?t|is not|doesn'?t|does not|won'?t|will not|never) (?:be )?"
+    r"(?:writ\w+|draft\w*|generat\w*|produc\w*) (?:any )?(?:scenes?|dialogue|lines|scripts?|pages|literary material)",
 )
 # --- Data going in -----------------------------------------------------------------------------------------
 PERSONAL_DATA_YES = rx(
@@ -786,7 +810,7 @@ PROPRIETARY_NOUN = (
 )
 # Studio-owned material named in a use at all (weaker than "upload the script into X"): yes unless inputs are generic.
 PROPRIETARY_MENTION = rx(
-    r"(?<!color )(?<!colour )(?<!ai )(?<!ai-generated )(?<!generated )(?:script|screenplay|teleplay|shooting script|script pages|dailies|rushes|unreleased footage|raw footage|"
+    r"(?<!color )(?<!colour )(?<!color-)(?<!colour-)(?<!ai )(?<!ai-generated )(?<!generated )(?:script|screenplay|teleplay|shooting script|script pages|dailies|rushes|unreleased footage|raw footage|"
     r"rough cuts?|production (?:stills|photos|images)|set photos|unit stills|storyboards|show bible|series bible|"
     r"deal memos?|side letters?|beat sheets?|lined scripts?|locked scripts?|interview (?:footage|recordings?|transcripts?)|"
     r"(?:season|episode|ep) \d+ (?:footage|scripts?|cuts?)|key poses|our footage|production audio|on-set audio)s?",
@@ -820,15 +844,14 @@ PROPRIETARY_INPUT_YES = rx(
     r"(?:scénario|scénarios|rushs|images)",
     r"(?:carregar|colar|enviar|subir|colocar|inserir)\s+(?:[\w'’-]+\s){0,3}(?:o |os |nosso |nossos )?"
     r"(?:roteiro|roteiros|material)",
-    r"(?:hochladen|hochgeladen|einfügen|eingeben|laden)\s+(?:[\w'’-]+\s){0,3}(?:drehbuch|drehbücher|rohmaterial|"
-    r"originalaufnahmen|dreharbeiten)",
+    r"(?:hochladen|hochgeladen|einfügen|eingeben|laden|lade|lädt|geladen)\s+(?:[\w'’-]+\s){0,3}(?:drehbuch|drehbücher|"
+    r"rohmaterial|originalaufnahmen|dreharbeiten|unveröffentlicht\w* (?:folgen|episoden|szenen))",
     r"(?:drehbuch|drehbücher|rohmaterial)\s+(?:[\w'’-]+\s){0,3}(?:hochladen|hochgeladen|einfügen|eingeben|"
     r"in (?:die |das )?(?:ki|tool|modell))",
 )
 GENERIC_INPUTS = rx(
     r"generic (?:prompts?|inputs?|descriptions?|references?)",
     r"(?:no|without|not using any) (?:script|footage|production|proprietary|confidential|personal|cast|crew)",
-    r"public[- ]domain",
     r"(?:only|just) (?:text )?prompts",
 )
 # "Q3 brand spots", "the brand campaign": the kind of marketing a production makes for itself, not someone's brand.
@@ -860,6 +883,8 @@ THIRD_PARTY_IP_YES = rx(
     r"(?:von|des|der)",
     r"(?:prompts?|indicaciones|instructions) (?:\w+ ){0,2}(?:cite|citar|name|nombrar|mention|mencionar|citer|nennen) "
     r"(?:o |el |le |the |his |her |their |its |den )?(?:nome|nombre|nom|name)",
+    r"(?:images?|pictures?|photos?|photographs|paintings?|illustrations?|drawings?|works?|artworks?|books?|scans|comics|"
+    r"strips) by [A-Z](?-i:[a-z])[\w-]+ [A-Z](?-i:[a-z])[\w-]+",
     r"(?:famous|well-known|iconic|legendary|celebrated) (?:[\w'’-]+ ){0,3}(?:actor|actress|star|singer|billionaire|"
     r"politician|athlete|journalist|anchor|illustrator|artist|painter|photographer|director|musician|rapper|author|"
     r"influencer|ceo|presenter)s?(?:'s|')?",
@@ -876,6 +901,9 @@ THIRD_PARTY_IP_YES = rx(
     r"(?:press|photo|news|stock) agenc(?:y|ies)",
     r"(?:licensed|leased|acquired|sourced) from (?:the |a |an )?(?:[\w'’-]+ ){0,3}(?:archive|agency|library|studio|"
     r"network|broadcaster|estate)",
+    r"(?:que )?licenciamos d[aoe]|licenciad[oa]s? (?:d[aoe]|de la|del) (?:\w+ )?(?:emissora|cadena|canal|arquivo|archivo|"
+    r"agência|agencia|televisión|televisão)|(?:sous licence|licenciée?s?) (?:de|d'|auprès d[eu']|par)(?= )|"
+    r"lizenziert\w* (?:vom|von der|beim|bei der)",
     r"(?:owned by|property of|belongs? to) (?:another|a different|other|a third-party) (?:studio|network|company|"
     r"production|broadcaster)",
     r"(?:frames|stills|clips|footage|images|scenes|shots) (?:ripped |taken |pulled |grabbed |lifted |sampled )?from "
@@ -952,6 +980,9 @@ MISLEADING_YES = rx(
     r"look(?:s|ing)? (?:like )?(?:real |authentic |genuine )?(?:archival|archive|found) (?:footage|photos?|material)",
     r"pass(?:ed)? (?:it |them )?(?:off )?as real",
     r"(?:can'?t|cannot|won't) (?:be )?(?:tell|told|distinguish)",
+    r"(?:no one|nobody|no viewer) will (?:notice|know|tell|spot)|ningu[ée]m vai (?:perceber|notar|saber)|"
+    r"nadie (?:lo )?(?:va a )?(?:notar[áa]?|darse cuenta)|personne ne (?:verra|remarquera|s'en rendra compte)|"
+    r"niemand (?:wird (?:es |das )?(?:merken|bemerken|sehen)|merkt)",
     r"(?:indistinguishable|mistaken) (?:from|for) (?:real|the real)",
     r"never (?:happened|said|took place)",
     r"nunca (?:falou|disse|dijo) (?:isso|isto|eso|esto)|n'a jamais dit (?:ça|cela)|hat (?:das|es) nie gesagt|"
@@ -996,6 +1027,12 @@ KEY_CREATIVE_YES = rx(
     r"(?:the )?(?:world|universe) of the (?:show|series|film|story)",
     r"(?:title|opening|main-?on-?end) (?:sequence|titles|credits)",
     r"read (?:aloud|out loud)",
+    r"(?:liest|lesen|lese|vorlesen) (?:[\w\"„“”-]+ ){0,10}(?:laut )?vor|laut vor(?:gelesen|lesen)?|"
+    r"(?:lit|lisent) (?:\w+ ){0,8}(?:à voix haute|tout haut)|(?:lee|leen) (?:\w+ ){0,8}en voz alta|"
+    r"(?:lê|leem) (?:\w+ ){0,8}em voz alta",
+    # the final design of a character (the matrix: final character designs escalate)
+    r"(?:design|dessin|diseño|desenho|look) (?:définitif|definitivo|final) d[eu]|(?:final|definitive) (?:character )?design of|"
+    r"endgültige[sn]? (?:\w+)?design|héro(?:s|ïne)|h[ée]roe|heroína|herói",
     r"(?:part|central) (?:of|to) the (?:plot|story)",
     r"(?:major|prominent|important) (?:story |plot )?(?:element|role|prop|character|location)",
     r"personaje (?:principal|protagonista)|protagonista|escenario central|elemento clave",
@@ -1045,7 +1082,7 @@ MAY_TRAIN = rx(
     r"free (?:tier|version|plan|account|trial|app)",
     r"free (?:[\w-]+ ){1,2}(?:app|tool|website|site|service|generator)",  # "a free virtual try-on app"
     r"(?:the )?free (?:chat\s?gpt|midjourney|runway|eleven\s?labs|gemini|claude|tool)",
-    r"consumer (?:version|account|tier|app|plan|product)",
+    r"consumer[- ](?:version|account|tier|app|plan|product|abo|konto|abonnement)",
     r"personal (?:account|subscription|plan|login)",
     r"(?:private[nmr]?|persönliche[nmr]?|eigene[nmr]?) (?:[\w-]+[- ])?(?:account|konto|zugang|abo)|"
     r"(?:his|her|my|their) (?:own |private )?(?:\w+ )?(?:plus|pro|premium) (?:account|subscription)|"
@@ -1055,6 +1092,7 @@ MAY_TRAIN = rx(
     r"(?:uses?|keeps?|stores?|retains?) (?:our |user |the )?(?:inputs|uploads|prompts|data|images) (?:for|to) "
     r"(?:train|improve)",
     r"public (?:discord|server|gallery|feed|mode)",
+    r"(?:can|may|will|could) be used to (?:train|improve)|used to improve (?:their|its) models?",
     r"(?:haven'?t|have not|didn'?t|did not) (?:\w+ )?(?:checked|read|reviewed|looked at) (?:the |their |its )?"
     r"(?:terms|tos|data (?:policy|terms)|licen[sc]e)",
     r"(?:gratuita?|gratuit|kostenlos\w*|versión gratuita|version gratuite|versão gratuita|gratisversion)",
@@ -1200,6 +1238,8 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"(?:só|apenas|solo|sólo|solamente|juste|seulement|nur) (?:(?:uma|una|une|de la|als|eine) )?"
             r"(?:referência|referencia|référence|referenz)s?",
             r"referências? visua(?:l|is)|referencias? visual(?:es)?|références? visuelles?|"
+            r"(?:imágenes|imagens|images|fotos) de (?:référence|referencia|referência)|(?:sirven?|servem?|servent?|dienen?) "
+            r"(?:\w+ )?(?:de|como|comme|als|d'|pour) (?:referencia|referência|référence|referenz)|"
             r"referenzbilder|\w*(?:stimmungs|licht|farb|look|bild)referenz\w*|"
             r"referencias? de (?:luz|iluminación|ambiente|color)|références? (?:de lumière|d'ambiance|de couleur)|"
             r"referências? de (?:luz|iluminação|clima|cor)",
@@ -1343,6 +1383,18 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
         ),
     ),
 ]
+
+# A document that is office work, not literary material: "draft a generic safety-briefing checklist template".
+OFFICE_DOCUMENT = rx(
+    r"glossar(?:y|ies)?|glosarios?|glossaires?|glossários?|templates?|plantillas?|modèles de documents|vorlagen|"
+    r"checklists?|checklisten?|packlisten?|cronogramas?|calendriers?|zeitpl(?:a|ä)ne?|memos?|invoices?|forms?|"
+    r"spreadsheets?|emails?|newsletters?|agendas?|minutes|briefing notes?|safety (?:briefing|plan)s?"
+)
+LITERARY = rx(
+    r"scripts?|screenplays?|teleplays?|scenes?|dialogues?|episodes?|pages|outlines?|treatments?|bibles?|beats|"
+    r"lines|monologues?|jokes|guion(?:es)?|escenas?|diálogos?|scénarios?|scènes?|roteiros?|cenas|drehb(?:u|ü)ch\w*|"
+    r"szenen|dialoge?"
+)
 
 MEDIA_PATTERNS: list[tuple[Media, re.Pattern[str]]] = [
     (

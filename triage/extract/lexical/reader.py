@@ -35,7 +35,7 @@ from triage.records import (
 
 # (an abbreviation before a number ends no sentence: "ep. 4", "sc. 12", "no. 3")
 SENTENCE_END = re.compile(
-    r"(?<=[.!?])(?<!\b[Ee][Pp]\.)(?<!\b[Ee][Pp][Ss]\.)(?<!\b[Ss][Cc]\.)(?<!\b[Nn][Oo]\.)(?<!\b[Cc]ap\.)(?<!\b[Vv]ol\.)"
+    r"(?<=[.!?])(?<!\b[Ee][Pp]\.)(?<!\b[ÉéEe][Pp]\.)(?<!\b[Ee][Pp][Ss]\.)(?<!\b[Ss][Cc]\.)(?<!\b[Nn][Oo]\.)(?<!\b[Cc]ap\.)(?<!\b[Vv]ol\.)"
     r"[\"')\]]*\s+(?=[^a-z\s])|\n+|;\s+|\s+[•▪●]\s+"
 )
 # where a piece holding instructions is cut again, so it never takes the partner's own sentence along: any sentence
@@ -153,8 +153,13 @@ def _split_uses(sentence: str) -> list[str]:
     Parts are tracked by position, so a long run-on sentence costs linear time; a part without an AI cue stays with
     the part before it, connector and words verbatim."""
     spans: list[tuple[int, int]] = []
-    start = 0
+    start = depth = scanned = 0
     for separator in USE_SPLIT.finditer(sentence):
+        between = sentence[scanned : separator.start()]
+        depth = max(0, depth + between.count("(") - between.count(")"))
+        scanned = separator.start()
+        if depth:
+            continue  # "a mood board (brutalist concrete, 70s signage vibe) with Firefly": a list inside brackets
         spans.append((start, separator.start()))
         start = separator.end()
     spans.append((start, len(sentence)))
@@ -444,8 +449,17 @@ def detect_stage(segments: list[PlanSegment]) -> Choice[Stage]:
         for hit in find_hits(pattern, segments):
             if hit.negated or (stage in LOW_RISK_STAGES and not _lowers(hit)):
                 continue  # "we put no script into it" is no writing use
+            if stage == Stage.WRITING and _office_document(hit):
+                return Choice[Stage](value=Stage.ADMIN, evidence=hit.segment.text)
             return Choice[Stage](value=stage, evidence=hit.segment.text)
     return Choice[Stage](value=Stage.UNKNOWN)
+
+
+def _office_document(hit: PatternHit) -> bool:
+    """ "Draft a generic safety-briefing checklist template": the writing is office work when the statement, one that
+    may lower this use's risk, names an office document and no literary material at all."""
+    text = hit.segment.text
+    return _lowers(hit) and bool(lx.OFFICE_DOCUMENT.search(text)) and not lx.LITERARY.search(text)
 
 
 def detect_media(segments: list[PlanSegment]) -> list[Media]:

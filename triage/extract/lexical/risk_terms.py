@@ -100,6 +100,7 @@ CONFIDENTIAL_NOUN = (
     r"(?:scripts?|screenplays?|teleplays?|script pages|(?:(?<=the )|(?<=our )|(?<=these )|(?<=those )|(?<=draft ))pages|sides|shooting (?:draft|script)|(?:current |latest |"
     r"first |second |new |revised )?drafts?|dailies|rushes|footage|plates|rough cuts?|assembly|cut|stills|set photos|"
     r"production (?:photos|images|art|designs?)|show bible|series bible|beat sheets?|outlines?|treatments?|exposés?|"
+    r"bible (?:de la série|de la serie|da série|der serie)|(?:la )?bible|séquenciers?|escaletas?|"
     r"contracts?|deal memos?|budgets?|(?:interview |audio )?recordings?|audio files|mp3s|"
     r"guion(?:es)?|libretos?|(?:(?<=las )|(?<=nuestras )|(?<=as )|(?<=nossas ))páginas|borrador(?:es)?|metraje|brutos|transcripciones|"
     r"scénarios?|rushs|brouillons?|transcriptions|"
@@ -147,6 +148,9 @@ TOUCHES: dict[str, re.Pattern[str]] = {
         r"call ?sheets?",
         r"self-?tapes?|audition (?:tapes?|videos?)|diagnos[ie]s|medical|health (?:records|information|data)|passports?|dates? of birth|social security|bank details",
         r"(?:interview|audition) (?:tapes?|transcripts?|recordings?|footage|notes)|transcripts? of",
+        r"(?:asked for|requested|demandé|pidieron|pediram|gebeten um) (?:l')?(?:anonymity|anonymat|anonimato|anonymität)|"
+        r"(?:témoins?|testigos?|testemunhas?|zeug(?:en|innen)) (?:de l'affaire|del caso|do caso|im fall)|"
+        r"(?:heures|horas|stunden) (?:d'|de |von )?(?:entretiens|entrevistas|interviews)",
         r"(?:residents?|neighbou?rs?|locals|participants?|contestants?|contributors?|interviewees?|survivors?|"
         r"victims?|witnesses|patients|minors|children|employees)(?:'s|')? (?:\w+ ){0,2}(?:names|details|stories|"
         r"interviews?|testimon\w*|transcripts?|footage|photos|data|answers|messages)",
@@ -175,8 +179,8 @@ TOUCHES: dict[str, re.Pattern[str]] = {
         rf"copyright\w*|trademark\w*|(?:real |existing |famous |known )?brands?{OWN_BRAND_WORK}|logos?|branded",
         r"(?-i:[A-Z][a-z]+)(?:'s|’s|'|’) (?:\w+ )?(?:style|look|films?|paintings?|photos?|photographs?|art|artwork|work|"
         r"songs?|music|aesthetic|illustrations?|books?)",
-        r"(?:scan|scann|grab|ripp|scrap|download|pull)\w* (?:\S+ ){0,6}(?:from|of|out of) (?:his|her|their|(?-i:[A-Z])\w+(?:'s|'|’s)?) "
-        r"(?:\w+ )?(?:books?|work|art|films?|paintings?|illustrations?|photos?|albums?)",
+        r"(?:scan|scann|grab|ripp|scrap|download|pull)\w* (?:\S+ ){0,6}(?:from|of|out of|off) (?:his|her|their|(?-i:[A-Z])\w+(?:'s|'|’s)?) "
+        r"(?:\w+ )?(?:books?|work|art|films?|paintings?|illustrations?|photos?|albums?|portfolio|site|website)",
         r"(?:named|specific|living|real|particular) (?:artists?|painters?|photographers?|illustrators?|directors?)",
         r"al estilo de|estilo de (?-i:[A-Z])|inspirad[oa] en|famos[oa]|marcas?",
         r"(?:dans )?le style de|à la manière de|inspiré(?:e)? de|célèbre|marques?",
@@ -192,6 +196,9 @@ TOUCHES: dict[str, re.Pattern[str]] = {
         r"generated (?:lines|dialogue|scenes?|jokes|scripts?))",
         r"(?:generate|write|draft|rewrite|punch up)s? (?:[\w'’-]+ ){0,3}(?:lines|dialogue|scenes?|jokes|monologues?|"
         r"scripts?|episodes?|teleplays?)",
+        r"(?:écrire|rédiger|dialoguer) (?:[\w'’-]+ ){0,4}(?:dialogues?|scènes?|séquences|répliques|version dialoguée)|"
+        r"(?:escribir|redactar) (?:\w+ ){0,4}(?:diálogos?|escenas?|secuencias)|(?:escrever|redigir) (?:\w+ ){0,4}"
+        r"(?:diálogos?|cenas?|sequências)|(?:dialoge?|szenen) (?:\S+ ){0,6}(?:schreiben|verfassen|ausformulieren)",
         r"(?:replac\w*|swap\w* out|substitut\w*) (?:[\w'’-]+ ){0,3}(?:actors?|actress\w*|performers?|extras|"
         r"voice (?:actors?|talent)|narrators?|writers?|composers?|musicians?|singers?|dubbing|crew|artists?|animators?)",
         r"reemplaz\w* (?:a )?(?:los |las )?(?:actores|extras|figurantes|guionistas)|"
