@@ -340,6 +340,7 @@ FINAL_YES = rx(
     r"(?:end|opening|closing)[- ]credits?",
     r"(?:holds?|holding|held) (?:it |them |\w+ )?up to (?:the )?camera|(?:in|for) the final episodes?",
     r"in(?:to)? the final(?=\s*(?:[.,;:!?)]|$|and |too |as well))",
+    r"(?:become|becomes|became|turn into|turns into|used as|use them as|as) (?:the |our )?(?:final|approved)(?= )(?! say| decision| call)",
     r"print(?:ed|ing)? (?:\w+ ){0,3}as (?:an? |the )?(?:props?|set dressing)|als requisite|(?:comme|en) accessoires? de jeu|"
     r"como (?:utilería|atrezzo|objetos? de cena|adereços?)",
     r"(?:gets?|get|are|is|will be|to be) (?:then )?(?:shot|filmed) (?:as (?:is|written)|like that|that way|word for word)|"
@@ -431,14 +432,20 @@ HUMAN_MADE = rx(
     r"animators?|colou?rists?|team|crew) (?:\w+ )?(?:write|writes|draw|draws|paint|paints|design|designs|compose|"
     r"composes|build|builds|cut|cuts|animate|animates) (?:the |all |every |our |each )?(?:actual|real|final|whole)",
 )
+# Noise reduction, not the img2img setting ("at low denoise", "denoising strength 0.3") that sets how much is generated.
+CLEANUP_DENOISE = (
+    r"(?<!low )(?<!high )(?<!at )(?<!img2img )de-?nois(?:e|es|ing)(?! strength| value| level| setting| of \d| 0)"
+)
 # Said of a use that only processes what was recorded: nothing generated can reach the final cut.
 NON_GENERATIVE = rx(
     r"(?:doesn'?t|does not|won'?t|will not|never|not|no) (?:create|generate|add|invent|synthesi[sz]e|make up|change)s? "
     r"(?:or (?:add|create|generate|change) )?(?:any |new |anyone's )?(?:words|imagery|images|pixels|content|material|"
     r"anything|lines|dialogue|delivery|performance)",
-    r"de-?nois(?:e|es|ing)(?: passes)?|de-?reverb\w*|noise reduction|forced[- ]alignment|colou?r (?:correction|grading)|"
+    rf"{CLEANUP_DENOISE}(?: passes)?|de-?reverb\w*|noise reduction|forced[- ]alignment|colou?r (?:correction|grading)|"
     r"farbkorrektur|rauschunterdrückung|magic mask|power windows?|pull(?:ing|s)? mattes",
-    r"(?:it |the tool )?(?:only|just) (?:isolates|cleans|removes|reduces|tracks|masks|pulls mattes|denoises|"
+    # the tool, not a person: "the character designer only cleans them up" says who finishes generated images
+    r"(?:it|the (?:tool|model|app|software|plug-?in|ai)|ai) (?:only|just) (?:isolates|cleans|removes|reduces|tracks|masks|"
+    r"pulls mattes|denoises|"
     r"separates|transcribes)",
     r"keine neuen (?:wörter|bilder|inhalte|töne|sätze) (?:\w+ )?(?:erzeugt|generiert)|no se generan (?:nuevas|nuevos)|"
     r"no genera (?:nuevas|nuevos|ningún)|ne génère (?:aucun|pas de)|não gera (?:novas|novos|nenhum)",
@@ -655,7 +662,7 @@ PERFORMANCE_ALTERATION_YES = rx(
 PERFORMANCE_CUSTOMARY = rx(
     r"cosmetic",
     r"blemish(?:es)?",
-    r"noise[- ]reduction|de-?nois(?:e|ing)|denoise",
+    rf"noise[- ]reduction|{CLEANUP_DENOISE}",
     r"clean(?:ing)?[- ]?up (?:the )?(?:audio|dialogue|sound)",
     r"pitch (?:correction|fix(?:es)?)",
     r"clarity",
@@ -909,7 +916,8 @@ THIRD_PARTY_IP_YES = rx(
     r"(?:frames|stills|clips|footage|images|scenes|shots) (?:ripped |taken |pulled |grabbed |lifted |sampled )?from "
     r"(?:[\w'’-]+ ){0,4}(?:films|movies|shows|series|music videos|games)",
     r"copyrighted",
-    r"(?:frame ?grabs?|stills|frames|clips|footage|scenes|shots|screenshots|screen ?grabs?|images|posters?) from"
+    r"(?:frame ?grabs?|stills|frames|clips|footage|scenes|shots|screenshots|screen ?grabs?|images|posters?)"
+    r"(?: ripped| taken| pulled| grabbed| lifted| sampled| screenshotted)? from"
     r" (?!Season|Episode|Ep\b|Block|Day|Unit|Our|Netflix|Act|Scene)[A-Z][\w'-]*",
     r"(?:famous|well-known|iconic) (?:photo(?:graph)?|painting|artist|artists|photographer|illustrator|actor|"
     r"actress|singer|film|movie|song|brand|logo|character)",
@@ -1024,6 +1032,8 @@ KEY_CREATIVE_YES = rx(
     r"central (?:to the (?:story|plot|narrative)|setting|location|world|character|plot|element|prop)",
     r"(?:hero|story-critical|plot-critical|pivotal) (?:prop|props|asset|assets|shot|shots|scene|element)",
     r"(?:creature|character) designs?(?: for)? (?:the )?(?:final|hero|main)",
+    r"(?:final|approved) (?:[\w-]+ )?(?:turnarounds?|turnaround sheets?|model sheets?|character sheets?|character designs?)",
+    r"hero (?:[\w-]+ )?(?:environments?|locations?|sets?|worlds?|backgrounds?|bgs)",
     r"(?:the )?(?:world|universe) of the (?:show|series|film|story)",
     r"(?:title|opening|main-?on-?end) (?:sequence|titles|credits)",
     r"read (?:aloud|out loud)",
@@ -1125,6 +1135,9 @@ DOCUMENTARY = rx(
 )
 # Uncertainty about the plan itself: it counts wherever it stands in a use, whatever it is about.
 STRONG_HEDGE = rx(
+    r"(?:can'?t|cannot|can not) (?:really )?(?:promise|guarantee)|no (?:puedo|podemos) (?:prometer|garantizar)|"
+    r"je ne (?:peux|peut) pas (?:promettre|garantir)|on ne peut pas (?:promettre|garantir)|não (?:posso|podemos) "
+    r"(?:prometer|garantir)|(?:kann|können) (?:ich |wir )?(?:das )?nicht (?:versprechen|garantieren)",
     r"not (?:yet |\d+ ?% |entirely |completely |totally |quite |really |fully |a hundred percent )?(?:sure|certain)",
     r"unsure|uncertain|undecided|not decided|haven'?t decided|(?:don'?t|do not) know (?:yet )?(?:whether|if)",
     r"to be (?:decided|determined|confirmed)|tbd|tbc|(?:it )?depends (?:on )?(?:whether|if)|no idea (?:whether|if)",

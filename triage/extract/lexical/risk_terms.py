@@ -36,6 +36,8 @@ NOT_NEGATION = rx(
     r"nicht nur",
     r"no[- ]cost|at no (?:extra )?(?:cost|charge)|no charge|no matter|no later than|not least|no question|"
     r"no problem|no worries|nothing but",
+    # a shrug, not a denial: "Just a reference pass, nothing to see here", "só um detalhezinho, nada demais"
+    r"nothing to see here|no big deal|nada demais|nada de mais|nada del otro mundo|rien de méchant|nichts wildes",
     r"without (?:an? |any |the |our )?(?:[\w-]+ ){0,2}(?:labels?|disclaimers?|captions?|credits?|disclosures?|"
     r"watermarks?|notices?|tags?|flags?|warnings?|mentions?|indications?|cards?|supers?)",
     r"no (?:[\w-]+[- ]){0,2}(?:labels?|disclaimers?|captions?|disclosures?|watermarks?|notices?|title cards?|supers?)",
