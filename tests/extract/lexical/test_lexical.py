@@ -428,3 +428,31 @@ def test_a_reports_line_on_another_topic_touches_no_risk_of_the_ai_use(pipeline:
         "on screen.\nCatering: vegan option short again."
     )
     assert run(pipeline, report).route == "notify"
+
+
+@pytest.mark.parametrize(
+    ("answer", "route", "approval"),
+    [
+        ("Yes, in the end credits", "escalate", True),
+        ("No", "notify", False),
+        ("TBD, depends on the mix", "escalate", False),
+    ],
+)
+def test_a_form_question_is_asked_and_its_answer_decides(
+    pipeline: Pipeline, answer: str, route: str, approval: bool
+) -> None:
+    text = (
+        "Tool: the studio's enterprise Firefly\nUse: mood images for the lobby set design meeting, generic prompts\n"
+        f"Will outputs appear in final deliverables? {answer}"
+    )
+    result = run(pipeline, text)
+    assert (result.route, result.approval_required) == (route, approval)
+
+
+def test_a_list_in_brackets_stays_with_its_use(pipeline: Pipeline) -> None:
+    result = run(
+        pipeline,
+        "fyi for the GenAI log: Lena builds a mood board for the ward (concrete, sodium light, 70s signage) with "
+        "Firefly on the studio enterprise account, generic prompts, for the design meeting only.",
+    )
+    assert len(result.uses) == 1 and result.route == "notify"

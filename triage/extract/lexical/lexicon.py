@@ -138,7 +138,21 @@ ASIDE_LINE = re.compile(
     re.IGNORECASE,
 )
 # A form's answer: "Will it be on screen: NO", "In the final cut? - no".
-FORM_NO = re.compile(r"\s*\??\s*[:=-]\s*(?:no|nope|none|never|nein|non|não|nunca|jamais)\b(?!-)", re.IGNORECASE)
+FORM_NO = re.compile(
+    r"\s*(?:\?\s*[:=-]?|[:=-])\s*(?:no|nope|none|never|nein|non|não|nunca|jamais)\b(?!-)", re.IGNORECASE
+)
+# A form's question or field label with its answer on the same line: "Will outputs appear in final deliverables? TBD -
+# depends on the mix", "Deliverable status: temp only". The label's words are asked, not said: the answer decides.
+FORM_QUESTION = re.compile(
+    r"^(?!¿?(?:can|could|may|shall|should|would|is it ok(?:ay)?|are we allowed|do we need|podemos|se puede|puedo|"
+    r"pouvons|peut-on|on peut|est-ce qu|posso|pode|können|dürfen|darf|kann)\b)[^?!.:\n]{2,100}\?(?=\s*[:=-]?\s*\S)",
+    re.IGNORECASE,
+)
+FIELD_LABEL = re.compile(
+    r"^(?:[\w/'’-]+ ){0,3}(?:status|type|kind|category|stage|tipo|estado|statut|état|typ|stand)\s*:(?=\s*\S)",
+    re.IGNORECASE,
+)
+FORM_YES = re.compile(r"\s*[:=-]?\s*(?:yes|yep|sí|si|oui|sim|ja)\b", re.IGNORECASE)
 # A use the plan says it has dropped: "the idea of cloning Tom's voice is dead", "we've scrapped the voice clone".
 WITHDRAWN = rx(
     r"(?:the )?idea (?:of|to) (?:[\w'’-]+ ){1,10}(?:is|was) (?:dead|off|dropped|scrapped|shelved|abandoned|off the table)",
@@ -209,6 +223,9 @@ GLOBAL_SCOPE = rx(
     r"nenhum[a]? (?:imagem|plano|material|conteúdo|elemento) gerad[oa]|nenhuma das imagens geradas",
     r"aucun(?:e)? (?:image|visuel|plan|contenu|élément|asset) génér[ée]e?s?|aucune des images générées",
     r"kein(?:e|en)? (?:ki-)?generiert(?:e|en|es)? (?:bild|bilder|material|inhalte?|elemente?|aufnahmen)",
+    # "KI-Bilder oder Logos kommen nicht ans Set", "AI-generated images never reach the set": all generated output
+    r"(?:ki|ai)-(?:bilder|images|visuals)|(?:von der ki|mit ki) (?:erzeugte|generierte)[n]? (?:bilder|inhalte|logos)|"
+    r"ai-generated (?:images|visuals|material|content|output)",
 )
 
 NEGATION_PARTS = (
@@ -270,7 +287,10 @@ POST_NEGATION = re.compile(
     r"wird nicht|werden nicht|werden weder|wird weder|wird nie|werden nie)\s+(?:be\s+|get\s+|ever\s+)?(?:cloned|used|uploaded|included|shown|generated|"
     r"created|recreated|replicated|altered|changed|modified|shared|entered|pasted|put|fed|seen|heard|kept|trained|"
     r"imitated|copied|referenced|touched|involved|reproduced|synthesi[sz]ed|affected|replaced|go|goes|appear|"
-    r"appears|leave|leaves|clonada|utilisée?|usada|geklont|verwendet|gezeigt|veröffentlicht|gesendet|genutzt)\b",
+    r"appears|leave|leaves|clonada|utilisée?|usada|geklont|verwendet|gezeigt|veröffentlicht|gesendet|genutzt)\b"
+    # the verb before its negation: "… Bilder oder Logos kommen nicht ans Set", "… n'iront pas à l'écran"
+    r"|\W*(?:[\w'’-]+\s+){0,2}?(?:kommt|kommen|geht|gehen|landet|landen|gelangt|gelangen|erscheint|erscheinen) "
+    r"(?:nicht|nie|niemals)\b|\W*(?:[\w'’-]+\s+){0,2}?n'(?:iront|ira|va|vont|apparaîtra|apparaîtront|sera|seront) pas\b",
     re.IGNORECASE,
 )
 # "we won't use her voice without consent": the negation is a condition, the use still happens.
@@ -363,7 +383,10 @@ FINAL_YES = rx(
     r"(?:à l'|en )arrière-plan (?:de |d')(?:\w+ ){0,4}(?:plans?|scènes?|épisodes?)|"
     r"im hintergrund (?:\w+ ){0,4}(?:szenen?|einstellungen|folgen?|bilder)|"
     r"(?:ao |no )fundo d[eoa]s? (?:\w+ ){0,4}(?:planos?|cenas?|episódios?)",
-    r"(?:end up |ending up )?keep(?:ing)? (?:some|a few|one or two|any|it|them|these|those|the best)",
+    r"(?:end up |ending up )?keep(?:ing)? (?:some|a few|one or two|any|it|them|these|those|the best)"
+    # "we're keeping it generic" says how, not where
+    r"(?! (?:generic|simple|short|internal|vague|tight|light|clean|anonymous|low-?key|brief|offline|local|private|"
+    r"separate|confidential|rough|loose))",
     r"end(?:s)? up (?:in|on|using)",
     r"(?:set dressing|signage|signs|newspapers?|news clippings?|posters?|documents?) (?:seen|visible|in shot|on set)",
     r"(?:the )?version (?:that )?(?:goes|going|is uploaded|uploaded|is delivered|delivered|sent) (?:up )?(?:on|to) "
@@ -402,6 +425,8 @@ FINAL_YES = rx(
     r"(?:vai|vão) (?:aparecer|sair|entrar) (?:em|n)|nos episódios|em todos os episódios",
     # "nichts davon kommt in den Film": denied, it lowers; said, it is final
     r"(?:kommt|kommen|landet|landen|geht|gehen) (?:\w+ ){0,2}in (?:den film|die folge|die sendung|den schnitt|die serie)|"
+    r"(?:kommt|kommen|gelangt|gelangen) (?:\w+ )?ans set|(?:goes|go|makes it|make it|gets|get) (?:on|onto|to) (?:the )?set|"
+    r"(?:va|vont|arrive|arrivent) sur le plateau|(?:llega|llegan) al set|(?:chega|chegam|vai|vão) ao set|"
     r"(?:va|vont|finit|finissent|entre|entrent) dans le film|(?:entra|entran|va|van|acaba|acaban) en la película|"
     r"(?:entra|entram|vai|vão|acaba|acabam) no filme",
 )
@@ -428,6 +453,10 @@ HUMAN_MADE = rx(
     # "the final shot is practical plus traditional VFX", "the sequence is done practically"
     r"(?:is|are|will be|gets?|stays?) (?:done |shot |built )?(?:practical(?:ly)?|in-camera)(?: plus| with| and|[.,;]|$)",
     # "our copywriters write the actual lines", "the composer writes the whole score"
+    r"(?:we|i|the [\w-]+ and i) (?:are |am )?(?:writing|drawing|painting|composing|designing|building) (?:the |all |our )?"
+    r"(?:actual|real|final|whole) [\w-]+ (?:ourselves|myself|by hand)",
+    r"(?:créée?s?|dessinée?s?|conçue?s?|réalisée?s?) à la main|(?:cread|diseñad|hech)[oa]s? a mano|(?:criad|feit)[oa]s? à mão|"
+    r"von hand (?:erstellt|gezeichnet|entworfen)|(?:zeichnen|malen|entwerfen) unsere \w+ selbst",
     r"(?:our|the) (?:[\w-]+ )?(?:writers?|copywriters?|artists?|illustrators?|designers?|painters?|composers?|editors?|"
     r"animators?|colou?rists?|team|crew) (?:\w+ )?(?:write|writes|draw|draws|paint|paints|design|designs|compose|"
     r"composes|build|builds|cut|cuts|animate|animates) (?:the |all |every |our |each )?(?:actual|real|final|whole)",
@@ -685,6 +714,10 @@ UNION_WORK_YES = rx(
     r"background talent|crowd|in-?between(?:s|ers| pass)?|inbetweeners?|clean-?up artists?|compositors?|"
     r"roto artists?|revisionists?|(?:[\w-]+ ){0,2}(?:positions|roles|jobs|staff|department)|"
     r"(?:dramati[sz]ed )?reconstructions? with actors|reenactments? with actors)",
+    r"(?:substituindo|substituir|substitui|reemplazando|reemplazar|remplaçant|remplacer|ersetzen|ersetzt) (?:\w+ ){0,2}"
+    r"(?:equipa|equipe|equipo|équipe|team)? ?(?:de |d'|der )?(?:intervaladores|intercaladores|intervallistes|"
+    r"animadores|animateurs|animator\w*|zwischenphasen\w*|dobladores|dubladores|doubleurs|roteiristas|guionistas|"
+    r"scénaristes|ilustradores|illustrateurs|músicos|musiciens|compositores|compositeurs)",
     r"(?:não|nao|no|ne|nicht) (?:vai |vamos |va |vamos a |wird |werden )?(?:chamar|contratar|convocar|llamar|engager|"
     r"embaucher|buchen|engagieren) (?:\w+ ){0,3}(?:figurantes|extras|atores|actores|comédiens|figurants|statisten|"
     r"komparsen|dubladores|dobladores)",
@@ -723,6 +756,8 @@ UNION_WORK_NO = rx(
     r"(?:the |our )?(?:booked |hired |contracted )?(?:composer|narrator|voice actors?|cast|writers?|room) "
     r"(?:writes|records|re-?records|scores|voices|does) (?:the |all |every |our )?(?:real|final|actual|whole)",
     r"(?:coming|comes|come) in for (?:a |the )?(?:proper |real )?(?:adr|recording|voice) session",
+    r"(?:voice actors?|cast|narrators?|composers?|singers?|musicians) (?:\w+ ){0,2}(?:record|records|will record|are "
+    r"recording|come in to record|record the (?:real|final|actual))",
     # the plan says of the tool itself that it writes no literary material
     r"(?:tool|it|ai|model|assistant|chatbot) (?:isn'?t|is not|doesn'?t|does not|won'?t|will not|never) (?:be )?"
     r"(?:writ\w+|draft\w*|generat\w*|produc\w*) (?:any )?(?:scenes?|dialogue|lines|scripts?|pages|literary material)",
@@ -903,7 +938,7 @@ THIRD_PARTY_IP_YES = rx(
     r"(?: [A-Z][\w.'’-]+){0,2} (?:style|look|aesthetic|composition|palette|vibe|brushwork)",
     r"real (?:[A-Z]+ )?(?:journalist|anchor|news anchor|politician|president|celebrity|reporter)",
     r"cnn|bbc|fox news|msnbc|sky news|nbc|abc news|cbs|reuters|associated press|getty images",
-    r"(?:agency|archive|archival|press|stock|news|licensed|third-party) (?:footage|photos?|photographs|images?|material|"
+    r"(?:agency|archive|archival|press|stock|news|newsreels?|licensed|third-party) (?:footage|photos?|photographs|images?|material|"
     r"stills|reels?|clips?)",
     r"(?:press|photo|news|stock) agenc(?:y|ies)",
     r"(?:licensed|leased|acquired|sourced) from (?:the |a |an )?(?:[\w'’-]+ ){0,3}(?:archive|agency|library|studio|"
@@ -987,7 +1022,9 @@ MISLEADING_YES = rx(
     r"(?:archival|archive)[- ](?:style|looking|like)",
     r"look(?:s|ing)? (?:like )?(?:real |authentic |genuine )?(?:archival|archive|found) (?:footage|photos?|material)",
     r"pass(?:ed)? (?:it |them )?(?:off )?as real",
-    r"(?:can'?t|cannot|won't) (?:be )?(?:tell|told|distinguish)",
+    # viewers who cannot tell, not a partner who "can't tell whether that's coincidence"
+    r"(?:viewers?|audiences?|people|nobody|no one|you|anyone) (?:\w+ )?(?:can'?t|cannot|won'?t|will not|couldn'?t) "
+    r"(?:be able to )?(?:tell|distinguish)|(?:can'?t|cannot) be told apart",
     r"(?:no one|nobody|no viewer) will (?:notice|know|tell|spot)|ningu[ée]m vai (?:perceber|notar|saber)|"
     r"nadie (?:lo )?(?:va a )?(?:notar[áa]?|darse cuenta)|personne ne (?:verra|remarquera|s'en rendra compte)|"
     r"niemand (?:wird (?:es |das )?(?:merken|bemerken|sehen)|merkt)",
@@ -1042,7 +1079,7 @@ KEY_CREATIVE_YES = rx(
     r"(?:lê|leem) (?:\w+ ){0,8}em voz alta",
     # the final design of a character (the matrix: final character designs escalate)
     r"(?:design|dessin|diseño|desenho|look) (?:définitif|definitivo|final) d[eu]|(?:final|definitive) (?:character )?design of|"
-    r"endgültige[sn]? (?:\w+)?design|héro(?:s|ïne)|h[ée]roe|heroína|herói",
+    r"endgültige[sn]? (?:\w+)?design",
     r"(?:part|central) (?:of|to) the (?:plot|story)",
     r"(?:major|prominent|important) (?:story |plot )?(?:element|role|prop|character|location)",
     r"personaje (?:principal|protagonista)|protagonista|escenario central|elemento clave",
@@ -1135,6 +1172,9 @@ DOCUMENTARY = rx(
 )
 # Uncertainty about the plan itself: it counts wherever it stands in a use, whatever it is about.
 STRONG_HEDGE = rx(
+    r"(?:not|n't) (?:\w+ )?confident|(?:can'?t|cannot|couldn'?t) (?:really |honestly )?tell (?:whether|if)|"
+    r"pas (?:\w+ )?(?:certaine?s?|confiante?s?)|no (?:estoy|estamos) (?:\w+ )?(?:segur[oa]s?|convencid[oa]s?)|"
+    r"não (?:tenho|temos) (?:\w+ )?(?:certeza|confiança)|(?:bin|sind) (?:mir |uns )?(?:\w+ )?nicht sicher",
     r"(?:can'?t|cannot|can not) (?:really )?(?:promise|guarantee)|no (?:puedo|podemos) (?:prometer|garantizar)|"
     r"je ne (?:peux|peut) pas (?:promettre|garantir)|on ne peut pas (?:promettre|garantir)|não (?:posso|podemos) "
     r"(?:prometer|garantir)|(?:kann|können) (?:ich |wir )?(?:das )?nicht (?:versprechen|garantieren)",
@@ -1225,14 +1265,16 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"look ?book",
             r"(?:tone|mood|sizzle) reels?|rip-?o-?matics?",
             r"for (?:buyers|financiers|the network)",
-            r"(?:funding|investor|pitch|sales|financing) decks?|decks? for (?:buyers|investors|financiers|funders)",
+            r"(?:funding|investor|pitch|sales|financing|greenlight|development|dev) decks?|decks? for (?:buyers|investors|"
+            r"financiers|funders)|format pitch",
         ),
     ),
     (
         Stage.IDEATION,
         rx(
             r"mood ?boards?",
-            r"brainstorm(?:s|ing)?",
+            r"brainstorm(?:s|ing|er)?|thinking aid|sounding board|bounc\w* (?:around|off)|images? d'ambiance|"
+            r"imágenes de ambiente|imagens de ambiente|stimmungsbilder",
             r"ideation",
             r"ideas",
             r"inspiration",
@@ -1258,7 +1300,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"referências? de (?:luz|iluminação|clima|cor)",
             r"mood (?:images?|frames?|pieces|stills)|(?:texture|motion|pose|lighting|colou?r|animal|movement) reference|"
             r"reference (?:clips?|jpgs?|photos?|frames?|stills?|textures?|videos?)|mock-?ups?|(?:rough|loose|quick|early) (?:concepts?|sketches|ideas|"
-            r"explorations?)|explorations?|sketch(?:es)?|(?:camera|layout|angle|composition|colou?r|mood|lighting|value|concept)(?:[- ]\w+)? thumbnails?|"
+            r"explorations?)|explorations?|sketch(?:es)?|(?:camera|layout|angle|composition|colou?r|mood|lighting|value|concept)(?:[- ]\w+)? thumbnails?|\w*(?:kamerawinkel|perspektiv|layout|farb)\w*-thumbnails?|"
             r"(?:general |background |documentary |desk )?research|recherches? documentaires?|investigación documental|"
             r"pesquisa|recherche|bocetos|esbozos|croquis|esquisses|esboços|skizzen|maquet(?:a|as|ar|ear|tes?)|maquetes?",
             # research that prepares the real work: "temas con los que preparar las entrevistas"
@@ -1393,6 +1435,8 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"glossar(?:y|ies)?|glosarios?|glossaires?|glossários?|templates?|plantillas?|modèles de documents|"
             r"vorlagen|checklists?|checklisten?|packlisten?|cronogramas?|calendriers?|zeitpl(?:a|ä)ne?",
             r"summar(?:y|ies|i[sz]e) (?:of )?(?:meetings?|notes)",
+            r"regulations?|regulamentos?|reglamentos?|réglementations?|vorschriften|bylaws?|ordinances?|"
+            r"permits?|permisos? de rodaje|autorisations de tournage|drehgenehmigung\w*",
         ),
     ),
 ]
@@ -1401,7 +1445,9 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
 OFFICE_DOCUMENT = rx(
     r"glossar(?:y|ies)?|glosarios?|glossaires?|glossários?|templates?|plantillas?|modèles de documents|vorlagen|"
     r"checklists?|checklisten?|packlisten?|cronogramas?|calendriers?|zeitpl(?:a|ä)ne?|memos?|invoices?|forms?|"
-    r"spreadsheets?|emails?|newsletters?|agendas?|minutes|briefing notes?|safety (?:briefing|plan)s?"
+    r"spreadsheets?|emails?|newsletters?|agendas?|minutes|briefing notes?|safety (?:briefing|plan)s?|faqs?|"
+    r"casting calls?|press releases?|job (?:ads?|posts?|postings|descriptions?)|cover letters?|announcements?|"
+    r"handbooks?|manuals?|itinerar(?:y|ies)"
 )
 LITERARY = rx(
     r"scripts?|screenplays?|teleplays?|scenes?|dialogues?|episodes?|pages|outlines?|treatments?|bibles?|beats|"

@@ -95,6 +95,7 @@ class PatternHit:
     end: int
     negated: bool
     hedged: bool
+    asked: bool = False  # a form's question or field label with an open answer: the words are asked, not said
 
     @cached_property
     def contrasted(self) -> bool:
@@ -107,7 +108,7 @@ def split_segments(text: str, language: str = "en", *, answer: bool = False) -> 
     """Sentences, bullets and enumerated uses, each a verbatim, stripped slice of the text. Text that instructs the
     triage is cut away from the partner's words first, so it never changes how their sentence splits into uses."""
     pieces: list[str] = []
-    for sentence in SENTENCE_END.split(text):
+    for sentence in _sentences(text):
         parts = INJECTION_SPLIT.split(sentence) if lx.INJECTION.search(sentence) else [sentence]
         for part in parts:
             for use in _split_uses(part) if not lx.INJECTION.search(part) else [part]:
@@ -119,6 +120,16 @@ def split_segments(text: str, language: str = "en", *, answer: bool = False) -> 
             untrusted = bool(lx.INJECTION.search(piece))
             segments.append(PlanSegment(piece, untrusted=untrusted, language=language, answer=answer))
     return segments
+
+
+def _sentences(text: str) -> list[str]:
+    """The text's sentences; a form's question with its answer on the same line ("Anything on screen? No") stays one
+    sentence, so the answer is read with what it answers."""
+    sentences: list[str] = []
+    for line in text.split("\n"):
+        question = lx.FORM_QUESTION.match(line.strip().lstrip("-*•▪● ").strip())
+        sentences.extend([line] if question else SENTENCE_END.split(line))
+    return sentences
 
 
 def _bounded(sentence: str) -> list[str]:
@@ -136,12 +147,16 @@ def _bounded(sentence: str) -> list[str]:
 
 def _chunk_end(sentence: str) -> int:
     """Where the first chunk of an over-long piece ends: after the last sentence mark in the chunk's second half
-    ("no people. it's just a pinboard": chat text starts its sentences in lower case), else at the last space, else
-    at MAX_SEGMENT_CHARS. A comma is no better than a space: a negation distributes over a list ("no voice, not our
-    actors', not anyone's"), and cutting the list reads its tail as said plainly."""
+    ("no people. it's just a pinboard": chat text starts its sentences in lower case), else after the last dash or
+    semicolon there, else at the last space, else at MAX_SEGMENT_CHARS. A comma is no better than a space: a
+    negation distributes over a list ("no voice, not our actors', not anyone's"), and cutting the list reads its tail
+    as said plainly."""
     window = sentence[:MAX_SEGMENT_CHARS]
     cut = max(window.rfind(mark) for mark in (". ", "! ", "? "))
     if cut >= MAX_SEGMENT_CHARS // 2:
+        return cut + 1
+    cut = max(window.rfind(mark) for mark in (" — ", " – ", " - ", "; "))  # a clause mark keeps phrases whole:
+    if cut >= MAX_SEGMENT_CHARS // 2:  # "… sur Pinterest — pour générer des croquis « à la manière de Valmont »"
         return cut + 1
     cut = window.rfind(" ")
     return cut if cut > 0 else MAX_SEGMENT_CHARS
@@ -288,6 +303,7 @@ class _SegmentIndex:
     conditionals: tuple[int, ...]  # where a condition ("without consent", "unless") starts
     exceptions: tuple[int, ...]  # where an exception ("apart from") starts
     hedges: tuple[tuple[int, int], ...]
+    label_end: int  # where a form's question or field label ends ("Anything on screen?"), 0 when there is none
 
 
 @cache
@@ -300,6 +316,7 @@ def _index(text: str) -> _SegmentIndex:
         conditionals=tuple(m.start() for m in lx.CONDITIONAL.finditer(text)),
         exceptions=tuple(m.start() for m in lx.EXCEPTION.finditer(text)),
         hedges=tuple(sorted(weak | {m.span() for m in lx.STRONG_HEDGE.finditer(text)})),
+        label_end=next((m.end() for m in (lx.FORM_QUESTION.match(text), lx.FIELD_LABEL.match(text)) if m), 0),
     )
 
 
@@ -366,7 +383,11 @@ def _read_hits(pattern: re.Pattern[str], segment: PlanSegment) -> tuple[PatternH
             )
         )
         hedged = any(left <= s and e <= right for s, e in index.hedges)
-        hits.append(PatternHit(segment, start, end, negated, hedged))
+        asked = False
+        if end <= index.label_end:  # the answer decides: "? No" denies, "? Yes" says it, anything else leaves it open
+            negated = negated or bool(lx.FORM_NO.match(segment.text, index.label_end - 1))
+            asked = not (negated or lx.FORM_YES.match(segment.text, index.label_end))
+        hits.append(PatternHit(segment, start, end, negated, hedged, asked))
     return tuple(hits)
 
 
@@ -392,7 +413,8 @@ def yes_no(
     read only when the ones before it left the answer open."""
     all_yes = [h for h in find_hits(yes, segments) if not (not_after and _preceded_by(h, not_after))]
     all_yes = [replace(h, negated=True) if _denies_inside(h) else h for h in all_yes]
-    yes_hits = [h for h in all_yes if not h.negated]
+    asked = [h for h in all_yes if h.asked and not h.negated]
+    yes_hits = [h for h in all_yes if not (h.negated or h.asked)]
     if negated_no_is_yes and no:
         # "won't be replaced" means it stays; "doesn't leave the internal presentation" still stays internal
         yes_hits += [
@@ -418,6 +440,8 @@ def yes_no(
         if hedge_unclear and hedged:
             return _answer("unknown", hedged[0], note="the partner hedges")
         return _answer("no", no_hits[0])
+    if asked:
+        return _answer("unknown", asked[0], note="asked on the form, not answered")
     live_weak = [h for h in find_hits(weak, segments) if not h.negated] if weak else []
     if live_weak:
         return _answer("unknown", live_weak[0], note="mentioned but not settled")
@@ -425,7 +449,9 @@ def yes_no(
 
 
 REPLACED = re.compile(r"replac|swap|substitu|ersetz|remplac|reemplaz", re.I)
-INNER_NEGATION = re.compile(r"\s(?:no|not|never|none|nothing|no one|kein\w*|aucune?|ningun[oa]?|nenhuma?)\s", re.I)
+INNER_NEGATION = re.compile(
+    r"\s(?:no|not|never|none|nothing|no one|kein\w*|nicht|nie|aucune?|jamais|ningun[oa]?|nunca|nenhuma?)\s", re.I
+)
 
 
 def _denies_inside(hit: PatternHit) -> bool:
@@ -548,7 +574,7 @@ def touched(fields: dict[str, Any], segments: list[PlanSegment], *, screen_bound
             if hints:
                 out[name] = _answer("unknown", hints[0], note="mentioned but not settled")
             continue
-        plain = not any(h.hedged for h in mentions) and not all(h.segment.aside for h in mentions)
+        plain = not any(h.hedged or h.asked for h in mentions) and not all(h.segment.aside for h in mentions)
         if plain and (name in rt.SAID_PLAINLY or (name == "final_output" and screen_bound)):
             out[name] = _answer("yes", mentions[0])
         else:

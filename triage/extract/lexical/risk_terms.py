@@ -99,15 +99,19 @@ INPUT_VERB = (
 CONFIDENTIAL_NOUN = (
     r"(?:the |our |this |full |entire |whole |unreleased |raw |latest |draft |shooting |production |pilot |"
     r"episode |series |season |el |los |nuestros? |le |les |nos |notre |o |os |nossos? |das |die |unser\w* )?"
-    r"(?:scripts?|screenplays?|teleplays?|script pages|(?:(?<=the )|(?<=our )|(?<=these )|(?<=those )|(?<=draft ))pages|sides|shooting (?:draft|script)|(?:current |latest |"
-    r"first |second |new |revised )?drafts?|dailies|rushes|footage|plates|rough cuts?|assembly|cut|stills|set photos|"
+    r"(?:scripts?|screenplays?|teleplays?|script pages|(?:(?<=the )|(?<=our )|(?<=these )|(?<=those )|(?<=draft ))pages|sides|shooting (?:draft|script)|"
+    r"(?<!to )(?:current |latest |first |second |new |revised )?drafts?|dailies|rushes|footage|plates|rough cuts?|assembly|cut|stills|set photos|"
     r"production (?:photos|images|art|designs?)|show bible|series bible|beat sheets?|outlines?|treatments?|exposés?|"
     r"bible (?:de la série|de la serie|da série|der serie)|(?:la )?bible|séquenciers?|escaletas?|"
     r"contracts?|deal memos?|budgets?|(?:interview |audio )?recordings?|audio files|mp3s|"
     r"guion(?:es)?|libretos?|(?:(?<=las )|(?<=nuestras )|(?<=as )|(?<=nossas ))páginas|borrador(?:es)?|metraje|brutos|transcripciones|"
     r"scénarios?|rushs|brouillons?|transcriptions|"
     r"roteiros?|rascunhos?|material bruto|transcrições|"
-    r"drehb(?:u|ü)ch(?:er)?|drehbuchseiten|rohmaterial|transkript\w*|verträge)"
+    r"drehb(?:u|ü)ch(?:er)?|drehbuchseiten|rohmaterial|transkript\w*|verträge|keyframes?|"
+    # recorded interviews, not the word for the interviews still to be done ("preparar las entrevistas")
+    r"\d+ ?(?:h|hrs?|hours|heures|horas|stunden) (?:d'|de |of |von )?(?:entretiens|entrevistas|interviews)|"
+    r"(?:grabaciones|enregistrements|gravações|aufnahmen) (?:de |des |das |der )?(?:las |les |as )?(?:entrevistas|"
+    r"entretiens|interviews))"
 )
 TOUCHES: dict[str, re.Pattern[str]] = {
     "final_output": rx(
@@ -152,7 +156,10 @@ TOUCHES: dict[str, re.Pattern[str]] = {
         r"(?:interview|audition) (?:tapes?|transcripts?|recordings?|footage|notes)|transcripts? of",
         r"(?:asked for|requested|demandé|pidieron|pediram|gebeten um) (?:l')?(?:anonymity|anonymat|anonimato|anonymität)|"
         r"(?:témoins?|testigos?|testemunhas?|zeug(?:en|innen)) (?:de l'affaire|del caso|do caso|im fall)|"
-        r"(?:heures|horas|stunden) (?:d'|de |von )?(?:entretiens|entrevistas|interviews)",
+        r"(?:h|hrs?|hours|heures|horas|stunden|std\.?) (?:of |d'|de |von )?(?:entretiens|entrevistas|interviews)",
+        # what anonymised contributors say about their health: "anonymisés … parlent de leur santé"
+        r"anonymi[sz]\w*|anonimizad[oa]s?|anonymisiert\w*|(?:leur|sa|son|su|sus|sua|seu|their|his|her|ihre?r?) "
+        r"(?:santé|salud|saúde|gesundheit|health|medical history|antécédents médicaux)",
         r"(?:residents?|neighbou?rs?|locals|participants?|contestants?|contributors?|interviewees?|survivors?|"
         r"victims?|witnesses|patients|minors|children|employees)(?:'s|')? (?:\w+ ){0,2}(?:names|details|stories|"
         r"interviews?|testimon\w*|transcripts?|footage|photos|data|answers|messages)",
@@ -172,7 +179,8 @@ TOUCHES: dict[str, re.Pattern[str]] = {
         INPUT_VERB + r"\s+(?:\S+\s+){0,4}?" + CONFIDENTIAL_NOUN,
         CONFIDENTIAL_NOUN + r"\s+(?:[\w'’-]+\s+){0,4}?(?:into|in|to|through|via|en|dans|no|na|in) (?:[\w'’-]+\s+){0,2}?"
         r"(?:the |la |le |o |a |die |das )?(?:tool|ai|ia|ki|model|modelo|modèle|modell|app|chatbot|assistant|llm|"
-        r"generator|system|platform)",
+        r"generator|system|platform|outil|herramienta|ferramenta|werkzeug|plateforme|plataforma|serviço|service|servicio|"
+        r"site|sitio|website)",
     ),
     "third_party_ip": rx(
         r"(?:in )?the style of|(?:look|style|feel|vibe) of (?-i:[A-Z])|à la (?-i:[A-Z])|homage to|inspired by|"
