@@ -93,8 +93,12 @@ AI_CUE = rx(
     r"ia",
     r"inteligencia artificial|inteligência artificial",
     r"generad[oa]s?|generativ[oa]|gerad[oa]s?|gerar|generar|clonar|clonad[oa]|clonagem|clonación",
+    # every person and tense of "generate": "el equipo generó", "geramos", "a ferramenta gera"
+    r"gener(?:a|as|an|o|ó|amos|aron|aba|aban|ará|arán|aría|arían|ando|e|en|emos)|"
+    r"ger(?:a|as|am|o|ou|amos|aram|ava|avam|ará|arão|aria|ando|ei|em|emos)",
     # fr
     r"intelligence artificielle|g[ée]n[ée]r(?:er|[ée]e?s?)|g[ée]n[ée]rative|cloner|clon[ée]e?",
+    r"g[ée]n[èée]r(?:e|es|ent|ons|ez|ait|aient|era|eront|erait|ant)",
     # de
     r"ki|ki-\w+|künstliche[rn]? intelligenz|generiert(?:e|en)?|generieren|klonen|geklont(?:e|en)?|erzeug(?:en|t|te|ten)|"
     r"(?:bild|sprach|video|stimm)modell\w*",
@@ -189,6 +193,9 @@ ABOUT_THE_USE = rx(
     r"résultats|ergebnisse)",
     r"^(?:solo|sólo|solamente|seulement|uniquement|apenas|somente|nur|nada|rien|nichts|ninguna?|aucune?|nenhuma?|"
     r"keine?|temporal|temporaire|temporári[oa]|uso interno|usage interne|intern)",
+    # "É só referência", "Es solo para el equipo", "C'est juste pour l'équipe", "Das ist nur …", "It's only for …"
+    r"^(?:é|es|c'est|ce sont|ist|das ist|it'?s|it is|this is|that'?s|these are|são|son|sont|sind|sería|serait|seria) "
+    r"(?:só|solo|sólo|juste|seulement|nur|just|only|purely|apenas|solamente|uniquement|simplement|simply|strictly)\b",
 )
 # A later sentence that starts with one of these continues the previous use rather than starting a new one.
 BACK_REFERENCE = rx(
@@ -483,6 +490,9 @@ NON_GENERATIVE = rx(
 BEFORE = rx(r"before|until|prior to|ahead of|in time for")
 FINAL_NO = rx(
     r"temp(?:orary|orarily)?",
+    # "nothing from it is published or shown outside the team"
+    r"(?:nothing|none|no (?:image|output|part|line|frame)s?)(?: (?:from|of) (?:it|them|this|these))? (?:is|are|gets?|will be|"
+    r"ever gets?) (?:ever )?(?:published|shown|aired|broadcast|released|used) (?:publicly|externally|outside|anywhere|on)",
     # discarded once it has served: "on jette tout après", "gets thrown away once we shoot", "se desecha después"
     r"(?:thrown|tossed) (?:away|out)|(?:discarded|binned|deleted) (?:after|once|afterwards|when)|on (?:les |la |le )?jette|"
     r"(?:sont|est|seront|sera) jetée?s?|se (?:desechan?|descartan?|tiran?) (?:después|luego|al final)|"
@@ -494,6 +504,8 @@ FINAL_NO = rx(
     r"replac(?:es|ing|e) (?:[\w'’-]+ ){0,5}(?:before|by|with) (?:the )?(?:final|lock|picture lock|delivery|mix|"
     r"recorded|library|real|licensed|composed|the composer)",
     r"internal(?:ly)? (?:only|use|review|purposes?)",
+    r"(?:only|just|solely|purely) for the (?:team|room|crew|department|director|dp)|(?:solo|sólo) para el equipo|"
+    r"(?:juste|seulement|uniquement) pour l'équipe|(?:só|apenas) (?:para|pra) (?:a )?equipe|nur (?:für das|fürs) team",
     r"for internal",
     r"reference only",
     r"for reference",
@@ -1266,7 +1278,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"(?:tone|mood|sizzle) reels?|rip-?o-?matics?",
             r"for (?:buyers|financiers|the network)",
             r"(?:funding|investor|pitch|sales|financing|greenlight|development|dev) decks?|decks? for (?:buyers|investors|"
-            r"financiers|funders)|format pitch",
+            r"financiers|funders)|format pitch|(?:for|in|into) (?:the|our|a) (?:[\w-]+ )?deck(?! of)|deck only",
         ),
     ),
     (
@@ -1283,6 +1295,9 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"(?:explor\w*|test\w*|try(?:ing)? out|prob\w*) (?:des |de |las |los |as |os |die |the |some |a few )?"
             r"(?:colou?r |couleurs? )?palett\w*",
             r"reference (?:images?|boards?|material)",
+            r"(?:reference|references) only|only (?:as |for )?(?:a )?reference|(?:just|purely|strictly) (?:for |as )?(?:a )?"
+            r"references?|atmosphere images?|atmospheric (?:images?|frames?|stills?)|(?:to )?(?:align|agree|get aligned) "
+            r"(?:\w+ ){0,4}on (?:the )?(?:feel|look|tone|mood|vibe)",
             r"references",
             r"(?:era|period|costume|wardrobe|location|set|prop|props|hair|make-?up|style) (?:reference|refs?)|refs|"
             r"reference pulls?",
@@ -1293,11 +1308,15 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"(?:só|apenas|solo|sólo|solamente|juste|seulement|nur) (?:(?:uma|una|une|de la|als|eine) )?"
             r"(?:referência|referencia|référence|referenz)s?",
             r"referências? visua(?:l|is)|referencias? visual(?:es)?|références? visuelles?|"
+            r"(?:umas|unas|algumas|algunas|des|quelques|einige|ein paar|some|a few|nuevas|novas) (?:\w+ )?(?:referências|"
+            r"referencias|références|referenzen|references)|referencias de lookdev|lookdev references?|"
             r"(?:imágenes|imagens|images|fotos) de (?:référence|referencia|referência)|(?:sirven?|servem?|servent?|dienen?) "
             r"(?:\w+ )?(?:de|como|comme|als|d'|pour) (?:referencia|referência|référence|referenz)|"
             r"referenzbilder|\w*(?:stimmungs|licht|farb|look|bild)referenz\w*|"
-            r"referencias? de (?:luz|iluminación|ambiente|color)|références? (?:de lumière|d'ambiance|de couleur)|"
-            r"referências? de (?:luz|iluminação|clima|cor)",
+            r"referencias? de (?:luz|iluminación|ambiente|color|texturas?|vestuario|época|movimiento|poses?)|"
+            r"références? (?:de lumière|d'ambiance|de couleur|de textures?|de costumes?|de mouvement)|"
+            r"referências? de (?:luz|iluminação|clima|cor|texturas?|figurino|época|movimento)|"
+            r"(?:textur|farb|kostüm|bewegungs)referenz\w*",
             r"mood (?:images?|frames?|pieces|stills)|(?:texture|motion|pose|lighting|colou?r|animal|movement) reference|"
             r"reference (?:clips?|jpgs?|photos?|frames?|stills?|textures?|videos?)|mock-?ups?|(?:rough|loose|quick|early) (?:concepts?|sketches|ideas|"
             r"explorations?)|explorations?|sketch(?:es)?|(?:camera|layout|angle|composition|colou?r|mood|lighting|value|concept)(?:[- ]\w+)? thumbnails?|\w*(?:kamerawinkel|perspektiv|layout|farb)\w*-thumbnails?|"
