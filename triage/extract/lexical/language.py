@@ -33,6 +33,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
     ),
 }
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+CLEAR_MARGIN = 1.3  # the best language's stopword share over the third's: below it, no language is clear
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,11 @@ def detect_language(text: str) -> LanguageGuess:
         return LanguageGuess("unknown", 0.0, share_latin)
     counts = Counter(words)  # each distinct word looked up once per language
     scores = {code: sum(counts[w] for w in counts if w in stop) / len(words) for code, stop in STOPWORDS.items()}
-    code, share = max(scores.items(), key=lambda item: item[1])
-    enough = share >= 0.12 or (len(words) <= 6 and share > 0)
+    (code, share), (_, runner_up), (_, third) = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:3]
+    # not a three-way tie (Dutch scores Spanish, French and Portuguese alike; Spanish and Portuguese often tie on a
+    # short sentence); a terse English form or quote ("Service: AI voice dubbing … Price: …") has few stopwords
+    tied = share < CLEAR_MARGIN * third
+    enough = not tied and (
+        share >= 0.12 or (len(words) <= 6 and share > 0) or (code == "en" and share >= 0.07 and share >= 2 * runner_up)
+    )
     return LanguageGuess(code if enough else "unknown", share, share_latin)

@@ -157,11 +157,25 @@ FIELD_LABEL = re.compile(
     re.IGNORECASE,
 )
 FORM_YES = re.compile(r"\s*[:=-]?\s*(?:yes|yep|sí|si|oui|sim|ja)\b", re.IGNORECASE)
+# What the sentence before says, dropped: "… an AI 'reunion' voice – we've killed both", "… and decided against it".
+WITHDRAWN_BACK = rx(
+    r"(?:and |but )?(?:we(?:'ve| have)? |i(?:'ve| have)? |they(?:'ve| have)? )?(?:now |since |already |then )?"
+    r"(?:decided (?:not to|against (?:it|that|this|doing (?:it|that|this)))|(?:dropped|scrapped|shelved|ditched|killed|"
+    r"nixed|binned|ruled out) (?:it|that|this|them|both|those|these|the lot))(?=\s*(?:[.!;,)–—-]|$))",
+    r"(?:that'?s|it'?s|both are|this is) (?:now )?off the table",
+    r"(?:lo|la|los) (?:hemos )?descart(?:amos|ado)|(?:on a|nous avons) (?:abandonné|laissé tomber)(?: ça| cette idée)?|"
+    r"(?:nous y avons|on y a) renoncé|(?:desistimos|abrimos mão) disso|haben wir (?:\w+ )?(?:verworfen|gestrichen|"
+    r"fallen gelassen)|ist vom tisch",
+)
+# ... and only of a proposal: "The original brief floated …", "Someone suggested …", "We discussed pasting in …".
+PROPOSED = rx(
+    r"floated|suggested|suggestion|proposed|proposal|considered|consider|discussed|thought about|talked about|pitched|"
+    r"the idea|asked (?:for|about)|wanted to|was to|sugeri\w*|propus\w*|propuesto|propuesta|sugerido|pensamos en|"
+    r"proposé|suggéré|envisagé|on pensait|vorgeschlagen|überlegt|erwogen|angedacht"
+)
 # A use the plan says it has dropped: "the idea of cloning Tom's voice is dead", "we've scrapped the voice clone".
 WITHDRAWN = rx(
     r"(?:the )?idea (?:of|to) (?:[\w'’-]+ ){1,10}(?:is|was) (?:dead|off|dropped|scrapped|shelved|abandoned|off the table)",
-    r"(?:we(?:'ve| have)?|i(?:'ve| have)?|they(?:'ve| have)?) (?:now |since |already )?decided (?:not to|against (?:it|that))"
-    r"(?=\s*[.!]|$)",
     r"(?:we(?:'ve| have)?|i(?:'ve| have)?|they(?:'ve| have)?) (?:now |since |already )?(?:dropped|scrapped|shelved|"
     r"abandoned|ditched|killed) (?:the |that |this |our )?(?:idea|plan|proposal)(?: (?:of|to|for) [^,.;:!?]{1,80})?",
     r"(?:hemos|han) (?:descartado|abandonado) la idea(?: de [^,.;:!?]{1,80})?|la idea de (?:[\w-]+ ){1,8}(?:está|quedó) "
@@ -726,6 +740,9 @@ UNION_WORK_YES = rx(
     r"background talent|crowd|in-?between(?:s|ers| pass)?|inbetweeners?|clean-?up artists?|compositors?|"
     r"roto artists?|revisionists?|(?:[\w-]+ ){0,2}(?:positions|roles|jobs|staff|department)|"
     r"(?:dramati[sz]ed )?reconstructions? with actors|reenactments? with actors)",
+    r"(?:statt|anstatt|anstelle) (?:\S+ ){0,3}(?:zu )?(?:besetzen|buchen|engagieren|casten|beauftragen)|"
+    r"(?:en lugar de|en vez de|au lieu de|em vez de|ao invés de) (?:contratar|llamar|engager|chamar|castear|caster|"
+    r"convocar)|casting (?:\w+ ){0,3}(?:wird |is |será |sera )?(?:abgesagt|cancell?ed|cancelado|annulé)",
     r"(?:substituindo|substituir|substitui|reemplazando|reemplazar|remplaçant|remplacer|ersetzen|ersetzt) (?:\w+ ){0,2}"
     r"(?:equipa|equipe|equipo|équipe|team)? ?(?:de |d'|der )?(?:intervaladores|intercaladores|intervallistes|"
     r"animadores|animateurs|animator\w*|zwischenphasen\w*|dobladores|dubladores|doubleurs|roteiristas|guionistas|"
@@ -903,10 +920,19 @@ PROPRIETARY_INPUT_YES = rx(
     r"(?:drehbuch|drehbücher|rohmaterial)\s+(?:[\w'’-]+\s){0,3}(?:hochladen|hochgeladen|einfügen|eingeben|"
     r"in (?:die |das )?(?:ki|tool|modell))",
 )
+# Inputs the plan describes as substantial: "I'd be typing in our rigging plan … pretty detailed", "upload ~60 scans"
+DETAILED_INPUT = rx(
+    r"(?:typing|type|paste|pasting|feed|feeding|feed in|upload\w*|put\w* in|enter\w*|load\w*) (?:in |into it )?"
+    r"(?:our|the|my|all|detailed|full|whole|entire) (?:[\w-]+ ){0,3}(?:plans?|notes|documents?|docs|files?|dossiers?|"
+    r"research|data|lists?|schedules?|briefs?|breakdowns?|specs?|measurements|timings?)",
+    r"(?:pretty|very|quite|super|really) detailed|detailed (?:inputs?|prompts?|descriptions?|notes)|long (?:detailed )?prompts|"
+    r"(?:~|about |around |some |over )?\d{2,} (?:scans|photos|images|pages|documents|files|recordings)",
+)
+GENERIC_PROMPT_PARTS = (r"generic (?:prompts?|inputs?|descriptions?|references?)", r"(?:only|just) (?:text )?prompts")
+GENERIC_PROMPTS = rx(*GENERIC_PROMPT_PARTS)  # the inputs themselves said to be trivial
 GENERIC_INPUTS = rx(
-    r"generic (?:prompts?|inputs?|descriptions?|references?)",
+    *GENERIC_PROMPT_PARTS,
     r"(?:no|without|not using any) (?:script|footage|production|proprietary|confidential|personal|cast|crew)",
-    r"(?:only|just) (?:text )?prompts",
 )
 # "Q3 brand spots", "the brand campaign": the kind of marketing a production makes for itself, not someone's brand.
 OWN_BRAND_WORK = (
@@ -1139,7 +1165,7 @@ NO_TRAINING = rx(
 )
 MAY_TRAIN = rx(
     r"free (?:tier|version|plan|account|trial|app)",
-    r"free (?:[\w-]+ ){1,2}(?:app|tool|website|site|service|generator)",  # "a free virtual try-on app"
+    r"free (?:[\w-]+ ){1,2}(?:apps?|tools?|websites?|sites?|services?|generators?)",  # "a free virtual try-on app"
     r"(?:the )?free (?:chat\s?gpt|midjourney|runway|eleven\s?labs|gemini|claude|tool)",
     r"consumer[- ](?:version|account|tier|app|plan|product|abo|konto|abonnement)",
     r"personal (?:account|subscription|plan|login)",
@@ -1153,7 +1179,7 @@ MAY_TRAIN = rx(
     r"public (?:discord|server|gallery|feed|mode)",
     r"(?:can|may|will|could) be used to (?:train|improve)|used to improve (?:their|its) models?",
     r"(?:haven'?t|have not|didn'?t|did not) (?:\w+ )?(?:checked|read|reviewed|looked at) (?:the |their |its )?"
-    r"(?:terms|tos|data (?:policy|terms)|licen[sc]e)",
+    r"(?:terms|tos|t ?& ?cs?|ts ?& ?cs|terms and conditions|fine print|data (?:policy|terms)|licen[sc]e)",
     r"(?:gratuita?|gratuit|kostenlos\w*|versión gratuita|version gratuite|versão gratuita|gratisversion)",
 )
 VENDOR_PIPELINE = rx(
@@ -1184,6 +1210,13 @@ DOCUMENTARY = rx(
 )
 # Uncertainty about the plan itself: it counts wherever it stands in a use, whatever it is about.
 STRONG_HEDGE = rx(
+    # "IT thinks training is off but they haven't confirmed, so I can't say for sure"; "não sei direito com que
+    # músicas essa ferramenta foi treinada"
+    r"(?:can'?t|cannot|couldn'?t) (?:say|be) (?:for )?sure|(?:haven'?t|hasn'?t|have not|has not|not yet|never) (?:been )?"
+    r"confirmed|(?:don'?t|do not) (?:really )?know (?:what|which|how|whether|if)|não sei (?:direito|bem|ao certo)|"
+    r"no sé (?:bien|muy bien|con certeza)|je ne sais pas (?:trop|vraiment|bien|exactement)|"
+    r"(?:ich )?weiß (?:ich )?nicht (?:genau|so genau|recht)|sin confirmar|pas (?:encore )?confirmé|não confirmad[oa]|"
+    r"nicht bestätigt",
     r"(?:not|n't) (?:\w+ )?confident|(?:can'?t|cannot|couldn'?t) (?:really |honestly )?tell (?:whether|if)|"
     r"pas (?:\w+ )?(?:certaine?s?|confiante?s?)|no (?:estoy|estamos) (?:\w+ )?(?:segur[oa]s?|convencid[oa]s?)|"
     r"não (?:tenho|temos) (?:\w+ )?(?:certeza|confiança)|(?:bin|sind) (?:mir |uns )?(?:\w+ )?nicht sicher",
@@ -1295,6 +1328,8 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"(?:explor\w*|test\w*|try(?:ing)? out|prob\w*) (?:des |de |las |los |as |os |die |the |some |a few )?"
             r"(?:colou?r |couleurs? )?palett\w*",
             r"reference (?:images?|boards?|material)",
+            r"(?:it'?s|is|are|as) (?:a |our )?reference(?: material)? for|reference for (?:our|the) (?:own )?(?:team|"
+            r"department|crew|fittings?|artists?|painters?|designers?)|planches? de réf\w*|(?:de la )?réf en interne|"
             r"(?:reference|references) only|only (?:as |for )?(?:a )?reference|(?:just|purely|strictly) (?:for |as )?(?:a )?"
             r"references?|atmosphere images?|atmospheric (?:images?|frames?|stills?)|(?:to )?(?:align|agree|get aligned) "
             r"(?:\w+ ){0,4}on (?:the )?(?:feel|look|tone|mood|vibe)",

@@ -242,9 +242,13 @@ def group_uses(segments: list[PlanSegment]) -> tuple[list[list[PlanSegment]], li
 
 
 def _withdrawn(segment: PlanSegment) -> bool:
-    """The sentence drops a use ("the idea of cloning Tom's voice is dead") and names no other: every AI cue in it
-    stands inside what it drops. "The idea of a stand-in is dead, we'll clone her voice" still starts a use."""
+    """The sentence drops a use ("the idea of cloning Tom's voice is dead"; a proposal, then "… we've killed both")
+    and names no other: every AI cue in it stands inside what it drops. "The idea of a stand-in is dead, we'll clone
+    her voice" still starts a use."""
     dropped = [m.span() for m in lx.WITHDRAWN.finditer(segment.text)]
+    dropped += [  # all a proposal says up to "we've killed both"
+        (0, m.end()) for m in lx.WITHDRAWN_BACK.finditer(segment.text) if lx.PROPOSED.search(segment.text, 0, m.start())
+    ]
     if not dropped or segment.answer:
         return False
     return all(any(a <= hit.start and hit.end <= b for a, b in dropped) for hit in _ai_cues(segment))
@@ -609,6 +613,13 @@ def read_use(segments: list[PlanSegment]) -> AIUse:
         if trains and not find_hits(lx.OWNED_MATERIAL, segments):
             training = _answer("unknown", trains[0], note="training data ownership not stated")
     proprietary = yes_no(segments, lx.PROPRIETARY_INPUT_YES, lx.GENERIC_INPUTS, hedge_unclear=True)
+    data_handling = detect_data_handling(segments)
+    if proprietary.value == "no" and data_handling.value in (DataHandling.MAY_TRAIN, DataHandling.UNKNOWN):
+        # "no script pages, no footage" says what stays out of a tool that may keep it, not that what goes in is
+        # trivial: "I'd be typing in our rigging plan … pretty detailed"
+        detailed = [h for h in find_hits(lx.DETAILED_INPUT, segments) if not h.negated]
+        if detailed and not lx.GENERIC_PROMPTS.search(proprietary.evidence or ""):
+            proprietary = _answer("unknown", detailed[0], note="inputs described in detail, not said to be generic")
     if proprietary.unknown and proprietary.evidence is None:
         mentioned = [h for h in find_hits(lx.PROPRIETARY_MENTION, segments) if not h.negated]
         if mentioned:
@@ -648,7 +659,7 @@ def read_use(segments: list[PlanSegment]) -> AIUse:
         media=detect_media(segments),
         performer=performer,
         consent=detect_consent(segments),
-        data_handling=detect_data_handling(segments),
+        data_handling=data_handling,
         vendor_pipeline=yes_no(segments, lx.VENDOR_PIPELINE),
         hedged=hedge,
         **fields,
@@ -767,10 +778,14 @@ class LexicalExtractor:
 def _from_the_prompted_tool(segments: list[PlanSegment]) -> list[PlanSegment]:
     """A plan read whole because it names no AI cue, from the first sentence that speaks of a prompted tool ("the
     image tool", "generic prompts"), as a use is read: what comes before it is lead-in, and what follows lowers only
-    when it speaks of the use; both may add risk ("Our mood boards from last season were great. The image tool is
-    for the key art")."""
+    when it speaks of the use or of every use; both may add risk ("Our mood boards from last season were great. The
+    image tool is for the key art")."""
+    segments = [s for s in segments if not _withdrawn(s)] or segments  # a dropped idea is no part of the use
     start = next((n for n, s in enumerate(segments) if lx.PROMPTED_TOOL.search(s.text)), 0)
-    after = [replace(s, local=s.local and _speaks_of_the_use(s)) for s in segments[start + 1 :]]
+    after = [
+        replace(s, local=s.local and bool(_speaks_of_the_use(s) or lx.GLOBAL_SCOPE.search(s.text)))
+        for s in segments[start + 1 :]
+    ]  # "… nothing generated is seen on camera" speaks of every use, this one too
     return [segments[start], *after, *(replace(s, local=False) for s in segments[:start])]
 
 
