@@ -381,6 +381,7 @@ FINAL_YES = rx(
     r"(?:end|opening|closing)[- ]credits?",
     r"(?:holds?|holding|held) (?:it |them |\w+ )?up to (?:the )?camera|(?:in|for) the final episodes?",
     r"in(?:to)? the final(?=\s*(?:[.,;:!?)]|$|and |too |as well))",
+    r"final (?:ai |generated |cg |cgi )?(?:renders?|comps?|composites?|plates?)",
     r"(?:become|becomes|became|turn into|turns into|used as|use them as|as) (?:the |our )?(?:final|approved)(?= )(?! say| decision| call)",
     r"print(?:ed|ing)? (?:\w+ ){0,3}as (?:an? |the )?(?:props?|set dressing)|als requisite|(?:comme|en) accessoires? de jeu|"
     r"como (?:utilería|atrezzo|objetos? de cena|adereços?)",
@@ -515,7 +516,7 @@ FINAL_NO = rx(
     r"scratch (?:track|vo|voice|audio|music)",
     r"guide (?:track|vo|voice)",
     r"(?:will be |to be |gets? |are |is )?replaced (?:before|by|with|in)",
-    r"replac(?:es|ing|e) (?:[\w'’-]+ ){0,5}(?:before|by|with) (?:the )?(?:final|lock|picture lock|delivery|mix|"
+    r"replac(?:es|ing|e) (?:[\w'’-]+ ){0,5}(?:before|by|with|for) (?:the )?(?:final|lock|picture lock|delivery|mix|"
     r"recorded|library|real|licensed|composed|the composer)",
     r"internal(?:ly)? (?:only|use|review|purposes?)",
     r"(?:only|just|solely|purely) for the (?:team|room|crew|department|director|dp)|(?:solo|sólo) para el equipo|"

@@ -415,7 +415,12 @@ def yes_no(
 ) -> Answer:
     """Combine pattern hits: a stated yes beats a no (risk wins); a hedged yes may become unclear. Each pattern is
     read only when the ones before it left the answer open."""
-    all_yes = [h for h in find_hits(yes, segments) if not (not_after and _preceded_by(h, not_after))]
+    lowering = [h for h in find_hits(no, segments) if _lowers(h) and not h.negated] if no else []
+    all_yes = [
+        h
+        for h in find_hits(yes, segments)
+        if not (not_after and _preceded_by(h, not_after)) and not _overlaps(h, lowering)
+    ]  # "our sound designer replaces all of them for the final mix": the final mix is what replaces them
     all_yes = [replace(h, negated=True) if _denies_inside(h) else h for h in all_yes]
     asked = [h for h in all_yes if h.asked and not h.negated]
     yes_hits = [h for h in all_yes if not (h.negated or h.asked)]
@@ -453,6 +458,7 @@ def yes_no(
 
 
 REPLACED = re.compile(r"replac|swap|substitu|ersetz|remplac|reemplaz", re.I)
+PASSIVE_REPLACED = re.compile(r"replaced|swapped|substitu[íi]d|ersetzt|remplacée?s?|reemplazad", re.I)
 INNER_NEGATION = re.compile(
     r"\s(?:no|not|never|none|nothing|no one|kein\w*|nicht|nie|aucune?|jamais|ningun[oa]?|nunca|nenhuma?)\s", re.I
 )
@@ -465,7 +471,19 @@ def _denies_inside(hit: PatternHit) -> bool:
 
 def _lowers(hit: PatternHit) -> bool:
     """A hit may lower risk only from a trusted statement about this very use, not turned around by a contrast."""
-    return not hit.segment.untrusted and hit.segment.local and not hit.contrasted
+    return not hit.segment.untrusted and hit.segment.local and not hit.contrasted and not _replaced_by_generated(hit)
+
+
+def _replaced_by_generated(hit: PatternHit) -> bool:
+    """ "Our AI tool replaces the temp plates with the final AI renders": a replacement lowers nothing when what does
+    the replacing, or what it is replaced with, is generated."""
+    text = hit.segment.text
+    if not REPLACED.search(text, hit.start, hit.end):
+        return False
+    if PASSIVE_REPLACED.search(text, hit.start, hit.end):  # "Suno temp music replaced by the composer": the replacer
+        return bool(lx.AI_CUE.search(text, hit.start))  # comes after
+    before = " ".join(text[: hit.start].split()[-4:])  # "Our AI tool replaces …": the replacer is the subject
+    return bool(lx.AI_CUE.search(text, hit.start) or lx.AI_CUE.search(before) or lx.TOOL.search(before))
 
 
 def _preceded_by(hit: PatternHit, pattern: re.Pattern[str], words: int = 2) -> bool:
@@ -498,6 +516,18 @@ def detect_media(segments: list[PlanSegment]) -> list[Media]:
     if not media and lx.TEXT_TOOL.search(joined):
         media = [Media.TEXT]  # a chat assistant with nothing else named writes text
     return media
+
+
+def _overlaps(hit: PatternHit, spans: list[PatternHit]) -> bool:
+    """The hit shares words with a lowering phrase that names nothing generated from where it starts ("our sound
+    designer replaces all of them for the final mix"; not "… replaces the plates with the final AI renders")."""
+    return any(
+        s.segment is hit.segment
+        and s.start < hit.end
+        and hit.start < s.end
+        and not lx.AI_CUE.search(s.segment.text, s.start)
+        for s in spans
+    )
 
 
 def _inside(hit: PatternHit, spans: list[PatternHit]) -> bool:

@@ -234,7 +234,8 @@ TOUCHES: dict[str, re.Pattern[str]] = {
     ),
     "key_creative": rx(
         r"main (?:character|characters|villain|creature|monster|location|setting)|title (?:character|creature)",
-        r"protagonist|antagonist|villain|(?:the )?creature(?! silhouettes)|monster|mascot",
+        r"protagonist|antagonist|villain|(?:the )?creature(?! silhouettes| (?:growls?|sounds?|sfx|noises?|vocals?|chirps?|"
+        r"roars?|calls|grunts?|foley))|monster|mascot",
         r"(?:central|key|pivotal|crucial) (?:to|in) (?:the )?(?:plot|story|narrative|episode|scene)",
         r"(?:drives?|driving|moves?) the (?:plot|story)|plot point|story point|clue",
         r"read (?:aloud|out)|reads? (?:it |them )?(?:aloud|out loud|on camera)",
