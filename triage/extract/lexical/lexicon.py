@@ -81,6 +81,7 @@ AI_CUE = rx(
     r"génération (?:audio|d'images|vidéo|de (?:sons|voix|musique))|generación de (?:imágenes|vídeo|video|audio|voz)|"
     r"geração de (?:imagens|vídeo|áudio|voz)|(?:bild|video|audio|musik)generierung",
     r"chat-?bots?",  # TOOL_NOUN
+    r"gen[- ]?(?:tools?|models?|features?|apps?)|image[- ]gen|img[- ]?gen|vid[- ]?gen|(?:ai|gen)[- ]sfx",
     r"(?:auto(?:matic)?[- ]?)?transcription (?:site|tool|app|service|software)s?|(?:site|outil|logiciel|service|appli) de "
     r"transcription|transcripci[oó]n autom[aá]tica|(?:herramienta|app|aplicaci[oó]n|web) de transcripci[oó]n|"
     r"transcrição automática|(?:ferramenta|app|aplicativo|site) de transcrição|(?:automatische |ki-)?transkription\w*|"
@@ -147,16 +148,22 @@ FORM_NO = re.compile(
 )
 # A form's question or field label with its answer on the same line: "Will outputs appear in final deliverables? TBD -
 # depends on the mix", "Deliverable status: temp only". The label's words are asked, not said: the answer decides.
-FORM_QUESTION = re.compile(
-    r"^(?!¿?(?:can|could|may|shall|should|would|is it ok(?:ay)?|are we allowed|do we need|podemos|se puede|puedo|"
-    r"pouvons|peut-on|on peut|est-ce qu|posso|pode|können|dürfen|darf|kann)\b)[^?!.:\n]{2,100}\?(?=\s*[:=-]?\s*\S)",
-    re.IGNORECASE,
+PERMISSION = (
+    r"(?!¿?(?:can|could|may|shall|should|would|is it ok(?:ay)?|are we allowed|do we need|podemos|se puede|puedo|"
+    r"pouvons|peut-on|on peut|est-ce qu|posso|pode|können|dürfen|darf|kann)\b)"
 )
+FORM_QUESTION = re.compile(r"^" + PERMISSION + r"[^?!.:\n]{2,100}\?(?=\s*[:=-]?\s*\S)", re.IGNORECASE)
+# a form's question alone on its line ("Q: Does any input include cast images?"), answered on the next: all asked
+ASKED_LINE = re.compile(r"^(?:Q\d*\s*[:.)-]\s*)" + PERMISSION + r"[^?!\n]{2,200}\?\s*$", re.IGNORECASE)
 FIELD_LABEL = re.compile(
     r"^(?:[\w/'’-]+ ){0,3}(?:status|type|kind|category|stage|tipo|estado|statut|état|typ|stand)\s*:(?=\s*\S)",
     re.IGNORECASE,
 )
 FORM_YES = re.compile(r"\s*[:=-]?\s*(?:yes|yep|sí|si|oui|sim|ja)\b", re.IGNORECASE)
+FORM_ANSWER_NO = re.compile(r"\s*[:=-]?\s*(?:no|nope|none|never|nein|non|não|nunca|jamais)\b(?!-)", re.IGNORECASE)
+FORM_ANSWER_LINE = re.compile(r"^A\d*\s*[:.)-]\s*\S", re.IGNORECASE)
+# "Q: Does any input include cast images? A: No" (two lines read as one): the answer starts after "A:"
+ASKED_WITH_ANSWER = re.compile(r"^Q\d*\s*[:.)-]\s*[^?!\n]{2,200}\?\s+A\d*\s*[:.)-]", re.IGNORECASE)
 # What the sentence before says, dropped: "… an AI 'reunion' voice – we've killed both", "… and decided against it".
 WITHDRAWN_BACK = rx(
     r"(?:and |but )?(?:we(?:'ve| have)? |i(?:'ve| have)? |they(?:'ve| have)? )?(?:now |since |already |then )?"
@@ -211,6 +218,22 @@ ABOUT_THE_USE = rx(
     r"^(?:é|es|c'est|ce sont|ist|das ist|it'?s|it is|this is|that'?s|these are|são|son|sont|sind|sería|serait|seria) "
     r"(?:só|solo|sólo|juste|seulement|nur|just|only|purely|apenas|solamente|uniquement|simplement|simply|strictly)\b",
 )
+# A tool named only by what it is, definitely ("uploaded to the gen tool", "the AI never sees it"): the use named it.
+DEFINITE_TOOL = rx(
+    r"(?:the|that|this|same|its|our) (?:(?:ai|gen|genai|image|video|voice|music|enterprise|studio) )?(?:gen[- ]?tools?|"
+    r"tools?|generators?|models?|apps?|assistants?|ai|toolset|workspace)"
+)
+# A second use of the tool a use named, in a sentence with no AI word: "The same tool will also make the background
+# signs for episode 3", "We'll also make the title cards with it". It is a use of its own, read on its own words.
+ANOTHER_TOOL_USE = rx(
+    r"(?:the|that|this|same) (?:same )?(?:[\w-]+ )?(?:tool|app|model|generator|software|workspace|assistant|platform)s? "
+    r"(?:will |would |can |could |is going to |'ll )?also (?:be used to |help (?:us )?)?(?:make|generat|creat|produc|design|"
+    r"build|render|writ|draft|voice|animat|paint|fill|replac|extend|swap)\w*",
+    r"(?:we|they|i|the [\w-]+)(?:'ll| will| would| can| could| are going to)? also (?:make|generat|creat|produc|design|build|"
+    r"render|writ|draft|voice|animat|paint|fill|replac|extend|swap)\w* (?:[\w'’-]+ ){0,8}(?:with|using|in|through) "
+    r"(?:it|that|the same (?:tool|app|model))",
+)
+ANOTHER_USE = rx(r"also|too|as well|additionally|another|second|separately|además|aussi|également|também|auch|außerdem")
 # A later sentence that starts with one of these continues the previous use rather than starting a new one.
 BACK_REFERENCE = rx(
     r"^(?:the|these|those|this|that|it|they|its|such) (?:generated|cloned|synthetic|ai|resulting|output|outputs|"
@@ -227,6 +250,7 @@ GLOBAL_SCOPE = rx(
     r"across the board",
     r"every (?:tool|use)",
     r"nothing (?:from|of) (?:this|these|it)",
+    r"nothing (?:from|of) (?:the )?(?:previs|postviz|tool|ai|generator|model|renders?|images?|outputs?|boards?|mock-?ups?)",
     r"all of (?:this|these|it|them)",
     r"everything",
     r"all (?:the )?(?:generated|ai|outputs?)",
@@ -389,7 +413,7 @@ FINAL_YES = rx(
     r"(?:wird|werden) (?:dann |danach )?(?:genau )?so gedreht|se (?:rodarán|rodará|grabarán|grabará) (?:así|tal cual)|"
     r"(?:seront|sera) (?:ensuite )?tournée?s? (?:telles? quelles?|tel quel|comme ça|ainsi)|"
     r"(?:serão|será) (?:gravad|filmad)[oa]s? (?:assim|desse jeito|como (?:está|estão))",
-    r"(?:posted|post|posting|published|shared|run|running|goes out|go out|diffusé(?:e|s|es)?|publicad[oa]s?|"
+    r"(?:posted|post|posting|published|shared|run|running|goes out|go out|diffusé(?:e|s|es)?|publicad[oa]s?|laufen|läuft|"
     r"postons|publions|publicamos|postamos|postear|postar|posten|postet|veröffentlicht) (?:\w+ ){0,2}(?:on|sur|en|em|no|na|nas|nos|auf) (?:instagram|tiktok|youtube|facebook|x|twitter|social media|"
     r"les réseaux sociaux|redes sociales|redes sociais|sozialen medien)",
     r"use (?:it |them |these |those )?as-is",
@@ -411,6 +435,10 @@ FINAL_YES = rx(
     r"separate|confidential|rough|loose))",
     r"end(?:s)? up (?:in|on|using)",
     r"(?:set dressing|signage|signs|newspapers?|news clippings?|posters?|documents?) (?:seen|visible|in shot|on set)",
+    # set dressing made for an episode or a scene is in shot: "the background signs for episode 3"
+    r"(?:background |on-set |set )?(?:signs?|signage|posters?|billboards?|newspapers?|set dressing|props?|graffiti|"
+    r"murals?|paintings?|title cards?|end cards?|lower[- ]thirds?|chyrons?) for (?:the |an? |our )?(?:episodes?|ep\.?|scenes?|"
+    r"shots?|set|sets|film|show|series|sc\.?)\b",
     r"(?:the )?version (?:that )?(?:goes|going|is uploaded|uploaded|is delivered|delivered|sent) (?:up )?(?:on|to) "
     r"(?:the )?(?:platform|streamer|network|broadcaster|service)",
     r"versi[óo]n (?:que )?(?:sube|va|se sube|se entrega|se emite|sale|llega) (?:a|en) (?:la )?plataforma|"
@@ -439,10 +467,12 @@ FINAL_YES = rx(
     r"(?:planos|tomas|imágenes) definitiv[oa]s|versión definitiva|(?:sale|saldrá) al aire|se emitir(?:á|ía)n?|"
     r"irían? en los planos|lo que se publica|"
     r"se publica(?:rá|n)? en (?:vía pública|redes|la calle|instagram)",
-    r"vai ao ar|vão ao ar|(?:pro|para o|no) episódio que vai ao ar|versão definitiva|planos definitivos|"
+    r"vai ao ar|vão ao ar|(?:vai|vão) (?:direto |direto )?(?:pro|para o) ar|(?:pro|para o|no) episódio que vai ao ar|"
+    r"versão definitiva|planos definitivos|"
     r"prontos para (?:a )?composição|listos para (?:la )?composición|ready for comp(?:ositing)?",
     r"endgültige[n]? (?:fassung|einstellungen|bilder|shots)",
-    r"(?:for|in) (?:the )?final delivery|delivered as finals?|(?:on|onto) the (?:led|volume) wall|in[- ]camera|"
+    r"(?:for|in) (?:the )?final delivery|delivered as finals?|(?:on|onto) the (?:led|volume) wall|"
+    r"in[- ]camera(?! (?:moves?|angles?|positions?|placements?|paths?|setups?|blocking))|"
     r"(?:for|on|during) the actual shoot",
     r"(?:vai|vão) (?:aparecer|sair|entrar) (?:em|n)|nos episódios|em todos os episódios",
     # "nichts davon kommt in den Film": denied, it lowers; said, it is final
@@ -475,6 +505,16 @@ HUMAN_MADE = rx(
     # "the final shot is practical plus traditional VFX", "the sequence is done practically"
     r"(?:is|are|will be|gets?|stays?) (?:done |shot |built )?(?:practical(?:ly)?|in-camera)(?: plus| with| and|[.,;]|$)",
     # "our copywriters write the actual lines", "the composer writes the whole score"
+    # "Every costume on screen is designed and made (or sourced) by the team", "a real photo of the real cast taken by
+    # our photographer", "the copywriters are drafting the real lines themselves", "the real rooms the designers build"
+    r"(?:designed|made|built|shot|drawn|painted|written|drafted|composed|photographed|taken|sourced|retouched|"
+    r"illustrated|recorded|sewn|constructed)(?: and \w+)?(?: \(or \w+\))? by (?:the |our |a )(?:[\w-]+ ){0,2}(?:team|"
+    r"designers?|artists?|crew|photographers?|retouchers?|writers?|copywriters?|department|painters?|illustrators?|"
+    r"composers?|editors?|builders?|carpenters?|makers?|tailors?|seamstresses)",
+    r"(?:are|is) (?:designing|building|making|drawing|painting|writing|drafting|composing|shooting|creating|recording) "
+    r"(?:the |all |our )?(?:real|actual|final) (?:[\w-]+ ){1,2}(?:themselves|ourselves|by hand|from scratch|with [\w-]+)",
+    r"the real (?:[\w-]+ ){1,2}(?:the|our) (?:[\w-]+ )?(?:build|builds|make|makes|shoot|shoots|design|designs|paint|paints)",
+    r"(?:is|are) (?:a )?real (?:photos?|photographs?|footage|recordings?) of (?:the )?real",
     r"(?:we|i|the [\w-]+ and i) (?:are |am )?(?:writing|drawing|painting|composing|designing|building) (?:the |all |our )?"
     r"(?:actual|real|final|whole) [\w-]+ (?:ourselves|myself|by hand)",
     r"(?:créée?s?|dessinée?s?|conçue?s?|réalisée?s?) à la main|(?:cread|diseñad|hech)[oa]s? a mano|(?:criad|feit)[oa]s? à mão|"
@@ -609,7 +649,7 @@ REAL_PERSON_STRONG = rx(
     r"clonar la voz|voz clonada|clonación de voz|su (?:voz|cara|rostro|imagen)|rejuvenecer|doble digital",
     r"cloner la voix|voix clonée|clonage de (?:la )?voix|sa (?:voix|visage)|rajeunir|double numérique",
     r"clonar a voz|voz clonada|clonagem de voz|sua (?:voz|imagem|aparência)|rejuvenescer|dublê digital",
-    rf"stimme (?:von|des|der) (?:unser\w* )?(?:{PERSON_NOUN})|stimme klonen|geklonte stimme|stimmklon|seine[nr]? stimme|ihre[nr]? stimme|"
+    rf"stimme (?:von|des|der) (?:unser\w* )?(?:{PERSON_NOUN})|stimme klonen|geklonte stimme|stimme (?:\w+ )?geklont|stimmklon|seine[nr]? stimme|ihre[nr]? stimme|"
     r"verjüng|digitale[rn]? double|sein gesicht|ihr gesicht",
     r"(?:his|her|their|the (?:actor|actress|interviewee|subject|host|presenter)'s) (?:mouth|lips|lip movements|"
     r"mouth movements|facial performance|facial expressions?)",
@@ -910,10 +950,11 @@ PROPRIETARY_INPUT_YES = rx(
     r"(?:guion(?:es)?|metraje|material|fotogramas|capturas|fotos de (?:rodaje|escena|set))",
     r"(?:subir|subindo|subimos|sobe|carregar|carregando|colar|colando|jogar|jogando|enviar|enviando)\s+"
     r"(?:[\w'’-]+\s){0,3}(?:o |os |as |nosso |nossos |nossas )?"
-    r"(?:roteiros?|frames|fotogramas|capturas|fotos de (?:cena|set|bastidores)|material bruto)",
-    r"(?:télécharger|téléchargé|charger|chargé|coller|collé|mettre|mis|mise|mettons|importer|importé|envoyer|envoyé)"
-    r"s?\s+(?:[\w'’-]+\s){0,3}(?:le |les |notre |nos )?"
-    r"(?:scénario|scénarios|rushs|images)",
+    r"(?:roteiros?|frames|fotogramas|capturas|fotos de (?:cena|set|bastidores)|material bruto|episódios?|capítulos?|master)",
+    r"(?:télécharger|téléchargé|charger|chargé|coller|collé|colle|collent|copie-colle|copie-collent|copier-coller|mettre|"
+    r"mis|mise|mettons|importer|importé|envoyer|envoyé)"
+    r"s?\s+(?:[\w'’-]+\s){0,4}(?:le |les |notre |nos |des |sa |son |ses )?"
+    r"(?:scénario|scénarios|rushs|images|scènes? \d+|séquences? \d+|épisodes?|dialogues)",
     r"(?:carregar|colar|enviar|subir|colocar|inserir)\s+(?:[\w'’-]+\s){0,3}(?:o |os |nosso |nossos )?"
     r"(?:roteiro|roteiros|material)",
     r"(?:hochladen|hochgeladen|einfügen|eingeben|laden|lade|lädt|geladen)\s+(?:[\w'’-]+\s){0,3}(?:drehbuch|drehbücher|"
@@ -966,6 +1007,9 @@ THIRD_PARTY_IP_YES = rx(
     r"(?:o |el |le |the |his |her |their |its |den )?(?:nome|nombre|nom|name)",
     r"(?:images?|pictures?|photos?|photographs|paintings?|illustrations?|drawings?|works?|artworks?|books?|scans|comics|"
     r"strips) by [A-Z](?-i:[a-z])[\w-]+ [A-Z](?-i:[a-z])[\w-]+",
+    r"bekannte[nr]? (?:\w+ )?(?:sprecher\w*|moderator\w*|schauspieler\w*|sänger\w*|journalist\w*|nachrichtensprecher\w*)|"
+    r"(?:célèbre|famos[oa]|conocid[oa]|conhecid[oa]) (?:présentat\w+|presentador\w*|apresentador\w*|locut\w+|"
+    r"journaliste|periodista|jornalista)",
     r"(?:famous|well-known|iconic|legendary|celebrated) (?:[\w'’-]+ ){0,3}(?:actor|actress|star|singer|billionaire|"
     r"politician|athlete|journalist|anchor|illustrator|artist|painter|photographer|director|musician|rapper|author|"
     r"influencer|ceo|presenter)s?(?:'s|')?",
@@ -977,7 +1021,8 @@ THIRD_PARTY_IP_YES = rx(
     r"(?: [A-Z][\w.'’-]+){0,2} (?:style|look|aesthetic|composition|palette|vibe|brushwork)",
     r"real (?:[A-Z]+ )?(?:journalist|anchor|news anchor|politician|president|celebrity|reporter)",
     r"cnn|bbc|fox news|msnbc|sky news|nbc|abc news|cbs|reuters|associated press|getty images",
-    r"(?:agency|archive|archival|press|stock|news|newsreels?|licensed|third-party) (?:footage|photos?|photographs|images?|material|"
+    r"(?:agency|archive|archival|press(?! materials?| kits?| releases?)|stock|news|newsreels?|licensed|third-party) "
+    r"(?:footage|photos?|photographs|images?|material|"
     r"stills|reels?|clips?)",
     r"(?:press|photo|news|stock) agenc(?:y|ies)",
     r"(?:licensed|leased|acquired|sourced) from (?:the |a |an )?(?:[\w'’-]+ ){0,3}(?:archive|agency|library|studio|"
@@ -1083,6 +1128,10 @@ MISLEADING_YES = rx(
     r"(?:recreat|reconstruct)\w* (?:the )?(?:real|actual|historical|true) (?:events?|footage|scenes?|moments?|"
     r"crime|call|recording)",
     r"(?:fake|falsa?s?|faux|fausses?|gefälschte?) (?:noticias|news|nouvelles|notícias|nachrichten)",
+    # a newscast's look for invented news: "ein Clip im Look der Tagesschau … eine Eilmeldung"
+    r"(?:im )?(?:look|stil|style|estilo) (?:der|einer|of an?|of the|de un|de una|d'un|d'une|de um|de uma) (?:\w+ )?"
+    r"(?:tagesschau|nachrichtensendung|newscast|news (?:bulletin|broadcast)|noticiero|telediario|journal télévisé|"
+    r"telejornal|jornal nacional)|eilmeldung|breaking news|noticia de última hora|flash info",
     r"(?:imágenes|fotos) de archivo generadas|images d'archives générées|imagens de arquivo geradas|"
     r"generierte archiv\w*",
 )
@@ -1181,7 +1230,12 @@ MAY_TRAIN = rx(
     r"(?:can|may|will|could) be used to (?:train|improve)|used to improve (?:their|its) models?",
     r"(?:haven'?t|have not|didn'?t|did not) (?:\w+ )?(?:checked|read|reviewed|looked at) (?:the |their |its )?"
     r"(?:terms|tos|t ?& ?cs?|ts ?& ?cs|terms and conditions|fine print|data (?:policy|terms)|licen[sc]e)",
-    r"(?:gratuita?|gratuit|kostenlos\w*|versión gratuita|version gratuite|versão gratuita|gratisversion)",
+    r"(?:gratuit[oa]s?|gratuite?s?|kostenlos\w*|versión gratuita|version gratuite|versão gratuita|gratisversion)",
+    # nobody has read the terms, in the other languages
+    r"ningu[ée]m (?:viu|leu) os termos|nadie (?:ha )?(?:leído|visto|mirado) (?:los )?(?:términos|condiciones)|"
+    r"personne n'a (?:lu|regardé) les (?:conditions|cgu)|niemand hat die (?:agb|bedingungen|nutzungsbedingungen) "
+    r"gelesen|(?:no|não) (?:hemos |temos )?(?:leído|lido|li|leí|lemos|revisado|revisamos) (?:los |os |as )?(?:términos|"
+    r"termos|condiciones|condições)|on n'a pas (?:lu|regardé) les (?:conditions|cgu)|(?:die )?agb nicht gelesen",
 )
 VENDOR_PIPELINE = rx(
     r"vendors?(?:'s|')?",
@@ -1214,9 +1268,9 @@ STRONG_HEDGE = rx(
     # "IT thinks training is off but they haven't confirmed, so I can't say for sure"; "não sei direito com que
     # músicas essa ferramenta foi treinada"
     r"(?:can'?t|cannot|couldn'?t) (?:say|be) (?:for )?sure|(?:haven'?t|hasn'?t|have not|has not|not yet|never) (?:been )?"
-    r"confirmed|(?:don'?t|do not) (?:really )?know (?:what|which|how|whether|if)|não sei (?:direito|bem|ao certo)|"
-    r"no sé (?:bien|muy bien|con certeza)|je ne sais pas (?:trop|vraiment|bien|exactement)|"
-    r"(?:ich )?weiß (?:ich )?nicht (?:genau|so genau|recht)|sin confirmar|pas (?:encore )?confirmé|não confirmad[oa]|"
+    r"confirmed|(?:don'?t|do not) (?:really )?know (?:what|which|how|whether|if)|não sei (?:direito|bem|ao certo|o que|se)|"
+    r"no sé (?:bien|muy bien|con certeza|qué|si)|je ne sais pas (?:trop|vraiment|bien|exactement|ce que|si)|"
+    r"(?:ich )?weiß (?:ich )?nicht,? (?:genau|so genau|recht|was|ob)|sin confirmar|pas (?:encore )?confirmé|não confirmad[oa]|"
     r"nicht bestätigt",
     r"(?:not|n't) (?:\w+ )?confident|(?:can'?t|cannot|couldn'?t) (?:really |honestly )?tell (?:whether|if)|"
     r"pas (?:\w+ )?(?:certaine?s?|confiante?s?)|no (?:estoy|estamos) (?:\w+ )?(?:segur[oa]s?|convencid[oa]s?)|"
@@ -1256,7 +1310,8 @@ DESTINATION = rx(
 # What a sentence says when it hedges about whether generated output stays or is seen ("it might just stay", "no
 # sabemos si se van a ver en plano", "on ne sait pas s'ils resteront").
 FINAL_STATUS_TOPIC = rx(
-    r"final\w*|stay\w*|remain\w*|keep\w*|kept|lock|temp\w*|seen|on[- ]screen|on camera|in (?:the )?(?:cut|edit|mix|shot)",
+    r"final\w*|stay\w*|remain\w*|keep\w*|kept|lock|temp\w*|seen|on[- ]screen|on camera|in (?:the )?(?:cut|edit|mix|shot)|"
+    r"ends? up",
     r"quedar\w*|se qued\w+|mantener\w*|se (?:van a |vayan a )?(?:ver|vea|vean)|en plano|en pantalla|montaje",
     r"rest(?:er|era|eront|ent)|gard(?:er|é|ée|és)|à l'écran|dans le plan|montage",
     r"bleib\w*|behalt\w*|im bild|im schnitt|zu sehen",
@@ -1461,7 +1516,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"teleplays?",
             r"dialogue",
             r"rewrites?",
-            r"drafts?",
+            r"drafts?(?!\s*(?:v|version |#)?\s*\d)",  # "(draft v2)" is a document's version
             r"outlines?",
             r"treatments?",
             r"story beats",

@@ -50,7 +50,7 @@ CLAUSE_BREAK = re.compile(
     r",(?=\s+(?:and |but |so |then )?(?:we|they|the|our|it|its|this|that|these|those|i|he|she|you|which|who|"
     r"everything|nothing|none|all|so|because|since|when|where|which|who|then|for|instead)\b)|[;:()\[\]—–]|\s-\s|"
     r"[.!?](?=\s)|"  # a sentence mark inside a segment: chat text starts its sentences in lower case
-    r"\b(?:but|however|although|though|while|whereas|except|yet|so that|because|since|pero|aunque|mais|"
+    r"\b(?:but|however|although|though|while|whereas|except|(?<=, )yet|so that|because|since|pero|aunque|mais|"
     r"cependant|mas|porém|embora|aber|jedoch|obwohl)\b",
     re.IGNORECASE,
 )
@@ -126,8 +126,13 @@ def _sentences(text: str) -> list[str]:
     """The text's sentences; a form's question with its answer on the same line ("Anything on screen? No") stays one
     sentence, so the answer is read with what it answers."""
     sentences: list[str] = []
-    for line in text.split("\n"):
-        question = lx.FORM_QUESTION.match(line.strip().lstrip("-*•▪● ").strip())
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        bare = line.strip().lstrip("-*•▪● ").strip()
+        if sentences and lx.FORM_ANSWER_LINE.match(bare) and lx.ASKED_LINE.match(lines[n - 1].strip()):
+            sentences[-1] = f"{sentences[-1]} {bare}"  # "Q: Does any input include cast images?" / "A: No"
+            continue
+        question = lx.FORM_QUESTION.match(bare) or lx.ASKED_LINE.match(bare)
         sentences.extend([line] if question else SENTENCE_END.split(line))
     return sentences
 
@@ -202,17 +207,18 @@ def group_uses(segments: list[PlanSegment]) -> tuple[list[list[PlanSegment]], li
     global_context: list[PlanSegment] = []
     for segment in segments:
         live = _has_live_ai_cue(segment)
-        starts_use = (
+        starts_use = (uses and not segment.untrusted and bool(lx.ANOTHER_TOOL_USE.search(segment.text))) or (
             live
             and not segment.untrusted
             and not (uses and lx.BACK_REFERENCE.search(_without_chat_prefix(segment.text)))
             and not (uses and lx.USES_THE_NAMED_TOOL.search(segment.text))
             and not (uses and _only_names_known_tools(segment, uses[-1]))
+            and not (uses and _only_definite_tools(segment))
         )
         if segment.answer and uses:
             global_context.append(segment)
             continue
-        if not live and lx.HUMAN_MADE.search(segment.text) and not lx.GLOBAL_SCOPE.search(segment.text):
+        if not live and _human_work(segment):
             continue  # "the key art will be illustrated by the agency's artist": not about the AI use
         if not live and lx.SIGN_OFF.search(segment.text) and len(segment.text.split()) <= 8:
             continue  # "Thanks, Ray (VFX Producer)": a signature says nothing about the use
@@ -239,6 +245,12 @@ def group_uses(segments: list[PlanSegment]) -> tuple[list[list[PlanSegment]], li
     if uses and lead_in:
         uses[0] = uses[0] + lead_in
     return uses, global_context
+
+
+def _human_work(segment: PlanSegment) -> bool:
+    """ "Every costume on screen is designed and made by the costume team": a sentence about what people make, not
+    about all the generated material."""
+    return bool(lx.HUMAN_MADE.search(segment.text)) and not lx.GLOBAL_SCOPE.search(segment.text)
 
 
 def _withdrawn(segment: PlanSegment) -> bool:
@@ -289,6 +301,16 @@ def _denied_close_by(hit: PatternHit) -> bool:
     return bool(lx.negation_for(hit.segment.language).search(words) or lx.POST_NEGATION.match(masked, hit.end, right))
 
 
+def _only_definite_tools(segment: PlanSegment) -> bool:
+    """ "No plates are uploaded to the gen tool": every AI cue is a definite reference to a tool already in play."""
+    text = segment.text
+    if lx.ANOTHER_USE.search(text) or lx.FINAL_YES.search(text) or lx.FINAL_MARKETING.search(text):
+        return False  # "The same tool will also make the background signs": a use of its own
+    definite = [m.span() for m in lx.DEFINITE_TOOL.finditer(text)]
+    cues = _ai_cues(segment)
+    return bool(definite and cues) and all(any(a <= c.start and c.end <= b for a, b in definite) for c in cues)
+
+
 def _only_names_known_tools(segment: PlanSegment, use: list[PlanSegment]) -> bool:
     """ "Flagging because Otter is an AI tool" after a use of Otter, "The chatbot output is…" after a use of a chatbot:
     the same use, not a new one."""
@@ -320,8 +342,18 @@ def _index(text: str) -> _SegmentIndex:
         conditionals=tuple(m.start() for m in lx.CONDITIONAL.finditer(text)),
         exceptions=tuple(m.start() for m in lx.EXCEPTION.finditer(text)),
         hedges=tuple(sorted(weak | {m.span() for m in lx.STRONG_HEDGE.finditer(text)})),
-        label_end=next((m.end() for m in (lx.FORM_QUESTION.match(text), lx.FIELD_LABEL.match(text)) if m), 0),
+        label_end=_label_end(text),
     )
+
+
+def _label_end(text: str) -> int:
+    """Where a form's question or field label ends and its answer starts, 0 when the text is no such line."""
+    qa = lx.ASKED_WITH_ANSWER.match(text)
+    if qa:
+        return qa.end()
+    if lx.ASKED_LINE.match(text):
+        return len(text)
+    return next((m.end() for m in (lx.FORM_QUESTION.match(text), lx.FIELD_LABEL.match(text)) if m), 0)
 
 
 def _optional_internal_step(text: str, at: int, breaks: tuple[tuple[int, int], ...]) -> bool:
@@ -389,7 +421,7 @@ def _read_hits(pattern: re.Pattern[str], segment: PlanSegment) -> tuple[PatternH
         hedged = any(left <= s and e <= right for s, e in index.hedges)
         asked = False
         if end <= index.label_end:  # the answer decides: "? No" denies, "? Yes" says it, anything else leaves it open
-            negated = negated or bool(lx.FORM_NO.match(segment.text, index.label_end - 1))
+            negated = negated or bool(lx.FORM_ANSWER_NO.match(segment.text, index.label_end))
             asked = not (negated or lx.FORM_YES.match(segment.text, index.label_end))
         hits.append(PatternHit(segment, start, end, negated, hedged, asked))
     return tuple(hits)
@@ -644,12 +676,7 @@ def read_use(segments: list[PlanSegment]) -> AIUse:
             training = _answer("unknown", trains[0], note="training data ownership not stated")
     proprietary = yes_no(segments, lx.PROPRIETARY_INPUT_YES, lx.GENERIC_INPUTS, hedge_unclear=True)
     data_handling = detect_data_handling(segments)
-    if proprietary.value == "no" and data_handling.value in (DataHandling.MAY_TRAIN, DataHandling.UNKNOWN):
-        # "no script pages, no footage" says what stays out of a tool that may keep it, not that what goes in is
-        # trivial: "I'd be typing in our rigging plan … pretty detailed"
-        detailed = [h for h in find_hits(lx.DETAILED_INPUT, segments) if not h.negated]
-        if detailed and not lx.GENERIC_PROMPTS.search(proprietary.evidence or ""):
-            proprietary = _answer("unknown", detailed[0], note="inputs described in detail, not said to be generic")
+    proprietary = _generic_only_if_said(proprietary, data_handling, segments)
     if proprietary.unknown and proprietary.evidence is None:
         mentioned = [h for h in find_hits(lx.PROPRIETARY_MENTION, segments) if not h.negated]
         if mentioned:
@@ -694,6 +721,24 @@ def read_use(segments: list[PlanSegment]) -> AIUse:
         hedged=hedge,
         **fields,
     )
+
+
+def _generic_only_if_said(
+    proprietary: Answer, data_handling: Choice[DataHandling], segments: list[PlanSegment]
+) -> Answer:
+    """ "No script pages, no footage" says what stays out of a tool that may keep its inputs, not that what goes in is
+    trivial. In a free or consumer tool, inputs count as generic only when the plan says so ("generic prompts", "only
+    text prompts"); with terms unstated, when the plan describes its inputs in detail ("I'd be typing in our rigging
+    plan … pretty detailed") they do not either. Either way the area becomes unclear: escalate, and ask."""
+    if proprietary.value != "no" or lx.GENERIC_PROMPTS.search(proprietary.evidence or ""):
+        return proprietary
+    said_generic = [h for h in find_hits(lx.GENERIC_PROMPTS, segments) if _lowers(h) and not h.negated]
+    if data_handling.value == DataHandling.MAY_TRAIN and not said_generic:
+        return Answer(value="unknown", evidence=proprietary.evidence, note="inputs not said to be generic")
+    detailed = [h for h in find_hits(lx.DETAILED_INPUT, segments) if not h.negated]
+    if data_handling.value == DataHandling.UNKNOWN and detailed and not said_generic:
+        return _answer("unknown", detailed[0], note="inputs described in detail, not said to be generic")
+    return proprietary
 
 
 def _said_as_input(mention: PatternHit) -> bool:
@@ -810,7 +855,8 @@ def _from_the_prompted_tool(segments: list[PlanSegment]) -> list[PlanSegment]:
     image tool", "generic prompts"), as a use is read: what comes before it is lead-in, and what follows lowers only
     when it speaks of the use or of every use; both may add risk ("Our mood boards from last season were great. The
     image tool is for the key art")."""
-    segments = [s for s in segments if not _withdrawn(s)] or segments  # a dropped idea is no part of the use
+    # a dropped idea, or work people do by hand, is no part of the use, as in group_uses
+    segments = [s for s in segments if not (_withdrawn(s) or _human_work(s))] or segments
     start = next((n for n, s in enumerate(segments) if lx.PROMPTED_TOOL.search(s.text)), 0)
     after = [
         replace(s, local=s.local and bool(_speaks_of_the_use(s) or lx.GLOBAL_SCOPE.search(s.text)))
