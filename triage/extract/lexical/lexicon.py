@@ -155,6 +155,8 @@ PERMISSION = (
 FORM_QUESTION = re.compile(r"^" + PERMISSION + r"[^?!.:\n]{2,100}\?(?=\s*[:=-]?\s*\S)", re.IGNORECASE)
 # a form's question alone on its line ("Q: Does any input include cast images?"), answered on the next: all asked
 ASKED_LINE = re.compile(r"^(?:Q\d*\s*[:.)-]\s*)" + PERMISSION + r"[^?!\n]{2,200}\?\s*$", re.IGNORECASE)
+# a form's question left blank: "Final or temporary?:" (not a heading, "Final deliverables:", that introduces lines)
+EMPTY_FIELD = re.compile(r"^(?:[^\s?!.:]+ ){0,8}[^\s?!.:]+\s*\?\s*:\s*$", re.IGNORECASE)
 FIELD_LABEL = re.compile(
     r"^(?:[\w/'’-]+ ){0,3}(?:status|type|kind|category|stage|tipo|estado|statut|état|typ|stand)\s*:(?=\s*\S)",
     re.IGNORECASE,
@@ -233,6 +235,11 @@ ANOTHER_TOOL_USE = rx(
     r"render|writ|draft|voice|animat|paint|fill|replac|extend|swap)\w* (?:[\w'’-]+ ){0,8}(?:with|using|in|through) "
     r"(?:it|that|the same (?:tool|app|model))",
 )
+# Plan text imitating the service's answers block ("--- Answers to follow-up questions ---" … "--- End of answers ---").
+ANSWERS_BLOCK_OPEN = re.compile(r"-{2,}\s*answers? to (?:the )?follow-?up questions?\s*-{2,}", re.IGNORECASE)
+ANSWERS_BLOCK_CLOSE = re.compile(r"-{2,}\s*end of (?:the )?answers?\s*-{2,}", re.IGNORECASE)
+# A sentence of its own, not a form's field line ("Inputs: text prompts only"): "The temp coordinator starts on Monday."
+FREE_SENTENCE = re.compile(r"^(?![^:?]{1,40}[:?])[A-Z][^\n]*[.!]$")
 ANOTHER_USE = rx(r"also|too|as well|additionally|another|second|separately|además|aussi|également|também|auch|außerdem")
 # A later sentence that starts with one of these continues the previous use rather than starting a new one.
 BACK_REFERENCE = rx(
@@ -300,6 +307,8 @@ NEGATION_PARTS = (
     r"ningun[oa]?",
     r"nada",
     r"sin",
+    r"ni",  # "Ni nombres reales, ni teléfonos", "ni photos ni voix"
+    r"nem",
     r"ne",
     r"pas",
     r"jamais",
@@ -393,7 +402,7 @@ FINAL_YES = rx(
     r"(?:main|opening|end) titles|theme song",
     r"(?:the )?version (?:we|that) (?:hand|deliver|send|give)|(?:what|everything) (?:\w+ ){0,2}(?:subscribers|viewers|"
     r"audiences?) (?:will )?(?:see|watch|hear)",
-    r"on[- ]screen",
+    r"on[- ]screen(?! (?:[\"“'‘][^\"”'’]{0,24}[\"”'’] )?(?:watermarks?|labels?|burn-?ins?|slates?|disclaimers?|cards?))",
     r"on camera(?! (?:angles?|positions?|moves?|placements?|blocking|setups?))",
     r"in (?:the )?(?:picture|frame)",
     r"(?:will|to) (?:air|be broadcast|stream|ship|be delivered|be released)",
@@ -418,11 +427,12 @@ FINAL_YES = rx(
     r"les réseaux sociaux|redes sociales|redes sociais|sozialen medien)",
     r"use (?:it |them |these |those )?as-is",
     r"(?:se )?usa(?:n|r)? tal cual|utilisée?s? tel(?:le)?s? quel(?:le)?s?|usad[oa]s? (?:como está|do jeito que está)|"
+    r"(?:garde|gardons|garder|gardera) (?:\w+ ){0,3}tel quel|"
     r"(?:so|unverändert) (?:übernommen|verwendet)",
     r"(?:published|public|released) (?:assets?|materials?|versions?)",
     r"produto final|producto final|produit final|endprodukt",
-    r"(?:go|goes|going|end up|ends up|make it|makes it|land|lands|cut|cuts) (?:in|into|on) (?:the |any |our )?"
-    r"(?:film|episode|show|series|cut|final|doc|documentary|deliverables?|broadcast|master)",
+    r"(?:go|goes|going|end up|ends up|make it|makes it|land|lands|cut|cuts) (?:straight |directly |right )?(?:in|into|on) "
+    r"(?:the |any |our )?(?:film|episode|show|series|cut|final|doc|documentary|deliverables?|broadcast|master|mix)",
     r"background of (?:the |a |several |some |most |many |all |every |each |basically |almost |nearly )*(?:[\w+&/-]+ ){0,3}"
     r"(?:scene|shot|frame|episode)s?",
     r"(?:en el |al )?fondo de (?:\w+ ){0,4}(?:planos?|escenas?|episodios?|capítulos?)|"
@@ -630,6 +640,13 @@ REAL_PERSON_STRONG = rx(
     # a named person's voice or features: "Whitney Houston singing the theme", "la nariz y las cejas de Javier Bardem"
     r"(?-i:[A-Z][a-zà-ÿ]+ [A-Z][a-zà-ÿ]+) [\"“”'‘’]?(?:sing|sings|singing|sang|cantando|canta|cantar|chantant|chante|"
     r"singt|singen|speaking|saying|narrating)",
+    # a voice cloned from what she said on the record: "mit dem Voice-Cloning-Tool aus ihren O-Tönen"
+    r"(?:aus|von|mit) (?:ihren|seinen|ihrer|seiner) (?:o-?tönen?|aufnahmen|interviews?|sprachaufnahmen)|"
+    r"from (?:her|his|their) (?:own )?(?:recordings|interview audio|interviews|lines|sound ?bites|vox pops)",
+    # a public figure by role: "el capitán del Atleti", "o presidente do clube", "le maire de Lyon"
+    r"(?:el|la|o|a|le|der|die) (?:capitán|capitana|capitão|capitaine|kapitän|presidente|présidente?|präsident\w*|alcalde|"
+    r"alcaldesa|prefeit[oa]|maire|bürgermeister\w*|entrenador|treinador|entraîneur|trainer|jugador|jogador|joueur|"
+    r"futbolista|ministr[oa]|ministre|minister\w*) (?:del?|do|da|de la|du|des|von|vom) (?-i:[A-Z])\w*",
     r"(?:nose|eyes|eyebrows|jaw|jawline|smile|cheekbones|features|nariz|cejas|ojos|rostro|sonrisa|rasgos|nez|yeux|"
     r"sourcils|visage|traits|nase|augen|gesichtszüge|olhos|sobrancelhas|traços) (?:(?:y|and|et|und|e) (?:(?:las|los|la|el|"
     r"les|le|die|der|das|as|os|o|a|the) )?[\w-]+ )?(?:of|de|du|des|von|da|do) (?-i:[A-Z][a-zà-ÿ]+ [A-Z][a-zà-ÿ]+)",
@@ -835,6 +852,12 @@ UNION_WORK_NO = rx(
 # --- Data going in -----------------------------------------------------------------------------------------
 PERSONAL_DATA_YES = rx(
     r"personal (?:data|information|details)",
+    # a list of people's details: "(nombre, cel, dirección …)", "(Name, E-Mail, Alter, Wohnort …)"
+    r"(?:names?|nombres?|nomes?|noms?|namen?)\s*[,/+&]\s*(?:[\w-]+\s*[,/+&]\s*){0,3}(?:e-?mails?|emails?|phones?|mobiles?|"
+    r"cel(?:ular)?|móvil|teléfonos?|telefones?|téléphones?|telefon\w*|handy\w*|dirección|direcciones|endereços?|adresses?|"
+    r"addresses|wohnort|alter|âge|edad|idade|ages?|dob)",
+    r"(?:sign-?up|registration|mailing|guest|attendee|rsvp) lists?|anmeldeliste\w*|teilnehmerliste\w*|gästeliste\w*|"
+    r"lista de (?:inscritos|inscrições|invitados|convidados|asistentes|participantes)|liste des (?:inscrits|invités|participants)",
     r"pii",
     r"(?:cast|crew|talent|staff|extras|employee|contributor|participant)s?(?:'s|')? (?:and crew )?"
     r"(?:list|lists|contacts?|contact (?:details|info|information|sheet)|details|addresses|phone numbers?|"
@@ -948,9 +971,11 @@ PROPRIETARY_INPUT_YES = rx(
     r"(?:subir|subiendo|subimos|sube|cargar|cargando|pegar|pegando|meter|metiendo|introducir|pasar|pasando)\s+"
     r"(?:[\w'’-]+\s){0,3}(?:el |los |las |nuestro |nuestros |nuestras )?"
     r"(?:guion(?:es)?|metraje|material|fotogramas|capturas|fotos de (?:rodaje|escena|set))",
-    r"(?:subir|subindo|subimos|sobe|carregar|carregando|colar|colando|jogar|jogando|enviar|enviando)\s+"
-    r"(?:[\w'’-]+\s){0,3}(?:o |os |as |nosso |nossos |nossas )?"
-    r"(?:roteiros?|frames|fotogramas|capturas|fotos de (?:cena|set|bastidores)|material bruto|episódios?|capítulos?|master)",
+    r"(?:subir|subindo|subimos|subi|subiu|sobe|carregar|carregando|carreguei|colar|colando|colei|jogar|jogando|joguei|"
+    r"enviar|enviando|enviei|mandei|coloquei)\s+"
+    r"(?:[\w'’-]+\s){0,3}(?:o |os |as |nosso |nossos |nossas )?(?:\d+ )?"
+    r"(?:roteiros?|frames|fotogramas|capturas|fotos de (?:cena|set|bastidores)|material bruto|episódios?|capítulos?|master|"
+    r"animatics?)",
     r"(?:télécharger|téléchargé|charger|chargé|coller|collé|colle|collent|copie-colle|copie-collent|copier-coller|mettre|"
     r"mis|mise|mettons|importer|importé|envoyer|envoyé)"
     r"s?\s+(?:[\w'’-]+\s){0,4}(?:le |les |notre |nos |des |sa |son |ses )?"
@@ -979,7 +1004,7 @@ GENERIC_INPUTS = rx(
 # "Q3 brand spots", "the brand campaign": the kind of marketing a production makes for itself, not someone's brand.
 OWN_BRAND_WORK = (
     r"(?! (?:spots?|campaigns?|films?|videos?|team|guidelines|book|identity|refresh|shoot|content|strategy|"
-    r"awareness|assets|launch|work))"
+    r"awareness|assets|launch|work|review|approval|check|sign-?off|safety))"
 )
 THIRD_PARTY_IP_YES = rx(
     r"in the style of",
@@ -1010,6 +1035,10 @@ THIRD_PARTY_IP_YES = rx(
     r"bekannte[nr]? (?:\w+ )?(?:sprecher\w*|moderator\w*|schauspieler\w*|sänger\w*|journalist\w*|nachrichtensprecher\w*)|"
     r"(?:célèbre|famos[oa]|conocid[oa]|conhecid[oa]) (?:présentat\w+|presentador\w*|apresentador\w*|locut\w+|"
     r"journaliste|periodista|jornalista)",
+    r"[A-Z](?-i:[a-z])[\w'’]+-(?:style|esque|inspired)",  # "Morricone-style spaghetti western"
+    r"(?:el|la|o|a|le|der|die) (?:capitán|capitana|capitão|capitaine|kapitän|presidente|présidente?|alcalde|alcaldesa|"
+    r"prefeit[oa]|maire|entrenador|treinador|jugador|jogador|joueur|futbolista|ministr[oa]|ministre) (?:del?|do|da|de la|"
+    r"du|des|von|vom) (?-i:[A-Z])\w*",
     r"(?:famous|well-known|iconic|legendary|celebrated) (?:[\w'’-]+ ){0,3}(?:actor|actress|star|singer|billionaire|"
     r"politician|athlete|journalist|anchor|illustrator|artist|painter|photographer|director|musician|rapper|author|"
     r"influencer|ceo|presenter)s?(?:'s|')?",
@@ -1115,6 +1144,8 @@ MISLEADING_YES = rx(
     r"(?:indistinguishable|mistaken) (?:from|for) (?:real|the real)",
     r"never (?:happened|said|took place)",
     r"nunca (?:falou|disse|dijo) (?:isso|isto|eso|esto)|n'a jamais dit (?:ça|cela)|hat (?:das|es) nie gesagt|"
+    r"(?:so )?gesagt hat (?:sie|er) (?:das|es) (?:so )?nie|(?:sie|er) hat (?:das|es) (?:so )?nie gesagt|"
+    r"(?:él|ella) no sabe nada|(?:ele|ela) não sabe de nada|(?:il|elle) n'(?:en )?sait rien|"
     r"(?:never|didn'?t) (?:actually )?(?:say|said) (?:it|that|those words)",
     r"(?:match|matches|matching|blend|blends|mix|mixes|intercut|intercuts|sit|sits) (?:\w+ ){0,2}(?:with |among |alongside )?"
     r"(?:the )?(?:real|genuine|actual|original|authentic) (?:\d+s? )?(?:\w+ ){0,2}(?:prints|photos|photographs|archive\w*|"
@@ -1167,6 +1198,8 @@ KEY_CREATIVE_YES = rx(
     r"(?:lê|leem) (?:\w+ ){0,8}em voz alta",
     # the final design of a character (the matrix: final character designs escalate)
     r"(?:design|dessin|diseño|desenho|look) (?:définitif|definitivo|final) d[eu]|(?:final|definitive) (?:character )?design of|"
+    r"model sheets? définitif\w*|turnarounds? définitif\w*|décor principal|decorado principal|cenário principal|"
+    r"hauptschauplatz|haupt(?:figur|kulisse)|"
     r"endgültige[sn]? (?:\w+)?design",
     r"(?:part|central) (?:of|to) the (?:plot|story)",
     r"(?:major|prominent|important) (?:story |plot )?(?:element|role|prop|character|location)",
@@ -1215,6 +1248,8 @@ NO_TRAINING = rx(
 )
 MAY_TRAIN = rx(
     r"free (?:tier|version|plan|account|trial|app)",
+    r"trial[- ]?(?:account|version|plan|licen[cs]e)|test-?(?:version|account|zugang|konto)|cuenta de prueba|"
+    r"compte d'essai|conta de teste|versão de teste",
     r"free (?:[\w-]+ ){1,2}(?:apps?|tools?|websites?|sites?|services?|generators?)",  # "a free virtual try-on app"
     r"(?:the )?free (?:chat\s?gpt|midjourney|runway|eleven\s?labs|gemini|claude|tool)",
     r"consumer[- ](?:version|account|tier|app|plan|product|abo|konto|abonnement)",
@@ -1230,7 +1265,8 @@ MAY_TRAIN = rx(
     r"(?:can|may|will|could) be used to (?:train|improve)|used to improve (?:their|its) models?",
     r"(?:haven'?t|have not|didn'?t|did not) (?:\w+ )?(?:checked|read|reviewed|looked at) (?:the |their |its )?"
     r"(?:terms|tos|t ?& ?cs?|ts ?& ?cs|terms and conditions|fine print|data (?:policy|terms)|licen[sc]e)",
-    r"(?:gratuit[oa]s?|gratuite?s?|kostenlos\w*|versión gratuita|version gratuite|versão gratuita|gratisversion)",
+    r"(?:gratuit[oa]s?|gratuite?s?|grátis|gratis|kostenlos\w*|versión gratuita|version gratuite|versão gratuita|"
+    r"gratisversion)",
     # nobody has read the terms, in the other languages
     r"ningu[ée]m (?:viu|leu) os termos|nadie (?:ha )?(?:leído|visto|mirado) (?:los )?(?:términos|condiciones)|"
     r"personne n'a (?:lu|regardé) les (?:conditions|cgu)|niemand hat die (?:agb|bedingungen|nutzungsbedingungen) "

@@ -48,7 +48,8 @@ USE_SPLIT = re.compile(
 )
 CLAUSE_BREAK = re.compile(
     r",(?=\s+(?:and |but |so |then )?(?:we|they|the|our|it|its|this|that|these|those|i|he|she|you|which|who|"
-    r"everything|nothing|none|all|so|because|since|when|where|which|who|then|for|instead)\b)|[;:()\[\]—–]|\s-\s|"
+    r"everything|nothing|none|all|so|because|since|when|where|which|who|then|for|instead)\b)|[;:()\[\]—]|"
+    r"(?<!\d)–|–(?!\d)|\s-\s|"  # "keep 2–3 of the AI aerials" is a range, not two clauses
     r"[.!?](?=\s)|"  # a sentence mark inside a segment: chat text starts its sentences in lower case
     r"\b(?:but|however|although|though|while|whereas|except|(?<=, )yet|so that|because|since|pero|aunque|mais|"
     r"cependant|mas|porém|embora|aber|jedoch|obwohl)\b",
@@ -107,33 +108,39 @@ class PatternHit:
 def split_segments(text: str, language: str = "en", *, answer: bool = False) -> list[PlanSegment]:
     """Sentences, bullets and enumerated uses, each a verbatim, stripped slice of the text. Text that instructs the
     triage is cut away from the partner's words first, so it never changes how their sentence splits into uses."""
-    pieces: list[str] = []
-    for sentence in _sentences(text):
+    pieces: list[tuple[str, bool]] = []
+    for sentence, forged in _sentences(text):
         parts = INJECTION_SPLIT.split(sentence) if lx.INJECTION.search(sentence) else [sentence]
         for part in parts:
             for use in _split_uses(part) if not lx.INJECTION.search(part) else [part]:
-                pieces.extend(_bounded(use))
+                pieces.extend((piece, forged) for piece in _bounded(use))
     segments = []
-    for piece in pieces:
+    for piece, forged in pieces:
         piece = piece.strip().lstrip("-*•▪● ").strip()
         if piece and any(ch.isalnum() for ch in piece):
-            untrusted = bool(lx.INJECTION.search(piece))
+            untrusted = forged or bool(lx.INJECTION.search(piece))
             segments.append(PlanSegment(piece, untrusted=untrusted, language=language, answer=answer))
     return segments
 
 
-def _sentences(text: str) -> list[str]:
-    """The text's sentences; a form's question with its answer on the same line ("Anything on screen? No") stays one
-    sentence, so the answer is read with what it answers."""
-    sentences: list[str] = []
+def _sentences(text: str) -> list[tuple[str, bool]]:
+    """The text's sentences, each with whether it stands in a block imitating the service's answers block (plan text
+    can never answer the service's questions: such lines are read, never trusted). A form's question with its answer
+    on the same line ("Anything on screen? No"), or on the next ("Q: …?" / "A: No"), stays one sentence, so the answer
+    is read with what it answers."""
+    sentences: list[tuple[str, bool]] = []
     lines = text.split("\n")
+    forged = False
     for n, line in enumerate(lines):
         bare = line.strip().lstrip("-*•▪● ").strip()
+        opens, closes = lx.ANSWERS_BLOCK_OPEN.search(line), lx.ANSWERS_BLOCK_CLOSE.search(line)
+        forged = forged or bool(opens)
         if sentences and lx.FORM_ANSWER_LINE.match(bare) and lx.ASKED_LINE.match(lines[n - 1].strip()):
-            sentences[-1] = f"{sentences[-1]} {bare}"  # "Q: Does any input include cast images?" / "A: No"
-            continue
-        question = lx.FORM_QUESTION.match(bare) or lx.ASKED_LINE.match(bare)
-        sentences.extend([line] if question else SENTENCE_END.split(line))
+            sentences[-1] = (f"{sentences[-1][0]} {bare}", sentences[-1][1] or forged)  # "Q: …?" / "A: No"
+        else:
+            question = lx.FORM_QUESTION.match(bare) or lx.ASKED_LINE.match(bare)
+            sentences.extend((piece, forged) for piece in ([line] if question else SENTENCE_END.split(line)))
+        forged = forged and not closes
     return sentences
 
 
@@ -237,6 +244,8 @@ def group_uses(segments: list[PlanSegment]) -> tuple[list[list[PlanSegment]], li
         else:
             # "GenAI notice: …" or "Here is the AI use we plan for the series:" then the lines that describe it
             introduced = _is_heading(uses[-1][0].text) or uses[-1][0].text.rstrip().endswith(":")
+            # under a heading, a form's field lines speak of the use; a free sentence must say it does
+            introduced = introduced and not (_is_heading(uses[-1][0].text) and lx.FREE_SENTENCE.match(segment.text))
             local = live or introduced or _speaks_of_the_use(segment)
             aside = not live and bool(lx.ASIDE_LINE.match(segment.text))
             # a ticked box ("[x] No talent likeness") is the partner's claim, not what the use does: it never lowers
@@ -351,7 +360,7 @@ def _label_end(text: str) -> int:
     qa = lx.ASKED_WITH_ANSWER.match(text)
     if qa:
         return qa.end()
-    if lx.ASKED_LINE.match(text):
+    if lx.ASKED_LINE.match(text) or lx.EMPTY_FIELD.match(text):
         return len(text)
     return next((m.end() for m in (lx.FORM_QUESTION.match(text), lx.FIELD_LABEL.match(text)) if m), 0)
 
@@ -490,6 +499,7 @@ def yes_no(
 
 
 REPLACED = re.compile(r"replac|swap|substitu|ersetz|remplac|reemplaz", re.I)
+QUESTION_MARK = re.compile(r"\s*\?")
 PASSIVE_REPLACED = re.compile(r"replaced|swapped|substitu[íi]d|ersetzt|remplacée?s?|reemplazad", re.I)
 INNER_NEGATION = re.compile(
     r"\s(?:no|not|never|none|nothing|no one|kein\w*|nicht|nie|aucune?|jamais|ningun[oa]?|nunca|nenhuma?)\s", re.I
@@ -503,7 +513,20 @@ def _denies_inside(hit: PatternHit) -> bool:
 
 def _lowers(hit: PatternHit) -> bool:
     """A hit may lower risk only from a trusted statement about this very use, not turned around by a contrast."""
-    return not hit.segment.untrusted and hit.segment.local and not hit.contrasted and not _replaced_by_generated(hit)
+    return (
+        not hit.segment.untrusted
+        and hit.segment.local
+        and not hit.contrasted
+        and not hit.asked  # "Final or temporary?:" left blank lowers nothing
+        and not _questioned(hit)
+        and not _replaced_by_generated(hit)
+    )
+
+
+def _questioned(hit: PatternHit) -> bool:
+    """ "… Final or temporary?: Notes: …" on one line: a word asked about, with no answer of its own, lowers nothing."""
+    text = hit.segment.text
+    return bool(QUESTION_MARK.match(text, hit.end)) and hit.end > _index(text).label_end
 
 
 def _replaced_by_generated(hit: PatternHit) -> bool:

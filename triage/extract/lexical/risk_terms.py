@@ -119,7 +119,9 @@ TOUCHES: dict[str, re.Pattern[str]] = {
         r"(?:the )?(?:finished|locked|released|streamed|aired|delivered) (?:cut|picture|episodes?|show|film|series|"
         r"version|master)",
         r"picture lock",
-        r"on[- ]?screen|in[- ](?:shot|frame)|on camera",
+        # not "an on-screen 'TEMP GFX' watermark": a label on temp material
+        r"on[- ]?screen(?! (?:[\"“'‘][^\"”'’]{0,24}[\"”'’] )?(?:watermarks?|labels?|burn-?ins?|slates?|disclaimers?|"
+        r"cards?))|in[- ](?:shot|frame)|on camera",
         r"(?:will|to|gets?|going to) (?:air|stream|broadcast|premiere|ship)",
         r"(?:on|for) (?:air|broadcast|the stream)",
         r"broadcast(?:s|ing|er)?|subscribers?|(?:the )?viewers?|(?:the )?audiences?",
@@ -138,7 +140,7 @@ TOUCHES: dict[str, re.Pattern[str]] = {
         rf"(?:{PEOPLE})(?:'s|’s|s'|')?\s+(?:[\w'’-]+\s+){{0,3}}?(?:{LIKENESS})",
         r"(?:voice|face|likeness|body|smile|walk|mannerisms?) (?:of|belonging to|from) (?:our |the |a |an )?(?:real |"
         r"lead|star|actor|actress|cast|performer|host|narrator|presenter|(?-i:[A-Z]))",
-        r"(?-i:[A-Z][a-z]+)(?:'s|’s) (?:voice|face|likeness|body|smile|walk|mannerisms)",
+        r"(?-i:[A-Z][a-z]+)(?:'s|’s) (?:voice|face|likeness|mannerisms)",  # not "Grace Heron's walk cycle": a character's
         r"(?:his|her|their) (?:voice|face|likeness)",
         r"(?:the )?late (?-i:[A-Z])\w+|deceased|(?:his|her|their) estate",
         r"(?:real|actual|living) (?:person|people|individuals?)|public figures?|celebrit(?:y|ies)|politicians?",
