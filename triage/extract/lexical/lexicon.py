@@ -269,7 +269,7 @@ GLOBAL_SCOPE = rx(
     r"nichts (?:ki-)?generiert\w*|nichts generiertes|nada (?:del|do) (?:material|conteúdo) (?:generad|gerad)[oa]",
     r"ninguno de|nenhum d",
     # "no generated image goes into the boards", "ninguna imagen generada aparecerá": every generated output
-    r"no (?:ai[- ])?generated (?:images?|shots?|frames?|stills?|material|assets?|footage|content|output|elements?)",
+    r"no (?:ai[- ])?generated (?:images?|shots?|frames?|stills?|material|assets?|footage|content|output|elements?|pixels?)",
     r"ningun[ao]? (?:imagen|plano|material|contenido|elemento|recurso)(?:es)? generad[oa]s?|"
     r"ningun[ao] de (?:las|los) (?:imágenes|planos|materiales|elementos) generad[oa]s",
     r"nenhum[a]? (?:imagem|plano|material|conteúdo|elemento) gerad[oa]|nenhuma das imagens geradas",
@@ -308,6 +308,7 @@ NEGATION_PARTS = (
     r"nada",
     r"sin",
     r"ni",  # "Ni nombres reales, ni teléfonos", "ni photos ni voix"
+    r"nobody(?:'s)?|no one(?:'s)?|no-one(?:'s)?",
     r"nem",
     r"ne",
     r"pas",
@@ -415,6 +416,9 @@ FINAL_YES = rx(
     r"(?:holds?|holding|held) (?:it |them |\w+ )?up to (?:the )?camera|(?:in|for) the final episodes?",
     r"in(?:to)? the final(?=\s*(?:[.,;:!?)]|$|and |too |as well))",
     r"final (?:ai |generated |cg |cgi )?(?:renders?|comps?|composites?|plates?)",
+    r"final (?:[\w-]+ ){0,2}masters?",
+    r"(?:is |are |be |gets? )?used in (?:the |any |our )?(?:spots?|promos?|trailers?|teasers?|ads?|adverts?|commercials?|"
+    r"campaign|film|show|episodes?|cut|edit)\b",
     r"(?:become|becomes|became|turn into|turns into|used as|use them as|as) (?:the |our )?(?:final|approved)(?= )(?! say| decision| call)",
     r"print(?:ed|ing)? (?:\w+ ){0,3}as (?:an? |the )?(?:props?|set dressing)|als requisite|(?:comme|en) accessoires? de jeu|"
     r"como (?:utilería|atrezzo|objetos? de cena|adereços?)",
@@ -432,7 +436,7 @@ FINAL_YES = rx(
     r"(?:published|public|released) (?:assets?|materials?|versions?)",
     r"produto final|producto final|produit final|endprodukt",
     r"(?:go|goes|going|end up|ends up|make it|makes it|land|lands|cut|cuts) (?:straight |directly |right )?(?:in|into|on) "
-    r"(?:the |any |our )?(?:film|episode|show|series|cut|final|doc|documentary|deliverables?|broadcast|master|mix)",
+    r"(?:the |any |our )?(?:film|episode|show|series|cut|final|doc|documentary|deliverables?|broadcast|master|mix|frames?)",
     r"background of (?:the |a |several |some |most |many |all |every |each |basically |almost |nearly )*(?:[\w+&/-]+ ){0,3}"
     r"(?:scene|shot|frame|episode)s?",
     r"(?:en el |al )?fondo de (?:\w+ ){0,4}(?:planos?|escenas?|episodios?|capítulos?)|"
@@ -494,7 +498,8 @@ FINAL_YES = rx(
 )
 # Marketing deliverables count as final unless the use is only ideation, pitch, previs or temp.
 FINAL_MARKETING = rx(
-    r"(?:trailer|teaser|key art|one-?sheet|poster|billboard|social (?:media )?(?:ads?|posts?|campaign|assets?)|"
+    r"(?:trailer(?! (?:team|house|editors?|department|dept|producers?|company|vendors?|music))|teaser|key art|one-?sheet|"
+    r"poster|billboard|social (?:media )?(?:ads?|posts?|campaign|assets?)|"
     r"marketing (?:campaign|materials?|assets?|deliverables?)|promo|press (?:kit|materials?))s?",
     r"tráiler|bande-annonce|affiche|cartel|cartaz|plakat",
 )
@@ -528,7 +533,8 @@ HUMAN_MADE = rx(
     r"(?:we|i|the [\w-]+ and i) (?:are |am )?(?:writing|drawing|painting|composing|designing|building) (?:the |all |our )?"
     r"(?:actual|real|final|whole) [\w-]+ (?:ourselves|myself|by hand)",
     r"(?:créée?s?|dessinée?s?|conçue?s?|réalisée?s?) à la main|(?:cread|diseñad|hech)[oa]s? a mano|(?:criad|feit)[oa]s? à mão|"
-    r"von hand (?:erstellt|gezeichnet|entworfen)|(?:zeichnen|malen|entwerfen) unsere \w+ selbst",
+    r"von hand (?:erstellt|gezeichnet|entworfen)|(?:zeichnen|malen|entwerfen) unsere \w+ selbst|"
+    r"(?:gestaltet|zeichnet|malt|entwirft|baut|schreibt|gestalten|bauen) (?:\w+ ){0,3}(?:selbst|von hand)",
     r"(?:our|the) (?:[\w-]+ )?(?:writers?|copywriters?|artists?|illustrators?|designers?|painters?|composers?|editors?|"
     r"animators?|colou?rists?|team|crew) (?:\w+ )?(?:write|writes|draw|draws|paint|paints|design|designs|compose|"
     r"composes|build|builds|cut|cuts|animate|animates) (?:the |all |every |our |each )?(?:actual|real|final|whole)",
@@ -604,7 +610,9 @@ REAL_PERSON_STRONG = rx(
     r"(?:the |our |her |his |their |a |an )?(?:late |real |famous |lead |deceased )?(?:[\w'’-]+\s){0,4}"
     r"(?:voice|voices|face|faces|likeness|likenesses|performance|body|appearance)",
     r"(?:voice|face|likeness)(?:s)? of (?:the |our |a |an )?(?:late |real |famous |deceased |lead )?\w+",
-    r"(?:(?:lead|leads|actor|actress|star|narrator|host|presenter|singer|talent|performer|[A-Z][a-z]+)(?:'s|s'|')|her|his|"
+    r"(?:(?:lead|leads|actor|actress|star|narrator|host|presenter|singer|talent|performer|cast|cast members?|"
+    r"homeowners?|contestants?|participants?|contributors?|interviewees?|"
+    r"(?!Nobody|Anybody|Somebody|Everybody|Noone|Anyone|Someone|Everyone)[A-Z][a-z]+)(?:'s|s'|')|her|his|"
     r"their) (?:\([\w ,.-]{1,30}\) )?(?:own |ai |cloned |synthetic |digital )?(?:voices?|faces?|likeness|expressions?|"
     r"reactions?)(?: clone| model)?"
     r"(?! memos?| notes?| messages?| mail| recorder)",
@@ -791,7 +799,7 @@ UNION_WORK_YES = rx(
     r"drop|dropping|lay off|laying off|let go of|do away with|(?:don'?t|do not|not|won'?t|will not|no longer) "
     r"(?:re-?hire|re-?book|renew|bring back|keep|hire|book)|stop (?:hiring|booking)|"
     r"eliminate|eliminating|reduce|reducing|fewer|save on)\s+(?:[\w'’-]+\s){0,3}(?:background (?:actors?|performers?)|"
-    r"extras|actors?|voice (?:actors?|talent|artists?)|vo artists?|narrators?|dubbing (?:actors?|artists?|talent|cast)|"
+    r"extras|actors?|voice (?:actors?|talent|artists?)|vo artists?|narrators?|dub(?:bing)? (?:actors?|artists?|talent|cast)|"
     r"writers?|writers' room|screenwriters?|composers?|musicians?|session (?:players|musicians)|storyboard artists?|"
     r"concept artists?|illustrators?|animators?|crew|stunt (?:performers?|doubles?)|stunt|translators?|editors?|"
     r"board artists?|boarders|story artists?|layout artists?|background painters?|colou?rists?|"
@@ -824,7 +832,7 @@ UNION_WORK_YES = rx(
     r"(?:ai|synthetic|digital|generated) (?:extras|crowds?|background (?:actors?|performers?|talent)|crowd "
     r"(?:replication|simulation)|stunt doubles?)",
     r"(?:write|writes|writing|rewrite|rewriting|draft|drafting|punch up|punching up|turn)\s+"
-    r"(?:[\w'’-]+\s){0,5}(?:scripts?|screenplays?|teleplays?|dialogue|scenes?|episodes?|jokes|story beats|storylines?|"
+    r"(?:[\w'’-]+\s){0,5}(?:(?<!python )(?<!shell )(?<!bash )(?<!render )(?<!code )(?<!maya )(?<!nuke )(?<!houdini )(?<!pipeline )(?<!batch )scripts?|screenplays?|teleplays?|dialogue|scenes?|episodes?|jokes|story beats|storylines?|"
     r"speeches|monologues|first-draft teleplay|(?:new )?lines)(?! synops| summar| loglines?| recaps?| descriptions?)",
     r"(?:ai|synthetic|automated) dub(?:bing|s|bed)?",
     r"dub(?:bing|bed)? (?:\w+ ){0,4}(?:with|using|by) (?:ai|synthetic|the model|" + TOOLS + r")",
@@ -929,7 +937,7 @@ PERSONAL_DATA_NO = rx(
 PROPRIETARY_NOUN = (
     r"(?:our |the |this |full |entire |whole |unreleased |raw |latest |draft |shooting |production |pilot |episode "
     r"|the show's |the film's |series |season )?"
-    r"(?:scripts?|screenplays?|teleplays?|shooting scripts?|script pages|sides|dailies|rushes|unreleased footage|"
+    r"(?:(?<!python )(?<!shell )(?<!bash )(?<!render )(?<!code )(?<!maya )(?<!nuke )(?<!houdini )(?<!pipeline )(?<!batch )scripts?|screenplays?|teleplays?|shooting scripts?|script pages|sides|dailies|rushes|unreleased footage|"
     r"(?:script |episode |eps? [\d-]+ )?drafts|(?:white|blue|pink|yellow|green|goldenrod|salmon|cherry|buff|tan) pages|"
     r"revision pages|camera originals|original camera (?:files|negatives?)|ocf|"
     r"raw footage|footage|rough cuts?|assembly|cuts? of (?:the )?episode|"
@@ -945,7 +953,8 @@ PROPRIETARY_NOUN = (
 )
 # Studio-owned material named in a use at all (weaker than "upload the script into X"): yes unless inputs are generic.
 PROPRIETARY_MENTION = rx(
-    r"(?<!color )(?<!colour )(?<!color-)(?<!colour-)(?<!ai )(?<!ai-generated )(?<!generated )(?:script|screenplay|teleplay|shooting script|script pages|dailies|rushes|unreleased footage|raw footage|"
+    r"(?<!color )(?<!colour )(?<!color-)(?<!colour-)(?<!python )(?<!shell )(?<!bash )(?<!render )(?<!code )(?<!maya )"
+    r"(?<!nuke )(?<!houdini )(?<!pipeline )(?<!automation )(?<!ai )(?<!ai-generated )(?<!generated )(?:script|screenplay|teleplay|shooting script|script pages|dailies|rushes|unreleased footage|raw footage|"
     r"rough cuts?|production (?:stills|photos|images)|set photos|unit stills|storyboards|show bible|series bible|"
     r"deal memos?|side letters?|beat sheets?|lined scripts?|locked scripts?|interview (?:footage|recordings?|transcripts?)|"
     r"(?:season|episode|ep) \d+ (?:footage|scripts?|cuts?)|key poses|our footage|production audio|on-set audio)s?",
@@ -1149,7 +1158,7 @@ MISLEADING_YES = rx(
     r"(?:never|didn'?t) (?:actually )?(?:say|said) (?:it|that|those words)",
     r"(?:match|matches|matching|blend|blends|mix|mixes|intercut|intercuts|sit|sits) (?:\w+ ){0,2}(?:with |among |alongside )?"
     r"(?:the )?(?:real|genuine|actual|original|authentic) (?:\d+s? )?(?:\w+ ){0,2}(?:prints|photos|photographs|archive\w*|"
-    r"footage|home movies|snapshots)",
+    r"footage|home movies|snapshots|tapes|videos|recordings|reels)",
     r"(?:parmi|avec) les vraies archives|among (?:the )?real archive\w*|entre (?:los|el) (?:archivos?|material de archivo) "
     r"reales?|entre as (?:fotos|imagens) reais|zwischen (?:die |den )?echten archiv\w*",
     r"(?:photos?|images?|fotos|imagens|imágenes) d'archives?[»”\"]?|[«“\"]photos d'archives",
@@ -1422,6 +1431,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"reference (?:images?|boards?|material)",
             r"(?:it'?s|is|are|as) (?:a |our )?reference(?: material)? for|reference for (?:our|the) (?:own )?(?:team|"
             r"department|crew|fittings?|artists?|painters?|designers?)|planches? de réf\w*|(?:de la )?réf en interne|"
+            r"(?:a |long )?lists? of (?:[\w\"“”'-]+ ){0,2}(?:moods|ideas|descriptors|keywords|search terms|options|directions)|"
             r"(?:reference|references) only|only (?:as |for )?(?:a )?reference|(?:just|purely|strictly) (?:for |as )?(?:a )?"
             r"references?|atmosphere images?|atmospheric (?:images?|frames?|stills?)|(?:to )?(?:align|agree|get aligned) "
             r"(?:\w+ ){0,4}on (?:the )?(?:feel|look|tone|mood|vibe)",
@@ -1547,7 +1557,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
     (
         Stage.WRITING,
         rx(
-            r"scripts?",
+            r"(?<!python )(?<!shell )(?<!bash )(?<!render )(?<!code )(?<!maya )(?<!nuke )(?<!houdini )(?<!pipeline )(?<!batch )scripts?",
             r"screenplays?",
             r"teleplays?",
             r"dialogue",
@@ -1578,6 +1588,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"spreadsheets?",
             r"shooting order|(?:re)?shuffl\w* (?:the )?(?:schedule|shooting order|days|scenes)|stripboards?|one-?liners?|"
             r"intranet|icons? for (?:the )?(?:internal|crew|office)",
+            r"(?:code )?autocomplete|code completion|coding|(?:python|shell|bash|render|pipeline) scripts?|render farm|"
             r"glossar(?:y|ies)?|glosarios?|glossaires?|glossários?|templates?|plantillas?|modèles de documents|"
             r"vorlagen|checklists?|checklisten?|packlisten?|cronogramas?|calendriers?|zeitpl(?:a|ä)ne?",
             r"summar(?:y|ies|i[sz]e) (?:of )?(?:meetings?|notes)",
@@ -1596,7 +1607,7 @@ OFFICE_DOCUMENT = rx(
     r"handbooks?|manuals?|itinerar(?:y|ies)"
 )
 LITERARY = rx(
-    r"scripts?|screenplays?|teleplays?|scenes?|dialogues?|episodes?|pages|outlines?|treatments?|bibles?|beats|"
+    r"(?<!python )(?<!shell )(?<!bash )(?<!render )(?<!code )(?<!maya )(?<!nuke )(?<!houdini )(?<!pipeline )(?<!batch )scripts?|screenplays?|teleplays?|scenes?|dialogues?|episodes?|pages|outlines?|treatments?|bibles?|beats|"
     r"lines|monologues?|jokes|guion(?:es)?|escenas?|diálogos?|scénarios?|scènes?|roteiros?|cenas|drehb(?:u|ü)ch\w*|"
     r"szenen|dialoge?"
 )
@@ -1668,7 +1679,7 @@ MEDIA_PATTERNS: list[tuple[Media, re.Pattern[str]]] = [
         rx(
             r"text",
             r"copy",
-            r"scripts?",
+            r"(?<!python )(?<!shell )(?<!bash )(?<!render )(?<!code )(?<!maya )(?<!nuke )(?<!houdini )(?<!pipeline )(?<!batch )scripts?",
             r"subtitles?",
             r"captions?",
             r"summar(?:y|ies)",

@@ -47,8 +47,11 @@ USE_SPLIT = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_BREAK = re.compile(
+    # a comma before a new clause, not before the next item of a list ("nothing generated goes into the mix, the final
+    # cut, trailers or the soundtrack": the denial covers every item)
     r",(?=\s+(?:and |but |so |then )?(?:we|they|the|our|it|its|this|that|these|those|i|he|she|you|which|who|"
-    r"everything|nothing|none|all|so|because|since|when|where|which|who|then|for|instead)\b)|[;:()\[\]—]|"
+    r"everything|nothing|none|all|so|because|since|when|where|which|who|then|for|instead)\b"
+    r"(?!(?:\s+[\w'’-]+){0,3}\s*(?:,|\s(?:or|nor)\s)))|[;:()\[\]—]|"
     r"(?<!\d)–|–(?!\d)|\s-\s|"  # "keep 2–3 of the AI aerials" is a range, not two clauses
     r"[.!?](?=\s)|"  # a sentence mark inside a segment: chat text starts its sentences in lower case
     r"\b(?:but|however|although|though|while|whereas|except|(?<=, )yet|so that|because|since|pero|aunque|mais|"
