@@ -169,9 +169,9 @@ ASKED_WITH_ANSWER = re.compile(r"^Q\d*\s*[:.)-]\s*[^?!\n]{2,200}\?\s+A\d*\s*[:.)
 # What the sentence before says, dropped: "… an AI 'reunion' voice – we've killed both", "… and decided against it".
 WITHDRAWN_BACK = rx(
     r"(?:and |but )?(?:we(?:'ve| have)? |i(?:'ve| have)? |they(?:'ve| have)? )?(?:now |since |already |then )?"
-    r"(?:decided (?:not to|against (?:it|that|this|doing (?:it|that|this)))|(?:dropped|scrapped|shelved|ditched|killed|"
+    r"(?:decided (?:not to|no\b|against (?:it|that|this|doing (?:it|that|this)))|(?:dropped|scrapped|shelved|ditched|killed|"
     r"nixed|binned|ruled out) (?:it|that|this|them|both|those|these|the lot))(?=\s*(?:[.!;,)–—-]|$))",
-    r"(?:that'?s|it'?s|both are|this is) (?:now )?off the table",
+    r"(?:that'?s|it'?s|both are|this is) (?:now )?off the table|(?:we are|we're|we will|we'll) not (?:be )?doing (?:that|it|this)",
     r"(?:lo|la|los) (?:hemos )?descart(?:amos|ado)|(?:on a|nous avons) (?:abandonné|laissé tomber)(?: ça| cette idée)?|"
     r"(?:nous y avons|on y a) renoncé|(?:desistimos|abrimos mão) disso|haben wir (?:\w+ )?(?:verworfen|gestrichen|"
     r"fallen gelassen)|ist vom tisch",
@@ -179,6 +179,7 @@ WITHDRAWN_BACK = rx(
 # ... and only of a proposal: "The original brief floated …", "Someone suggested …", "We discussed pasting in …".
 PROPOSED = rx(
     r"floated|suggested|suggestion|proposed|proposal|considered|consider|discussed|thought about|talked about|pitched|"
+    r"looked (?:at|into)|explored|toyed with|thought of|"
     r"the idea|asked (?:for|about)|wanted to|was to|sugeri\w*|propus\w*|propuesto|propuesta|sugerido|pensamos en|"
     r"proposé|suggéré|envisagé|on pensait|vorgeschlagen|überlegt|erwogen|angedacht"
 )
@@ -208,7 +209,8 @@ ABOUT_THE_USE = rx(
     r"singer|artist|vendor|tool|model|app|terms|licen[cs]e|account|plan|agreement|contract))\b",
     r"^(?:ella|él|ellos|elle|il|elles|ils|ela|ele|eles|sie|er)\b",
     r"^(?:the |all |any |our |its |their |every |each |a |an )?(?:(?:generated|ai|synthetic|resulting|generic) )?(?:prompts?|inputs?|"
-    r"outputs?|results?|images?|stills?|frames?|clips?|renders?|tracks?|cues?|beds?|files?|material|versions?|"
+    r"outputs?|results?|images?|stills?|frames?|clips?|renders?|tracks?|cues?|beds?|files?|material|versions?|beeps|"
+    r"sounds?|sfx|effects|stems|noises?|"
     r"voices?|lines|shots?|assets?|boards?|sketches|mock-?ups?|drafts?|generations?|pictures|textures?)\b",
     r"^(?:temp|temporary|internal|generic|placeholder|text|only|just|no|nothing|never|none|neither|"
     r"strictly|purely|solely|used|kept|stays?|for (?:internal|reference|the (?:pitch|room|team|director)))\b",
@@ -309,6 +311,7 @@ NEGATION_PARTS = (
     r"sin",
     r"ni",  # "Ni nombres reales, ni teléfonos", "ni photos ni voix"
     r"nobody(?:'s)?|no one(?:'s)?|no-one(?:'s)?",
+    r"nix",  # German, spoken: "nix Generiertes landet im Film"
     r"nem",
     r"ne",
     r"pas",
@@ -427,7 +430,7 @@ FINAL_YES = rx(
     r"(?:seront|sera) (?:ensuite )?tournée?s? (?:telles? quelles?|tel quel|comme ça|ainsi)|"
     r"(?:serão|será) (?:gravad|filmad)[oa]s? (?:assim|desse jeito|como (?:está|estão))",
     r"(?:posted|post|posting|published|shared|run|running|goes out|go out|diffusé(?:e|s|es)?|publicad[oa]s?|laufen|läuft|"
-    r"postons|publions|publicamos|postamos|postear|postar|posten|postet|veröffentlicht) (?:\w+ ){0,2}(?:on|sur|en|em|no|na|nas|nos|auf) (?:instagram|tiktok|youtube|facebook|x|twitter|social media|"
+    r"postons|publions|publicamos|postamos|postear|postar|posten|postet|gepostet|veröffentlicht) (?:\w+ ){0,2}(?:on|sur|en|em|no|na|nas|nos|auf) (?:instagram|tiktok|youtube|facebook|x|twitter|social media|"
     r"les réseaux sociaux|redes sociales|redes sociais|sozialen medien)",
     r"use (?:it |them |these |those )?as-is",
     r"(?:se )?usa(?:n|r)? tal cual|utilisée?s? tel(?:le)?s? quel(?:le)?s?|usad[oa]s? (?:como está|do jeito que está)|"
@@ -534,7 +537,10 @@ HUMAN_MADE = rx(
     r"(?:actual|real|final|whole) [\w-]+ (?:ourselves|myself|by hand)",
     r"(?:créée?s?|dessinée?s?|conçue?s?|réalisée?s?) à la main|(?:cread|diseñad|hech)[oa]s? a mano|(?:criad|feit)[oa]s? à mão|"
     r"von hand (?:erstellt|gezeichnet|entworfen)|(?:zeichnen|malen|entwerfen) unsere \w+ selbst|"
-    r"(?:gestaltet|zeichnet|malt|entwirft|baut|schreibt|gestalten|bauen) (?:\w+ ){0,3}(?:selbst|von hand)",
+    r"(?:gestaltet|zeichnet|malt|entwirft|baut|schreibt|gestalten|bauen) (?:\w+ ){0,3}(?:selbst|von hand)|"
+    r"gedreht wird (?:alles )?echt",
+    r"(?:qui|que|et) (?:fera|feront|fait|font|dessinera|dessineront|réalisera|réaliseront) (?:les|la|le) (?:\w+ )?"
+    r"(?:définiti\w+|finale?s?)",
     r"(?:our|the) (?:[\w-]+ )?(?:writers?|copywriters?|artists?|illustrators?|designers?|painters?|composers?|editors?|"
     r"animators?|colou?rists?|team|crew) (?:\w+ )?(?:write|writes|draw|draws|paint|paints|design|designs|compose|"
     r"composes|build|builds|cut|cuts|animate|animates) (?:the |all |every |our |each )?(?:actual|real|final|whole)",
@@ -561,6 +567,8 @@ NON_GENERATIVE = rx(
 BEFORE = rx(r"before|until|prior to|ahead of|in time for")
 FINAL_NO = rx(
     r"temp(?:orary|orarily)?",
+    # removed before it could reach the screen: "these beeps all get stripped before the mix"
+    r"(?:get|gets|are|is|will be|all get) (?:all )?(?:stripped|pulled|removed|taken out|dropped) (?:out )?(?:before|at|ahead of)",
     # "nothing from it is published or shown outside the team"
     r"(?:nothing|none|no (?:image|output|part|line|frame)s?)(?: (?:from|of) (?:it|them|this|these))? (?:is|are|gets?|will be|"
     r"ever gets?) (?:ever )?(?:published|shown|aired|broadcast|released|used) (?:publicly|externally|outside|anywhere|on)",
@@ -992,7 +1000,9 @@ PROPRIETARY_INPUT_YES = rx(
     r"(?:carregar|colar|enviar|subir|colocar|inserir)\s+(?:[\w'’-]+\s){0,3}(?:o |os |nosso |nossos )?"
     r"(?:roteiro|roteiros|material)",
     r"(?:hochladen|hochgeladen|einfügen|eingeben|laden|lade|lädt|geladen)\s+(?:[\w'’-]+\s){0,3}(?:drehbuch|drehbücher|"
-    r"rohmaterial|originalaufnahmen|dreharbeiten|unveröffentlicht\w* (?:folgen|episoden|szenen))",
+    r"rohmaterial|originalaufnahmen|dreharbeiten|unveröffentlicht\w* (?:folgen|episoden|szenen|standbilder|bilder|fotos))",
+    r"unveröffentlicht\w* (?:standbilder|szenenbilder|bilder|fotos|folgen|episoden|szenen)(?: aus (?:folge|episode) [\d-]+)?"
+    r"\s+(?:[\w'’-]+\s){0,6}(?:hochladen|hochgeladen|einfügen|laden)",
     r"(?:drehbuch|drehbücher|rohmaterial)\s+(?:[\w'’-]+\s){0,3}(?:hochladen|hochgeladen|einfügen|eingeben|"
     r"in (?:die |das )?(?:ki|tool|modell))",
 )
@@ -1208,6 +1218,7 @@ KEY_CREATIVE_YES = rx(
     # the final design of a character (the matrix: final character designs escalate)
     r"(?:design|dessin|diseño|desenho|look) (?:définitif|definitivo|final) d[eu]|(?:final|definitive) (?:character )?design of|"
     r"model sheets? définitif\w*|turnarounds? définitif\w*|décor principal|decorado principal|cenário principal|"
+    r"(?:comme |como |as (?:the |our )?)(?:design|diseño|desenho|look) (?:final|définitif|definitivo)|"
     r"hauptschauplatz|haupt(?:figur|kulisse)|"
     r"endgültige[sn]? (?:\w+)?design",
     r"(?:part|central) (?:of|to) the (?:plot|story)",
@@ -1310,6 +1321,11 @@ DOCUMENTARY = rx(
 )
 # Uncertainty about the plan itself: it counts wherever it stands in a use, whatever it is about.
 STRONG_HEDGE = rx(
+    # "open question is whether the AI bed stays … nobody's decided"
+    r"open question|(?:nobody|no one|no-one)(?:'s| has)? (?:yet )?decided|(?:not|yet to be|still to be) (?:been )?decided|"
+    r"up in the air|pregunta abierta|nadie (?:lo )?ha decidido|question ouverte|personne n'a (?:encore )?décidé|"
+    r"ningu[ée]m decidiu|niemand hat (?:das |es )?(?:noch )?entschieden|offene frage|noch offen|ainda não (?:está )?decidido|"
+    r"(?:todavía|aún) no (?:está )?decidido|pas encore décidé",
     # "IT thinks training is off but they haven't confirmed, so I can't say for sure"; "não sei direito com que
     # músicas essa ferramenta foi treinada"
     r"(?:can'?t|cannot|couldn'?t) (?:say|be) (?:for )?sure|(?:haven'?t|hasn'?t|have not|has not|not yet|never) (?:been )?"
@@ -1412,7 +1428,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"(?:tone|mood|sizzle) reels?|rip-?o-?matics?",
             r"for (?:buyers|financiers|the network)",
             r"(?:funding|investor|pitch|sales|financing|greenlight|development|dev) decks?|decks? for (?:buyers|investors|"
-            r"financiers|funders)|format pitch|(?:for|in|into) (?:the|our|a) (?:[\w-]+ )?deck(?! of)|deck only",
+            r"financiers|funders)|format pitch|(?:for|in|into) (?:the|our|a|an) (?:[\w-]+ )?deck(?! of)|deck only",
         ),
     ),
     (

@@ -187,7 +187,11 @@ TOUCHES: dict[str, re.Pattern[str]] = {
     "third_party_ip": rx(
         r"(?:in )?the style of|(?:look|style|feel|vibe) of (?-i:[A-Z])|à la (?-i:[A-Z])|homage to|inspired by|"
         r"in the vein of|reminiscent of|lookalike of|knock-?off",
-        r"famous|iconic|well-known|celebrated|legendary",
+        # a famous work or person, not "well-known public history"
+        r"(?:famous|iconic|well-known|celebrated|legendary) (?:[\w'’-]+ ){0,2}(?:photo\w*|paintings?|films?|movies?|songs?|"
+        r"tracks?|albums?|artists?|painters?|photographers?|directors?|actors?|actress\w*|singers?|characters?|franchises?|"
+        r"brands?|logos?|designers?|illustrators?|works?|scenes?|shots?|images?|posters?|people|person|figures?|"
+        r"celebrit\w+|faces?|voices?|musicians?|bands?|composers?|authors?|books?|shows?|series)",
         rf"copyright\w*|trademark\w*|(?:real |existing |famous |known )?brands?{OWN_BRAND_WORK}|logos?|branded",
         r"(?-i:[A-Z][a-z]+)(?:'s|’s|'|’) (?:\w+ )?(?:style|look|films?|paintings?|photos?|photographs?|art|artwork|work|"
         r"songs?|music|aesthetic|illustrations?|books?)",
