@@ -444,6 +444,8 @@ FINAL_YES = rx(
     r"(?:scene|shot|frame|episode)s?",
     r"(?:en el |al )?fondo de (?:\w+ ){0,4}(?:planos?|escenas?|episodios?|capítulos?)|"
     r"(?:à l'|en )arrière-plan (?:de |d')(?:\w+ ){0,4}(?:plans?|scènes?|épisodes?)|"
+    r"(?:visibles?|vus?|vues?) (?:en |à l')arrière-plan|(?:visible|visibles|se ve|se verá|aparece) (?:al |en el )?fondo|"
+    r"(?:visível|visíveis|aparece) (?:ao |no )fundo|im hintergrund (?:zu sehen|sichtbar)|"
     r"im hintergrund (?:\w+ ){0,4}(?:szenen?|einstellungen|folgen?|bilder)|"
     r"(?:ao |no )fundo d[eoa]s? (?:\w+ ){0,4}(?:planos?|cenas?|episódios?)",
     r"(?:end up |ending up )?keep(?:ing)? (?:some|a few|one or two|any|it|them|these|those|the best)"
@@ -682,6 +684,9 @@ REAL_PERSON_STRONG = rx(
     r"clonar la voz|voz clonada|clonación de voz|su (?:voz|cara|rostro|imagen)|rejuvenecer|doble digital",
     r"cloner la voix|voix clonée|clonage de (?:la )?voix|sa (?:voix|visage)|rajeunir|double numérique",
     r"clonar a voz|voz clonada|clonagem de voz|sua (?:voz|imagem|aparência)|rejuvenescer|dublê digital",
+    # voices cloned in the plural: "clonar as vozes dos dubladores já escalados", "cloner les voix des comédiens"
+    r"(?:clonar|cloner|klonen|clone|cloning|replicar|reproduzir) (?:as |las |les |die |the |their |our )?(?:vozes|voces|"
+    r"voix|stimmen|voices)|(?:vozes|voces|voix|stimmen|voices) (?:\w+ ){0,3}(?:clonad[oa]s|clonées|geklont|cloned)",
     rf"stimme (?:von|des|der) (?:unser\w* )?(?:{PERSON_NOUN})|stimme klonen|geklonte stimme|stimme (?:\w+ )?geklont|stimmklon|seine[nr]? stimme|ihre[nr]? stimme|"
     r"verjüng|digitale[rn]? double|sein gesicht|ihr gesicht",
     r"(?:his|her|their|the (?:actor|actress|interviewee|subject|host|presenter)'s) (?:mouth|lips|lip movements|"
