@@ -152,9 +152,10 @@ PERMISSION = (
     r"(?!¿?(?:can|could|may|shall|should|would|is it ok(?:ay)?|are we allowed|do we need|podemos|se puede|puedo|"
     r"pouvons|peut-on|on peut|est-ce qu|posso|pode|können|dürfen|darf|kann)\b)"
 )
-FORM_QUESTION = re.compile(r"^" + PERMISSION + r"[^?!.:\n]{2,100}\?(?=\s*[:=-]?\s*\S)", re.IGNORECASE)
+ENUMERATED = r"(?:\d+[.)]\s*|[a-z][.)]\s+)?"  # "6. Will output appear in final deliverables? No."
+FORM_QUESTION = re.compile(r"^" + ENUMERATED + PERMISSION + r"[^?!.:\n]{2,100}\?(?=\s*[:=-]?\s*\S)", re.IGNORECASE)
 # a form's question alone on its line ("Q: Does any input include cast images?"), answered on the next: all asked
-ASKED_LINE = re.compile(r"^(?:Q\d*\s*[:.)-]\s*)" + PERMISSION + r"[^?!\n]{2,200}\?\s*$", re.IGNORECASE)
+ASKED_LINE = re.compile(r"^(?:Q\d*\s*[:.)-]\s*|\d+[.)]\s*)" + PERMISSION + r"[^?!\n]{2,200}\?\s*$", re.IGNORECASE)
 # a form's question left blank: "Final or temporary?:" (not a heading, "Final deliverables:", that introduces lines)
 EMPTY_FIELD = re.compile(r"^(?:[^\s?!.:]+ ){0,8}[^\s?!.:]+\s*\?\s*:\s*$", re.IGNORECASE)
 FIELD_LABEL = re.compile(
@@ -419,7 +420,7 @@ FINAL_YES = rx(
     r"(?:holds?|holding|held) (?:it |them |\w+ )?up to (?:the )?camera|(?:in|for) the final episodes?",
     r"in(?:to)? the final(?=\s*(?:[.,;:!?)]|$|and |too |as well))",
     r"final (?:ai |generated |cg |cgi )?(?:renders?|comps?|composites?|plates?)",
-    r"final (?:[\w-]+ ){0,2}masters?",
+    r"final (?:[\w-]+ ){0,2}masters?|m[áa]ster final|master définitif|endmaster|master final",
     r"(?:is |are |be |gets? )?used in (?:the |any |our )?(?:spots?|promos?|trailers?|teasers?|ads?|adverts?|commercials?|"
     r"campaign|film|show|episodes?|cut|edit)\b",
     r"(?:become|becomes|became|turn into|turns into|used as|use them as|as) (?:the |our )?(?:final|approved)(?= )(?! say| decision| call)",
@@ -538,6 +539,8 @@ HUMAN_MADE = rx(
     r"(?:we|i|the [\w-]+ and i) (?:are |am )?(?:writing|drawing|painting|composing|designing|building) (?:the |all |our )?"
     r"(?:actual|real|final|whole) [\w-]+ (?:ourselves|myself|by hand)",
     r"(?:créée?s?|dessinée?s?|conçue?s?|réalisée?s?) à la main|(?:cread|diseñad|hech)[oa]s? a mano|(?:criad|feit)[oa]s? à mão|"
+    r"(?:se )?(?:filma|rueda|graba|fotograf[íi]a)n? (?:\w+ ){0,3}(?:con (?:los|las|el|la) (?:actores|actrices|dobles|elenco)|"
+    r"como siempre)|(?:is|are|gets?) (?:shot|filmed) (?:\w+ ){0,2}with the (?:actors|cast|stunt (?:team|doubles)|doubles)|"
     r"von hand (?:erstellt|gezeichnet|entworfen)|(?:zeichnen|malen|entwerfen) unsere \w+ selbst|"
     r"(?:gestaltet|zeichnet|malt|entwirft|baut|schreibt|gestalten|bauen) (?:\w+ ){0,3}(?:selbst|von hand)|"
     r"gedreht wird (?:alles )?echt",
@@ -770,6 +773,9 @@ CONSENT_ABSENT = rx(
 )
 PERFORMANCE_ALTERATION_YES = rx(
     r"visual adr",
+    # "que los de VFX le cambien el movimiento de la boca con IA": the mouth moved to new lines
+    r"(?:cambi|modific|alter|ajust|chang|mud|änder)\w* (?:\w+ ){0,3}(?:movimiento de (?:la )?boca|movimiento de los labios|"
+    r"mouvement des lèvres|mouvements? de (?:la )?bouche|movimento (?:da boca|dos lábios)|mundbewegung\w*|lippenbewegung\w*)",
     r"(?:change|changing|alter|altering|adjust|adjusting|modify|modifying|rework|reworking|redo|redoing|"
     r"replace|replacing|re-?time|re-?timing)\s+(?:[\w'’-]+\s){0,3}(?:lip[- ]?sync|lip movements?|mouth movements?|"
     r"mouths?|facial (?:performance|expressions?)|expressions?|performance|delivery|line readings?|emotional tone|"
@@ -1326,6 +1332,11 @@ DOCUMENTARY = rx(
 )
 # Uncertainty about the plan itself: it counts wherever it stands in a use, whatever it is about.
 STRONG_HEDGE = rx(
+    # "I couldn't swear to it — IT still hasn't got back to me about which tier we're on"
+    r"(?:can'?t|couldn'?t|wouldn'?t|won'?t) swear|(?:hasn'?t|haven'?t|has not|have not) (?:yet )?(?:got|gotten|come) back|"
+    r"still waiting (?:on|for|to hear)|waiting to hear back|(?:don'?t|do not|no) (?:know|idea) which (?:tier|plan|licen[cs]e|"
+    r"version|account)|no lo (?:puedo )?(?:jurar|asegurar)|je ne (?:peux|pourrais) pas (?:le )?jurer|não (?:posso|poderia) jurar|"
+    r"(?:kann|könnte) (?:ich )?(?:das )?nicht beschwören",
     # "open question is whether the AI bed stays … nobody's decided"
     r"open question|(?:nobody|no one|no-one)(?:'s| has)? (?:yet )?decided|(?:not|yet to be|still to be) (?:been )?decided|"
     r"up in the air|pregunta abierta|nadie (?:lo )?ha decidido|question ouverte|personne n'a (?:encore )?décidé|"

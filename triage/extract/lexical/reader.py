@@ -283,7 +283,12 @@ def _speaks_of_the_use(segment: PlanSegment) -> bool:
     its tool, or is about its inputs and outputs ("Prompts are generic", "Temp only"); one about something else
     ("Our mood boards were fine last season") may add risk to the use but never lowers it."""
     text = _without_chat_prefix(segment.text)
-    return bool(lx.BACK_REFERENCE.search(text) or lx.USES_THE_NAMED_TOOL.search(text) or lx.ABOUT_THE_USE.search(text))
+    return bool(
+        lx.BACK_REFERENCE.search(text)
+        or lx.USES_THE_NAMED_TOOL.search(text)
+        or lx.ABOUT_THE_USE.search(text)
+        or lx.FORM_QUESTION.match(text)  # "3. Will output appear in final deliverables? No.": the form's own question
+    )
 
 
 def _without_chat_prefix(text: str) -> str:
@@ -463,8 +468,9 @@ def yes_no(
     all_yes = [
         h
         for h in find_hits(yes, segments)
-        if not (not_after and _preceded_by(h, not_after)) and not _overlaps(h, lowering)
-    ]  # "our sound designer replaces all of them for the final mix": the final mix is what replaces them
+        if not (not_after and _preceded_by(h, not_after, words=3)) and not _overlaps(h, lowering)
+    ]  # "before anything is broadcast" is a time; in "our sound designer replaces all of them for the final mix" the
+    # final mix is what replaces them
     all_yes = [replace(h, negated=True) if _denies_inside(h) else h for h in all_yes]
     asked = [h for h in all_yes if h.asked and not h.negated]
     yes_hits = [h for h in all_yes if not (h.negated or h.asked)]
@@ -634,7 +640,7 @@ def detect_hedge(segments: list[PlanSegment]) -> Answer:
     """A hedge counts when its sentence is about a principle or the AI use ("I think it stays temp, but I'm not
     100% sure"): the hedge and its topic often stand in two clauses of one sentence."""
     for hit in find_hits(lx.STRONG_HEDGE, segments):  # doubt raises risk: it counts wherever it stands in the use
-        if not hit.negated:
+        if not (hit.negated or hit.asked):  # "8. Anything you're unsure about?" asks, it doubts nothing
             return _answer("yes", hit)
     for hit in find_hits(lx.HEDGE, segments):
         if _optional_internal_step(hit.segment.text, hit.start, _index(hit.segment.text).breaks):
