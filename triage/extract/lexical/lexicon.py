@@ -148,12 +148,22 @@ FORM_NO = re.compile(
 )
 # A form's question or field label with its answer on the same line: "Will outputs appear in final deliverables? TBD -
 # depends on the mix", "Deliverable status: temp only". The label's words are asked, not said: the answer decides.
-PERMISSION = (
-    r"(?!¿?(?:can|could|may|shall|should|would|is it ok(?:ay)?|are we allowed|do we need|podemos|se puede|puedo|"
+PERMISSION = (  # a partner asking about their own plan ("Will we use ElevenLabs to clone …?") is no form's question
+    r"(?!¿?(?:can|could|may|shall|should|would|will we|are we|do we|is it ok(?:ay)?|are we allowed|do we need|podemos|"
+    r"se puede|puedo|"
     r"pouvons|peut-on|on peut|est-ce qu|posso|pode|können|dürfen|darf|kann)\b)"
 )
-ENUMERATED = r"(?:\d+[.)]\s*|[a-z][.)]\s+)?"  # "6. Will output appear in final deliverables? No."
-FORM_QUESTION = re.compile(r"^" + ENUMERATED + PERMISSION + r"[^?!.:\n]{2,100}\?(?=\s*[:=-]?\s*\S)", re.IGNORECASE)
+# ... with its answer after it on the same line: a yes or no ("? No. Frames stay in the deck"), or a short one ("? TBD -
+# depends on the mix"), not a paragraph that follows a question
+FORM_QUESTION = re.compile(
+    r"^(?:(?:\d+[.)]\s*|[a-z][.)]\s+)"  # a numbered form's line: any answer
+    + PERMISSION
+    + r"[^?!.:\n]{2,100}\?(?=\s*[:=-]?\s*\S)|"
+    + PERMISSION  # otherwise a yes or no, or a short answer
+    + r"[^?!.:\n]{2,100}\?(?=\s*[:=-]?\s*(?:(?:yes|no|none|n/?a|tbd|tbc|not (?:sure|yet|decided)|unsure|depends|"
+    r"unknown|maybe|partly|sí|si|oui|non|não|sim|ja|nein|nada|rien|nichts)\b|\S[^\n]{0,60}$)))",
+    re.IGNORECASE,
+)
 # a form's question alone on its line ("Q: Does any input include cast images?"), answered on the next: all asked
 ASKED_LINE = re.compile(r"^(?:Q\d*\s*[:.)-]\s*|\d+[.)]\s*)" + PERMISSION + r"[^?!\n]{2,200}\?\s*$", re.IGNORECASE)
 # a form's question left blank: "Final or temporary?:" (not a heading, "Final deliverables:", that introduces lines)
