@@ -143,9 +143,8 @@ ASIDE_LINE = re.compile(
     re.IGNORECASE,
 )
 # A form's answer: "Will it be on screen: NO", "In the final cut? - no".
-FORM_NO = re.compile(
-    r"\s*(?:\?\s*[:=-]?|[:=-])\s*(?:no|nope|none|never|nein|non|não|nunca|jamais)\b(?!-)", re.IGNORECASE
-)
+ANSWER_NO = r"(?:no|nope|none|never|nein|non|não|nunca|jamais)\b(?!-)"
+FORM_NO = re.compile(r"\s*(?:\?\s*[:=-]?|[:=-])\s*" + ANSWER_NO, re.IGNORECASE)
 # A form's question or field label with its answer on the same line: "Will outputs appear in final deliverables? TBD -
 # depends on the mix", "Deliverable status: temp only". The label's words are asked, not said: the answer decides.
 PERMISSION = (  # a partner asking about their own plan ("Will we use ElevenLabs to clone …?") is no form's question
@@ -173,7 +172,7 @@ FIELD_LABEL = re.compile(
     re.IGNORECASE,
 )
 FORM_YES = re.compile(r"\s*[:=-]?\s*(?:yes|yep|sí|si|oui|sim|ja)\b", re.IGNORECASE)
-FORM_ANSWER_NO = re.compile(r"\s*[:=-]?\s*(?:no|nope|none|never|nein|non|não|nunca|jamais)\b(?!-)", re.IGNORECASE)
+FORM_ANSWER_NO = re.compile(r"\s*[:=-]?\s*" + ANSWER_NO, re.IGNORECASE)
 FORM_ANSWER_LINE = re.compile(r"^A\d*\s*[:.)-]\s*\S", re.IGNORECASE)
 # "Q: Does any input include cast images? A: No" (two lines read as one): the answer starts after "A:"
 ASKED_WITH_ANSWER = re.compile(r"^Q\d*\s*[:.)-]\s*[^?!\n]{2,200}\?\s+A\d*\s*[:.)-]", re.IGNORECASE)
@@ -627,6 +626,12 @@ PERSON_NOUN = (
     r"ator|atriz|apresentador(?:a)?|cantor(?:a)?|"
     r"schauspieler\w*|sprecher\w*|moderator\w*|sänger\w*|[A-Z][\w-]+"
 )
+# A public figure by role: "el capitán del Atleti", "o presidente do clube", "le maire de Lyon" (real person and IP).
+PUBLIC_FIGURE_BY_ROLE = (
+    r"(?:el|la|o|a|le|der|die) (?:capitán|capitana|capitão|capitaine|kapitän|presidente|présidente?|präsident\w*|alcalde|"
+    r"alcaldesa|prefeit[oa]|maire|bürgermeister\w*|entrenador|treinador|entraîneur|trainer|jugador|jogador|joueur|"
+    r"futbolista|ministr[oa]|ministre|minister\w*) (?:del?|do|da|de la|du|des|von|vom) [A-Z]\w*"
+)
 REAL_PERSON_STRONG = rx(
     r"(?:clone|clones|cloning|cloned|replicate|replicating|recreate|recreating|resurrect(?:ing)?|mimic(?:king)?|"
     r"synthesi[sz]e|model|match|imitate|imitating|sound[- ]?alike of|deepfake)\s+(?:of\s+)?"
@@ -674,10 +679,7 @@ REAL_PERSON_STRONG = rx(
     # a voice cloned from what she said on the record: "mit dem Voice-Cloning-Tool aus ihren O-Tönen"
     r"(?:aus|von|mit) (?:ihren|seinen|ihrer|seiner) (?:o-?tönen?|aufnahmen|interviews?|sprachaufnahmen)|"
     r"from (?:her|his|their) (?:own )?(?:recordings|interview audio|interviews|lines|sound ?bites|vox pops)",
-    # a public figure by role: "el capitán del Atleti", "o presidente do clube", "le maire de Lyon"
-    r"(?:el|la|o|a|le|der|die) (?:capitán|capitana|capitão|capitaine|kapitän|presidente|présidente?|präsident\w*|alcalde|"
-    r"alcaldesa|prefeit[oa]|maire|bürgermeister\w*|entrenador|treinador|entraîneur|trainer|jugador|jogador|joueur|"
-    r"futbolista|ministr[oa]|ministre|minister\w*) (?:del?|do|da|de la|du|des|von|vom) (?-i:[A-Z])\w*",
+    PUBLIC_FIGURE_BY_ROLE,
     r"(?:nose|eyes|eyebrows|jaw|jawline|smile|cheekbones|features|nariz|cejas|ojos|rostro|sonrisa|rasgos|nez|yeux|"
     r"sourcils|visage|traits|nase|augen|gesichtszüge|olhos|sobrancelhas|traços) (?:(?:y|and|et|und|e) (?:(?:las|los|la|el|"
     r"les|le|die|der|das|as|os|o|a|the) )?[\w-]+ )?(?:of|de|du|des|von|da|do) (?-i:[A-Z][a-zà-ÿ]+ [A-Z][a-zà-ÿ]+)",
@@ -1076,9 +1078,7 @@ THIRD_PARTY_IP_YES = rx(
     r"(?:célèbre|famos[oa]|conocid[oa]|conhecid[oa]) (?:présentat\w+|presentador\w*|apresentador\w*|locut\w+|"
     r"journaliste|periodista|jornalista)",
     r"[A-Z](?-i:[a-z])[\w'’]+-(?:style|esque|inspired)",  # "Morricone-style spaghetti western"
-    r"(?:el|la|o|a|le|der|die) (?:capitán|capitana|capitão|capitaine|kapitän|presidente|présidente?|alcalde|alcaldesa|"
-    r"prefeit[oa]|maire|entrenador|treinador|jugador|jogador|joueur|futbolista|ministr[oa]|ministre) (?:del?|do|da|de la|"
-    r"du|des|von|vom) (?-i:[A-Z])\w*",
+    PUBLIC_FIGURE_BY_ROLE,
     r"(?:famous|well-known|iconic|legendary|celebrated) (?:[\w'’-]+ ){0,3}(?:actor|actress|star|singer|billionaire|"
     r"politician|athlete|journalist|anchor|illustrator|artist|painter|photographer|director|musician|rapper|author|"
     r"influencer|ceo|presenter)s?(?:'s|')?",

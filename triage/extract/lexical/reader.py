@@ -643,8 +643,8 @@ def detect_hedge(segments: list[PlanSegment]) -> Answer:
         if not (hit.negated or hit.asked):  # "8. Anything you're unsure about?" asks, it doubts nothing
             return _answer("yes", hit)
     for hit in find_hits(lx.HEDGE, segments):
-        if _optional_internal_step(hit.segment.text, hit.start, _index(hit.segment.text).breaks):
-            continue
+        if (hit.start, hit.end) not in _index(hit.segment.text).hedges:
+            continue  # an optional internal step, already left out of the segment's hedges
         if lx.PRINCIPLE_TOPIC.search(hit.segment.text) or lx.AI_CUE.search(hit.segment.text):
             return _answer("yes", hit)
     return Answer()
