@@ -116,6 +116,10 @@ PROMPTED_TOOL = rx(
     r"ferramenta (?:de|para) (?:imagens|imagem|vídeo|voz|música|textos?)",
     r"outil (?:d'images?|de (?:vidéo|voix|musique|texte))",
     r"(?:bild|video|stimm|musik|text)-?(?:tool|werkzeug|programm)s?",
+    # the studio's sanctioned tool, named by its licence alone: "the approved enterprise tool", "a ferramenta corporativa"
+    r"(?:approved |sanctioned |corporate |company )?enterprise (?:ai |gen-?ai )?tools?|"
+    r"(?:la |nuestra )?herramienta corporativa|(?:a |nossa )?ferramenta corporativa|(?:l'|notre )?outil (?:d'entreprise|"
+    r"maison agréé)|(?:das )?(?:unternehmens|firmen|konzern)-?(?:tool|werkzeug)",
 )
 # "Our designer wants to use it to ...": a sentence that uses the tool the previous one named continues that use.
 USES_THE_NAMED_TOOL = rx(
@@ -246,6 +250,13 @@ ANOTHER_TOOL_USE = rx(
     r"(?:we|they|i|the [\w-]+)(?:'ll| will| would| can| could| are going to)? also (?:make|generat|creat|produc|design|build|"
     r"render|writ|draft|voice|animat|paint|fill|replac|extend|swap)\w* (?:[\w'’-]+ ){0,8}(?:with|using|in|through) "
     r"(?:it|that|the same (?:tool|app|model))",
+)
+# A form's line naming the tool of the use it describes ("- Tool: ChatGPT Enterprise", "2. Herramienta: Firefly"):
+# the use the form is about, not a second one.
+TOOL_FIELD = re.compile(
+    r"^[-*•▪·\s]*(?:\d+[.)]\s*)?(?:tools?|tool used|platform|software|herramientas?|outils?|ferramentas?|werkzeuge?|"
+    r"plattform)\s*[:=]\s*\S",
+    re.IGNORECASE,
 )
 # Plan text imitating the service's answers block ("--- Answers to follow-up questions ---" … "--- End of answers ---").
 ANSWERS_BLOCK_OPEN = re.compile(r"-{2,}\s*answers? to (?:the )?follow-?up questions?\s*-{2,}", re.IGNORECASE)
@@ -412,6 +423,9 @@ FINAL_YES = rx(
     r"final (?:cut|version|edit|mix|deliverables?|film|episode|picture|show|series|master|frames?|shots?|product|"
     r"release|render|comp|composite|soundtrack|score)",
     r"in the (?:finished|released|delivered|locked) (?:film|episode|show|series|cut|picture)",
+    r"(?:in der|im) (?:fertigen|finalen|endgültigen|gesendeten|ausgestrahlten) (?:folge|fassung|episode|sendung|film|"
+    r"schnitt) (?:erscheint|erscheinen|ist|sind|bleibt|bleiben|läuft|laufen|landet|landen|sieht man)|en el (?:episodio|capítulo|montaje) (?:terminado|emitido)|dans l'épisode (?:fini|diffusé|terminé)|"
+    r"no (?:episódio|capítulo) (?:finalizado|exibido|pronto)",
     r"(?:in|into|over|during) the (?:final|last|opening|closing|climactic) (?:scene|shot|sequence|act|episode|minutes)",
     r"(?:main|opening|end) titles|theme song",
     r"(?:the )?version (?:we|that) (?:hand|deliver|send|give)|(?:what|everything) (?:\w+ ){0,2}(?:subscribers|viewers|"
@@ -479,6 +493,17 @@ FINAL_YES = rx(
     r"(?:integr|inser|coloc)\w* (?:\w+ ){0,2}na montagem",
     r"fassung,? die (?:auf die|an die|zur) (?:plattform|streamer|sender)|in den schnitt (?:einbauen|einfügen|übernehmen)",
     r"corte final|versión final|montaje final|en pantalla|en el (?:episodio|tráiler|trailer)",
+    # the adjective after the noun: "los fotogramas finales", "os episódios finais", "les plans finaux"
+    r"(?:fotogramas|episodios|capítulos|planos|tomas|imágenes|escenas|renders|episódios|imagens|cenas|quadros|plans|"
+    r"images|épisodes|scènes|rendus) (?:finales|finais|finaux)|finale[nr]? (?:folgen|bilder|einstellungen|frames)",
+    # an episode by its place: "no terceiro episódio", "en el tercer episodio", "in der dritten Folge"
+    r"(?:in|into) the (?:first|second|third|fourth|fifth|sixth|next|last|pilot|same|\d+(?:st|nd|rd|th)) episodes?|"
+    r"(?:en el|al) (?:primer|segundo|tercer|cuarto|quinto|sexto|último|próximo) (?:episodio|capítulo)|"
+    r"(?:no|ao) (?:primeiro|segundo|terceiro|quarto|quinto|sexto|último|próximo) (?:episódio|capítulo)|"
+    r"dans le (?:premier|deuxième|second|troisième|quatrième|cinquième|sixième|dernier|prochain) épisode|"
+    r"in (?:der|die) (?:ersten|zweiten|dritten|vierten|fünften|sechsten|letzten|nächsten) folge",
+    # a deliverable named as such, as "deliverables" is: "Entregable: episodios finales"
+    r"entregables?|livrables?|entregáve(?:l|is)",
     r"montage final|version finale|à l'écran|dans (?:le|l')(?:épisode|film|bande-annonce)",
     r"corte final|versão final|na tela|no (?:episódio|filme|trailer)",
     r"(?:end|final)schnitt|finale[nr]? (?:fassung|version|schnitt)|im (?:film|bild|trailer)|auf dem bildschirm",
@@ -506,6 +531,8 @@ FINAL_YES = rx(
     r"(?:vai|vão) (?:aparecer|sair|entrar) (?:em|n)|nos episódios|em todos os episódios",
     # "nichts davon kommt in den Film": denied, it lowers; said, it is final
     r"(?:kommt|kommen|landet|landen|geht|gehen) (?:\w+ ){0,2}in (?:den film|die folge|die sendung|den schnitt|die serie)|"
+    r"(?:kommt|kommen|landet|landen|erscheint|erscheinen|bleibt|bleiben) (?:\w+ ){0,2}(?:im|in der) (?:fertigen |finalen |"
+    r"endgültigen |gesendeten )?(?:film|folge|sendung|schnitt|serie|episode)|"
     r"(?:kommt|kommen|gelangt|gelangen) (?:\w+ )?ans set|(?:goes|go|makes it|make it|gets|get) (?:on|onto|to) (?:the )?set|"
     r"(?:va|vont|arrive|arrivent) sur le plateau|(?:llega|llegan) al set|(?:chega|chegam|vai|vão) ao set|"
     r"(?:va|vont|finit|finissent|entre|entrent) dans le film|(?:entra|entran|va|van|acaba|acaban) en la película|"
@@ -630,7 +657,13 @@ PERSON_NOUN = (
 PUBLIC_FIGURE_BY_ROLE = (
     r"(?:el|la|o|a|le|der|die) (?:capitán|capitana|capitão|capitaine|kapitän|presidente|présidente?|präsident\w*|alcalde|"
     r"alcaldesa|prefeit[oa]|maire|bürgermeister\w*|entrenador|treinador|entraîneur|trainer|jugador|jogador|joueur|"
-    r"futbolista|ministr[oa]|ministre|minister\w*) (?:del?|do|da|de la|du|des|von|vom) [A-Z]\w*"
+    r"futbolista|ministr[oa]|ministre|minister\w*) (?:del?|do|da|de la|du|des|von|vom) [A-Z]\w*|"
+    # an office holder named after the title: "do ex-governador Álvaro Menezes", "former Senator Hale"
+    r"(?:ex-|former |late |antig[uo][oa] |ancien(?:ne)? |ehemalige[nr]? )?(?:governor|senator|mayor|president|"
+    r"prime minister|chancellor|congress(?:man|woman)|gobernador[a]?|governador[a]?|gouverneur|senador[a]?|"
+    r"sénat(?:eur|rice)|diputad[oa]|deputad[oa]|députée?|alcalde(?:sa)?|prefeit[oa]|maire|presidente|présidente?|"
+    r"präsident(?:in)?|ministr[oa]|ministre|minister(?:in)?|bürgermeister(?:in)?|kanzler(?:in)?|senator(?:in)?) "
+    r"(?-i:[A-ZÁÉÍÓÚÂÊÔÀÇ])[\w-]+"
 )
 REAL_PERSON_STRONG = rx(
     r"(?:clone|clones|cloning|cloned|replicate|replicating|recreate|recreating|resurrect(?:ing)?|mimic(?:king)?|"
@@ -655,6 +688,14 @@ REAL_PERSON_STRONG = rx(
     r"(?:defendant|victim|suspect|accused|witness|(?-i:[A-Z][a-z]+ [A-Z][a-z]+)|him|her|them|leads?|actors?|actress|cast|talent|host|"
     r"principals?)",
     r"(?:principal|lead|actor|actress|cast member|performer)s?(?:'s|')? (?:own )?head ?shots?",
+    # the people a show films, in their own pictures: "contestants' selfies", "fotos de los concursantes"
+    r"(?:contestants?|participants?|candidates?|guests?|homeowners?|interviewees?|contributors?|cast members?|crew)"
+    r"(?:'s|s'|’s|s’|'|’) (?:own |old |family |personal )?(?:selfies?|photos?|head ?shots?|portraits?|pictures?|snapshots?|"
+    r"videos?|photographs?)|[\w-]+(?:'s|s'|’s|s’) (?:own |old |personal )?selfies?|(?:selfies?|photos?|pictures?|portraits?|head ?shots?) of (?:the |our |all )?(?:contestants|"
+    r"participants|candidates|guests|homeowners|interviewees|contributors)|"
+    r"(?:selfies?|fotos?|fotografías|retratos|photos?|portraits?|bilder|porträts) (?:de los|de las|dos|das|des|der|von den) "
+    r"(?:concursantes|participantes|candidat[oa]s|invitad[oa]s|convidad[oa]s|candidat(?:e)?s|invités|teilnehmer\w*|"
+    r"kandidat\w*|gäste)",
     r"(?:photos?|images?|pictures?|snapshots?|portraits?|footage|videos?) of [A-Z](?-i:[a-z])[\w-]* (?:as an? (?:child|kid|"
     r"baby|toddler|teen(?:ager)?|young (?:man|woman|girl|boy)|girl|boy)|when (?:she|he|they) (?:was|were))",
     r"(?:new |different )?poses of (?:the |our )?(?:two |three |both )?(?:leads?|actors?|actress|cast|talent|him|her|them)",
@@ -669,7 +710,7 @@ REAL_PERSON_STRONG = rx(
     rf"(?:o rosto|a voz|a cara|a imagem) d(?:e|o|a|os|as) (?:(?:nosso|nossa) )?(?:{PERSON_NOUN})",
     r"(?:a )?voz (?:dele|dela|deles|delas)|(?:o )?rosto (?:dele|dela)|(?:la )?voz de (?:él|ella)|"
     r"(?:planos|imágenes|tomas) de (?:ella|él)|(?:plans|images) d'(?:elle|lui)|bilder von (?:ihr|ihm)|"
-    r"(?:planos|imagens) (?:dela|dele)|"
+    r"(?:planos|imagens|fotos|retratos) (?:dela|dele|deles|delas)|(?:fotos|retratos) (?:de ella|de él)|"
     r"(?:sa|leur) voix|(?:seine|ihre) stimme",
     r"(?:die stimme|das gesicht|das abbild) (?:von|des|der|unseres|unserer|ihres|seines)",
     r"mundbewegung\w*|lippenbewegung\w*",
@@ -678,7 +719,11 @@ REAL_PERSON_STRONG = rx(
     r"singt|singen|speaking|saying|narrating)",
     # a voice cloned from what she said on the record: "mit dem Voice-Cloning-Tool aus ihren O-Tönen"
     r"(?:aus|von|mit) (?:ihren|seinen|ihrer|seiner) (?:o-?tönen?|aufnahmen|interviews?|sprachaufnahmen)|"
-    r"from (?:her|his|their) (?:own )?(?:recordings|interview audio|interviews|lines|sound ?bites|vox pops)",
+    r"from (?:her|his|their) (?:own )?(?:recordings|interview audio|interviews|lines|sound ?bites|vox pops)|"
+    # "com voz sintética treinada nas entrevistas dele", "a partir de sus entrevistas", "à partir de ses discours"
+    r"(?:entrevistas|gravações|discursos|falas|grabaciones|intervenciones|interviews|enregistrements|discours) "
+    r"(?:dele|dela|deles|delas|de él|de ella)|(?:sus|ses|leurs|suas|seus) (?:entrevistas|grabaciones|discursos|"
+    r"interviews|enregistrements|discours|gravações|falas)",
     PUBLIC_FIGURE_BY_ROLE,
     r"(?:nose|eyes|eyebrows|jaw|jawline|smile|cheekbones|features|nariz|cejas|ojos|rostro|sonrisa|rasgos|nez|yeux|"
     r"sourcils|visage|traits|nase|augen|gesichtszüge|olhos|sobrancelhas|traços) (?:(?:y|and|et|und|e) (?:(?:las|los|la|el|"
@@ -840,7 +885,7 @@ UNION_WORK_YES = rx(
     r"(?:statt|anstatt|anstelle) (?:\S+ ){0,3}(?:zu )?(?:besetzen|buchen|engagieren|casten|beauftragen)|"
     r"(?:en lugar de|en vez de|au lieu de|em vez de|ao invés de) (?:contratar|llamar|engager|chamar|castear|caster|"
     r"convocar)|casting (?:\w+ ){0,3}(?:wird |is |será |sera )?(?:abgesagt|cancell?ed|cancelado|annulé)",
-    r"(?:substituindo|substituir|substitui|reemplazando|reemplazar|remplaçant|remplacer|ersetzen|ersetzt) (?:\w+ ){0,2}"
+    r"(?:substitu\w*|sustitu\w*|reemplaz\w*|remplac\w*|remplaç\w*|ersetz\w*) (?:\w+ ){0,2}"
     r"(?:equipa|equipe|equipo|équipe|team)? ?(?:de |d'|der )?(?:intervaladores|intercaladores|intervallistes|"
     r"animadores|animateurs|animator\w*|zwischenphasen\w*|dobladores|dubladores|doubleurs|roteiristas|guionistas|"
     r"scénaristes|ilustradores|illustrateurs|músicos|musiciens|compositores|compositeurs)",
@@ -862,6 +907,8 @@ UNION_WORK_YES = rx(
     r" (?:\w+ ){0,3}(?:replaced|remplacés|reemplazados|sustituidos|substituídos|ersetzt)",
     r"(?:ai|synthetic|digital|generated) (?:extras|crowds?|background (?:actors?|performers?|talent)|crowd "
     r"(?:replication|simulation)|stunt doubles?)",
+    r"generat(?:e|es|ed|ing) (?:the |a |an |our |all the )?(?:[\w-]+ )?(?:crowds?(?! (?:beds?|noise|walla|sounds?|sfx|"
+    r"ambien\w*|audio|tracks?))|extras|background (?:actors?|performers?))",
     r"(?:write|writes|writing|rewrite|rewriting|draft|drafting|punch up|punching up|turn)\s+"
     r"(?:[\w'’-]+\s){0,5}(?:(?<!python )(?<!shell )(?<!bash )(?<!render )(?<!code )(?<!maya )(?<!nuke )(?<!houdini )(?<!pipeline )(?<!batch )scripts?|screenplays?|teleplays?|dialogue|scenes?|episodes?|jokes|story beats|storylines?|"
     r"speeches|monologues|first-draft teleplay|(?:new )?lines)(?! synops| summar| loglines?| recaps?| descriptions?)",
@@ -882,6 +929,10 @@ UNION_WORK_NO = rx(
     r"(?:the |our )?(?:booked |hired |contracted )?(?:composer|narrator|voice actors?|cast|writers?|room) "
     r"(?:writes|records|re-?records|scores|voices|does) (?:the |all |every |our )?(?:real|final|actual|whole)",
     r"(?:coming|comes|come) in for (?:a |the )?(?:proper |real )?(?:adr|recording|voice) session",
+    # the performer's own take replaces the generated one: "Sam's recording replaces 100% of it"
+    r"(?:[A-Z][a-z]+(?:'s|’s)|(?:the |our )?(?:narrator|actor|actress|composer|voice actor|cast|host|presenter|singer)"
+    r"(?:'s|’s)) (?:real |own |final |actual )?(?:recordings?|performances?|reads?|score|vo|voice-?over|takes?|"
+    r"sessions?|vocals?) (?:will )?(?:replaces?|replacing|supersedes?)",
     r"(?:voice actors?|cast|narrators?|composers?|singers?|musicians) (?:\w+ ){0,2}(?:record|records|will record|are "
     r"recording|come in to record|record the (?:real|final|actual))",
     # the plan says of the tool itself that it writes no literary material
@@ -898,6 +949,8 @@ PERSONAL_DATA_YES = rx(
     r"(?:sign-?up|registration|mailing|guest|attendee|rsvp) lists?|anmeldeliste\w*|teilnehmerliste\w*|gästeliste\w*|"
     r"lista de (?:inscritos|inscrições|invitados|convidados|asistentes|participantes)|liste des (?:inscrits|invités|participants)",
     r"pii",
+    # not "before the cast records": a verb
+    r"(?<!before the )(?<!until the )(?<!after the )(?<!once the )(?<!when the )(?<!while the )"
     r"(?:cast|crew|talent|staff|extras|employee|contributor|participant)s?(?:'s|')? (?:and crew )?"
     r"(?:list|lists|contacts?|contact (?:details|info|information|sheet)|details|addresses|phone numbers?|"
     r"emails?|e-mails?|headshots?|photos|medical|passports?|data|information|records|availability|bios|measurements|"
@@ -974,7 +1027,8 @@ PROPRIETARY_NOUN = (
     r"raw footage|footage|rough cuts?|assembly|cuts? of (?:the )?episode|"
     r"production (?:stills|photos|images|art|designs?)|"
     r"set photos|unit stills|set stills|concept art|storyboards|show bible|series bible|pitch bible|treatment|outlines?|"
-    r"contracts?|(?:co-?production |distribution |license |licence )?agreements?|side letters?|beat sheets?|"
+    r"(?<!by )(?<!per )(?<!per our )(?<!under )contracts?|(?:co-?production |distribution |license |licence )?agreements?|"
+    r"side letters?|beat sheets?|"
     r"lined scripts?|locked scripts?|edl|stems|production audio|on-set audio|interviews?(?: footage| recordings?)?|"
     r"key poses|(?:season|episode|ep) \d+ (?:footage|scripts?|episodes?|cuts?)|"
     r"deal memos?|budget|episodes? \d+|unreleased (?:assets|episodes?|material|music|images)|(?:our|shot|camera) plates|"
@@ -1037,7 +1091,11 @@ DETAILED_INPUT = rx(
     r"(?:pretty|very|quite|super|really) detailed|detailed (?:inputs?|prompts?|descriptions?|notes)|long (?:detailed )?prompts|"
     r"(?:~|about |around |some |over )?\d{2,} (?:scans|photos|images|pages|documents|files|recordings)",
 )
-GENERIC_PROMPT_PARTS = (r"generic (?:prompts?|inputs?|descriptions?|references?)", r"(?:only|just) (?:text )?prompts")
+GENERIC_PROMPT_PARTS = (
+    r"generic (?:prompts?|inputs?|descriptions?|references?)",
+    r"(?:only|just) (?:text )?prompts",
+    r"(?:dummy|filler|placeholder) (?:text|sentences|lines|copy)|dummy filler|lorem ipsum",
+)
 GENERIC_PROMPTS = rx(*GENERIC_PROMPT_PARTS)  # the inputs themselves said to be trivial
 GENERIC_INPUTS = rx(
     *GENERIC_PROMPT_PARTS,
@@ -1151,6 +1209,12 @@ UNOWNED_TRAINING_YES = rx(
     r"illustrations?|dessins|bandes dessinées|dibujos|viñetas|historietas|zeichnungen|illustrationen|comics|"
     r"strips|cartoons?)",
     r"(?:trainieren|training|feinabstimm\w*)\s+(?:[\w'’-]+\s){0,6}(?:mit|auf) (?:[\w'’-]+\s){0,3}(?:werken?|künstler\w*|filmen)",
+    # someone's interviews or broadcasts: "treinada nas entrevistas dele na TV", "trained on her old TV appearances"
+    r"(?:train|trained|training|treinad[oa]|treinar|entrenad[oa]|entrenar|entraînée?|entraîner|trainiert|trainieren)\s+"
+    r"(?:[\w'’-]+\s){0,4}(?:on|with|from|nas|nos|em|com|en|con|sobre|sur|avec|mit|auf|à partir de)\s+(?:[\w'’-]+\s){0,2}"
+    r"(?:(?:his|her|their|sus|ses|leurs|suas|seus|seinen|ihren) (?:[\w-]+ )?(?:interviews?|speeches|broadcasts|"
+    r"appearances|entrevistas|discursos|discours|reden|auftritten)|(?:tv|television|broadcast|news) (?:interviews|"
+    r"appearances|footage|clips)|(?:entrevistas|discursos|interviews|discours) (?:dele|dela|de él|de ella))",
 )
 TRAINING_ANY = rx(
     r"train(?:s|ing|ed)? (?:a |an |our |the |its |their |this |that )?(?:own |custom |new |in-house |bespoke )?"
@@ -1352,6 +1416,9 @@ STRONG_HEDGE = rx(
     r"up in the air|pregunta abierta|nadie (?:lo )?ha decidido|question ouverte|personne n'a (?:encore )?décidé|"
     r"ningu[ée]m decidiu|niemand hat (?:das |es )?(?:noch )?entschieden|offene frage|noch offen|ainda não (?:está )?decidido|"
     r"(?:todavía|aún) no (?:está )?decidido|pas encore décidé",
+    # "ainda não decidimos se … ou se entra nos planos finais – vamos vendo"
+    r"(?:ainda )?não decidimos|(?:todavía |aún )?no (?:lo )?(?:hemos )?decidido|(?:on|nous) n'(?:a|avons) pas (?:encore )?"
+    r"décidé|(?:wir )?haben (?:es |das )?noch nicht entschieden|vamos vendo|vamos ver|ya veremos|mal sehen|schauen wir mal",
     # "IT thinks training is off but they haven't confirmed, so I can't say for sure"; "não sei direito com que
     # músicas essa ferramenta foi treinada"
     r"(?:can'?t|cannot|couldn'?t) (?:say|be) (?:for )?sure|(?:haven'?t|hasn'?t|have not|has not|not yet|never) (?:been )?"
@@ -1394,6 +1461,8 @@ DESTINATION = rx(
     r"for|in|into|under|over|onto|throughout|across|behind|alongside",
     r"para|en|dentro de|pour|dans|sous|für|in den|im|unter|no|na|nos|nas|sob",
 )
+# ... or named as what a temporary output is for, right before it: "rough cut scratch VO", "assembly temp score".
+TEMP_OUTPUT_AFTER = re.compile(r"\s+(?:scratch|temp|placeholder|guide)\b", re.IGNORECASE)
 # What a sentence says when it hedges about whether generated output stays or is seen ("it might just stay", "no
 # sabemos si se van a ver en plano", "on ne sait pas s'ils resteront").
 FINAL_STATUS_TOPIC = rx(
@@ -1462,14 +1531,19 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
         rx(
             r"mood ?boards?",
             r"brainstorm(?:s|ing|er)?|thinking aid|sounding board|bounc\w* (?:around|off)|images? d'ambiance|"
-            r"imágenes de ambiente|imagens de ambiente|stimmungsbilder",
+            r"imágenes de ambiente|imagens de ambiente|stimmungsbilder|ideensammlung|ideenfindung|lluvia de ideas|"
+            r"remue-méninges|chuva de ideias",
+            # suggesting names or titles: "schlägt nur Titel für die Quizrunden vor", "suggest names for the village"
+            r"(?:schlägt|schlagen) (?:\w+ ){0,2}(?:titel|namen|ideen|varianten|optionen) (?:\w+ ){0,4}vor|suggest(?:s|ing)? (?:\w+ ){0,2}(?:names|titles)|"
+            r"propos\w* (?:des |quelques )?(?:noms|titres)|suger\w* (?:\w+ ){0,2}(?:nombres|títulos|nomes)",
             r"ideation",
             r"ideas",
             r"inspiration",
             r"concept(?:s| exploration| ideas)",
             r"explor(?:e|ing) (?:looks|ideas|options|concepts)",
-            r"(?:explor\w*|test\w*|try(?:ing)? out|prob\w*) (?:des |de |las |los |as |os |die |the |some |a few )?"
-            r"(?:colou?r |couleurs? )?palett\w*",
+            r"(?:explor\w*|test\w*|try(?:ing)? out|prob\w*|suggest\w*|suger\w*|sugg[éè]r\w*|propo[sn]\w*|vorschlag\w*|"
+            r"vorzuschlagen) (?:des |de |las |los |as |os |die |the |some |a few |\w+ )?"
+            r"(?:colou?r |couleurs? )?palett?\w*",
             r"reference (?:images?|boards?|material)",
             r"(?:it'?s|is|are|as) (?:a |our )?reference(?: material)? for|reference for (?:our|the) (?:own )?(?:team|"
             r"department|crew|fittings?|artists?|painters?|designers?)|planches? de réf\w*|(?:de la )?réf en interne|"
@@ -1558,7 +1632,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"digital (?:doubles?|replicas?)",
             r"visual adr",
             r"lip[- ]?sync\w*",
-            r"shots?",
+            r"shots?(?! ?lists?)",  # a shot list is a planning document
             r"posproducción|"
             r"postproduction|pós-produção|postproduktion|efectos visuales|effets visuels",
         ),
@@ -1617,6 +1691,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
         rx(
             r"schedul(?:e|es|ing)",
             r"call ?sheets?",
+            r"shot ?lists?",
             r"translat(?:e|ed|ing|ion)",
             r"transcrever|transcribir|transcrire|transkribier\w*",
             r"notas de voz|notes vocales|sprachnotizen|voice memos?",
@@ -1646,7 +1721,7 @@ OFFICE_DOCUMENT = rx(
     r"checklists?|checklisten?|packlisten?|cronogramas?|calendriers?|zeitpl(?:a|ä)ne?|memos?|invoices?|forms?|"
     r"spreadsheets?|emails?|newsletters?|agendas?|minutes|briefing notes?|safety (?:briefing|plan)s?|faqs?|"
     r"casting calls?|press releases?|job (?:ads?|posts?|postings|descriptions?)|cover letters?|announcements?|"
-    r"handbooks?|manuals?|itinerar(?:y|ies)"
+    r"handbooks?|manuals?|itinerar(?:y|ies)|shot ?lists?"
 )
 LITERARY = rx(
     r"(?<!python )(?<!shell )(?<!bash )(?<!render )(?<!code )(?<!maya )(?<!nuke )(?<!houdini )(?<!pipeline )(?<!batch )scripts?|screenplays?|teleplays?|scenes?|dialogues?|episodes?|pages|outlines?|treatments?|bibles?|beats|"
@@ -1682,7 +1757,7 @@ MEDIA_PATTERNS: list[tuple[Media, re.Pattern[str]]] = [
         rx(
             r"videos?",
             r"footage",
-            r"shots?",
+            r"shots?(?! ?lists?)",
             r"plates?",
             r"clips?",
             r"animation",

@@ -51,8 +51,9 @@ CLAUSE_BREAK = re.compile(
     # cut, trailers or the soundtrack": the denial covers every item)
     r",(?=\s+(?:and |but |so |then )?(?:we|they|the|our|it|its|this|that|these|those|i|he|she|you|which|who|"
     r"everything|nothing|none|all|so|because|since|when|where|which|who|then|for|instead)\b"
-    r"(?!(?:\s+[\w'’-]+){0,3}\s*(?:,|\s(?:or|nor)\s)))|[;:()\[\]—]|"
-    r"(?<!\d)–|–(?!\d)|\s-\s|"  # "keep 2–3 of the AI aerials" is a range, not two clauses
+    r"(?!(?:\s+[\w'’-]+){0,3}\s*(?:,|\s(?:or|nor)\s)))|[;()\[\]—]|"
+    # "keep 2–3 of the AI aerials" is a range and "nichts geht 1:1 auf Sendung" a ratio, not two clauses
+    r"(?<!\d)[–:]|[–:](?!\d)|\s-\s|"
     r"[.!?](?=\s)|"  # a sentence mark inside a segment: chat text starts its sentences in lower case
     r"\b(?:but|however|although|though|while|whereas|except|(?<=, )yet|so that|because|since|pero|aunque|mais|"
     r"cependant|mas|porém|embora|aber|jedoch|obwohl)\b",
@@ -224,6 +225,7 @@ def group_uses(segments: list[PlanSegment]) -> tuple[list[list[PlanSegment]], li
             and not (uses and lx.USES_THE_NAMED_TOOL.search(segment.text))
             and not (uses and _only_names_known_tools(segment, uses[-1]))
             and not (uses and _only_definite_tools(segment))
+            and not (uses and lx.TOOL_FIELD.match(_without_chat_prefix(segment.text)))
         )
         if segment.answer and uses:
             global_context.append(segment)
@@ -511,7 +513,9 @@ REPLACED = re.compile(r"replac|swap|substitu|ersetz|remplac|reemplaz", re.I)
 QUESTION_MARK = re.compile(r"\s*\?")
 PASSIVE_REPLACED = re.compile(r"replaced|swapped|substitu[íi]d|ersetzt|remplacée?s?|reemplazad", re.I)
 INNER_NEGATION = re.compile(
-    r"\s(?:no|not|never|none|nothing|no one|kein\w*|nicht|nie|aucune?|jamais|ningun[oa]?|nunca|nenhuma?)\s", re.I
+    r"\s(?:no|not|never|none|nothing|no one|kein\w*|nicht|nichts|nie|aucune?|rien|jamais|ningun[oa]?|nada|nunca|"
+    r"nenhuma?)\s",
+    re.I,
 )
 
 
@@ -775,10 +779,13 @@ def _generic_only_if_said(
 
 def _said_as_input(mention: PatternHit) -> bool:
     """Production material named in or around a use is taken as its input ("coverage on the pilot script"), unless
-    hedged, named as where the output goes ("temp cues for the rough cut", "in the assembly"), or named only in a
+    hedged, named as where the output goes ("temp cues for the rough cut", "in the assembly", "rough cut scratch
+    VO"), or named only in a
     title ("Temp music note (ep 1-3 rough cuts)"): then it is touched, not said, and escalates with the question
     that settles it."""
-    destination = _preceded_by(mention, lx.DESTINATION, words=3)
+    destination = _preceded_by(mention, lx.DESTINATION, words=3) or bool(
+        lx.TEMP_OUTPUT_AFTER.match(mention.segment.text, mention.end)
+    )
     title = not mention.segment.local and _is_heading(mention.segment.text)
     return not (mention.hedged or destination or title or mention.segment.aside)
 
