@@ -1,4 +1,5 @@
-"""The lexicon's patterns as data: every alternative of a word-bounded pattern must be able to match."""
+"""The lexicon's patterns as data (lexicon.py and the module per question): every alternative of a word-bounded
+pattern must be able to match."""
 
 from __future__ import annotations
 
@@ -7,13 +8,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from triage.extract.lexical import lexicon, risk_terms
+from triage.extract.lexical import final_status, inputs, lexicon, people, rights, risk_terms, stages
 
 WORD_BOUNDED = ("(?<!\\w)(?:", ")(?!\\w)")
 
 
 def _patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
-    for module in (lexicon, risk_terms):
+    for module in (lexicon, final_status, people, inputs, rights, stages, risk_terms):
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern):
                 yield name, value

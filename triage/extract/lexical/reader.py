@@ -1,11 +1,12 @@
 """The embedded offline extractor: reads a plan with phrase patterns, no model and no network.
 
 It is the default when no LLM is configured and the tripwire beside one when it is. It splits the plan into
-uses and answers each material question with the sentence as evidence: precisely from the patterns in lexicon.py,
-with negation and hedges scoped to their clause, and broadly from risk_terms.py, so that an area the use touches
-but the precise patterns left silent is never read as settled. Risk is read broadly, lowering narrowly: a lowering
-answer needs a trusted sentence about this use, without a contrast idiom turning it around. What it cannot read it
-reports as a failure.
+uses and answers each material question with the sentence as evidence: precisely from the phrase patterns
+(lexicon.py for cues, layout, negation and hedges; one module per question: final_status, people, inputs, rights,
+stages), with negation and hedges scoped to their clause, and broadly from risk_terms.py, so that an area the use
+touches but the precise patterns left silent is never read as settled. Risk is read broadly, lowering narrowly: a
+lowering answer needs a trusted sentence about this use, without a contrast idiom turning it around. What it cannot
+read it reports as a failure.
 """
 
 from __future__ import annotations
@@ -17,8 +18,13 @@ from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from typing import Any
 
+from triage.extract.lexical import final_status as lx_final
+from triage.extract.lexical import inputs as lx_inputs
 from triage.extract.lexical import lexicon as lx
+from triage.extract.lexical import people as lx_people
+from triage.extract.lexical import rights as lx_rights
 from triage.extract.lexical import risk_terms as rt
+from triage.extract.lexical import stages as lx_stages
 from triage.extract.lexical.language import READABLE, detect_language, latin_share
 from triage.intake import Submission, read_intake
 from triage.records import (
@@ -264,7 +270,7 @@ def group_uses(segments: list[PlanSegment]) -> tuple[list[list[PlanSegment]], li
 def _human_work(segment: PlanSegment) -> bool:
     """ "Every costume on screen is designed and made by the costume team": a sentence about what people make, not
     about all the generated material."""
-    return bool(lx.HUMAN_MADE.search(segment.text)) and not lx.GLOBAL_SCOPE.search(segment.text)
+    return bool(lx_final.HUMAN_MADE.search(segment.text)) and not lx.GLOBAL_SCOPE.search(segment.text)
 
 
 def _withdrawn(segment: PlanSegment) -> bool:
@@ -323,7 +329,7 @@ def _denied_close_by(hit: PatternHit) -> bool:
 def _only_definite_tools(segment: PlanSegment) -> bool:
     """ "No plates are uploaded to the gen tool": every AI cue is a definite reference to a tool already in play."""
     text = segment.text
-    if lx.ANOTHER_USE.search(text) or lx.FINAL_YES.search(text) or lx.FINAL_MARKETING.search(text):
+    if lx.ANOTHER_USE.search(text) or lx_final.FINAL_YES.search(text) or lx_final.FINAL_MARKETING.search(text):
         return False  # "The same tool will also make the background signs": a use of its own
     definite = [m.span() for m in lx.DEFINITE_TOOL.finditer(text)]
     cues = _ai_cues(segment)
@@ -379,11 +385,13 @@ def _optional_internal_step(text: str, at: int, breaks: tuple[tuple[int, int], .
     """ "The editor might drop AI temp cues into the assembly for internal screenings only": a modal on whether a
     step happens, in a clause that itself keeps the step internal or temporary and names no destination on screen,
     is no doubt about a principle."""
-    if not lx.OPTIONAL_STEP.match(text, at):
+    if not lx_final.OPTIONAL_STEP.match(text, at):
         return False
     left, right = _bounds(breaks, at, at, len(text))
     clause = text[left:right]
-    return bool(lx.FINAL_NO.search(clause)) and not (lx.FINAL_YES.search(clause) or lx.FINAL_STATUS_KEPT.search(clause))
+    return bool(lx_final.FINAL_NO.search(clause)) and not (
+        lx_final.FINAL_YES.search(clause) or lx_final.FINAL_STATUS_KEPT.search(clause)
+    )
 
 
 def _bounds(breaks: tuple[tuple[int, int], ...], start: int, end: int, length: int) -> tuple[int, int]:
@@ -561,7 +569,7 @@ def _preceded_by(hit: PatternHit, pattern: re.Pattern[str], words: int = 2) -> b
 
 def detect_stage(segments: list[PlanSegment]) -> Choice[Stage]:
     """The first stage pattern that matches; a low-risk stage only from a statement that may lower this use's risk."""
-    for stage, pattern in lx.STAGE_PATTERNS:
+    for stage, pattern in lx_stages.STAGE_PATTERNS:
         for hit in find_hits(pattern, segments):
             if hit.negated or (stage in LOW_RISK_STAGES and not _lowers(hit)):
                 continue  # "we put no script into it" is no writing use
@@ -575,12 +583,12 @@ def _office_document(hit: PatternHit) -> bool:
     """ "Draft a generic safety-briefing checklist template": the writing is office work when the statement, one that
     may lower this use's risk, names an office document and no literary material at all."""
     text = hit.segment.text
-    return _lowers(hit) and bool(lx.OFFICE_DOCUMENT.search(text)) and not lx.LITERARY.search(text)
+    return _lowers(hit) and bool(lx_stages.OFFICE_DOCUMENT.search(text)) and not lx_stages.LITERARY.search(text)
 
 
 def detect_media(segments: list[PlanSegment]) -> list[Media]:
     joined = " ".join(s.text for s in segments)
-    media = [media for media, pattern in lx.MEDIA_PATTERNS if pattern.search(joined)]
+    media = [media for media, pattern in lx_stages.MEDIA_PATTERNS if pattern.search(joined)]
     if not media and lx.TEXT_TOOL.search(joined):
         media = [Media.TEXT]  # a chat assistant with nothing else named writes text
     return media
@@ -604,7 +612,7 @@ def _inside(hit: PatternHit, spans: list[PatternHit]) -> bool:
 
 def detect_consent(segments: list[PlanSegment]) -> Choice[Consent]:
     """Riskiest stated consent wins: refused > pending > obtained. "We won't … without consent" is a promise."""
-    for consent, pattern in lx.CONSENT_PATTERNS:
+    for consent, pattern in lx_people.CONSENT_PATTERNS:
         for hit in find_hits(pattern, segments):
             if consent == Consent.OBTAINED and not _lowers(hit):
                 continue
@@ -621,11 +629,14 @@ def _negated_before(hit: PatternHit) -> bool:
 
 
 def detect_data_handling(segments: list[PlanSegment]) -> Choice[DataHandling]:
-    may_train = find_hits(lx.MAY_TRAIN, segments)
+    may_train = find_hits(lx_inputs.MAY_TRAIN, segments)
     for hit in may_train:
         if not hit.negated:
             return Choice[DataHandling](value=DataHandling.MAY_TRAIN, evidence=hit.segment.text)
-    for handling, pattern in ((DataHandling.ENTERPRISE, lx.ENTERPRISE), (DataHandling.NO_TRAINING, lx.NO_TRAINING)):
+    for handling, pattern in (
+        (DataHandling.ENTERPRISE, lx_inputs.ENTERPRISE),
+        (DataHandling.NO_TRAINING, lx_inputs.NO_TRAINING),
+    ):
         for hit in find_hits(pattern, segments):
             if not _lowers(hit):
                 continue
@@ -670,7 +681,7 @@ def touched(fields: dict[str, Any], segments: list[PlanSegment], *, screen_bound
             if not (h.negated or h.segment.aside or _sentence_denies(h) or _denies_inside(h))
         ]
         if name == "final_output":
-            mentions = [h for h in mentions if not _preceded_by(h, lx.BEFORE, words=4)]  # "before the final mix"
+            mentions = [h for h in mentions if not _preceded_by(h, lx_final.BEFORE, words=4)]  # "before the final mix"
         if not mentions:
             hints = [h for h in find_hits(rt.HINTS[name], segments) if not h.negated] if name in rt.HINTS else []
             if hints:
@@ -687,59 +698,76 @@ def touched(fields: dict[str, Any], segments: list[PlanSegment], *, screen_bound
 def read_use(segments: list[PlanSegment]) -> AIUse:
     """Answer every material question for one use from its segments."""
     stage = detect_stage(segments)
-    final = yes_no(segments, lx.FINAL_YES, lx.FINAL_NO, hedge_unclear=True, negated_no_is_yes=True, not_after=lx.BEFORE)
+    final = yes_no(
+        segments,
+        lx_final.FINAL_YES,
+        lx_final.FINAL_NO,
+        hedge_unclear=True,
+        negated_no_is_yes=True,
+        not_after=lx_final.BEFORE,
+    )
     if final.value == "unknown" and final.evidence is None and stage.value not in LOW_RISK:
-        final = yes_no(segments, lx.FINAL_MARKETING, hedge_unclear=True)
+        final = yes_no(segments, lx_final.FINAL_MARKETING, hedge_unclear=True)
     if final.value == "unknown" and final.evidence is None and stage.value == Stage.TEMP:
         final = Answer(value="no", evidence=stage.evidence)
     if final.value != "no":
-        processing_only = [h for h in find_hits(lx.NON_GENERATIVE, segments) if _lowers(h)]
+        processing_only = [h for h in find_hits(lx_final.NON_GENERATIVE, segments) if _lowers(h)]
         if processing_only:
             final = _answer("no", processing_only[0])
     real_person = yes_no(
-        segments, lx.REAL_PERSON_STRONG, lx.REAL_PERSON_NO, hedge_unclear=True, weak=lx.REAL_PERSON_WEAK
+        segments,
+        lx_people.REAL_PERSON_STRONG,
+        lx_people.REAL_PERSON_NO,
+        hedge_unclear=True,
+        weak=lx_people.REAL_PERSON_WEAK,
     )
-    performance = yes_no(segments, lx.PERFORMANCE_ALTERATION_YES, lx.PERFORMANCE_CUSTOMARY, hedge_unclear=True)
+    performance = yes_no(
+        segments, lx_people.PERFORMANCE_ALTERATION_YES, lx_people.PERFORMANCE_CUSTOMARY, hedge_unclear=True
+    )
     if performance.yes and real_person.value != "yes":
         real_person = performance  # altering a performer's performance shows them doing what they did not do
-    training = yes_no(segments, lx.UNOWNED_TRAINING_YES, lx.OWNED_MATERIAL, hedge_unclear=True)
-    if training.value == "no" and not find_hits(lx.TRAINING_ANY, segments):
+    training = yes_no(segments, lx_rights.UNOWNED_TRAINING_YES, lx_rights.OWNED_MATERIAL, hedge_unclear=True)
+    if training.value == "no" and not find_hits(lx_rights.TRAINING_ANY, segments):
         training = Answer()  # "our own footage" without any training says nothing about training
     if training.unknown and training.evidence is None:
-        no_training = find_hits(lx.NO_TRAINING, segments)
-        trains = [h for h in find_hits(lx.TRAINING_ANY, segments) if not h.negated and not _inside(h, no_training)]
-        if trains and not find_hits(lx.OWNED_MATERIAL, segments):
+        no_training = find_hits(lx_inputs.NO_TRAINING, segments)
+        trains = [
+            h for h in find_hits(lx_rights.TRAINING_ANY, segments) if not h.negated and not _inside(h, no_training)
+        ]
+        if trains and not find_hits(lx_rights.OWNED_MATERIAL, segments):
             training = _answer("unknown", trains[0], note="training data ownership not stated")
-    proprietary = yes_no(segments, lx.PROPRIETARY_INPUT_YES, lx.GENERIC_INPUTS, hedge_unclear=True)
+    proprietary = yes_no(segments, lx_inputs.PROPRIETARY_INPUT_YES, lx_inputs.GENERIC_INPUTS, hedge_unclear=True)
     data_handling = detect_data_handling(segments)
     proprietary = _generic_only_if_said(proprietary, data_handling, segments)
     if proprietary.unknown and proprietary.evidence is None:
-        mentioned = [h for h in find_hits(lx.PROPRIETARY_MENTION, segments) if not h.negated]
+        mentioned = [h for h in find_hits(lx_inputs.PROPRIETARY_MENTION, segments) if not h.negated]
         if mentioned:
             proprietary = _answer("yes" if _said_as_input(mentioned[0]) else "unknown", mentioned[0])
-    personal_data = yes_no(segments, lx.PERSONAL_DATA_YES, lx.PERSONAL_DATA_NO, hedge_unclear=True)
+    personal_data = yes_no(segments, lx_inputs.PERSONAL_DATA_YES, lx_inputs.PERSONAL_DATA_NO, hedge_unclear=True)
     if personal_data.unknown and personal_data.evidence is None:
-        soft = [h for h in find_hits(lx.PERSONAL_DATA_SOFT, segments) if not h.negated]
+        soft = [h for h in find_hits(lx_inputs.PERSONAL_DATA_SOFT, segments) if not h.negated]
         if soft:
             personal_data = _answer("unknown" if soft[0].hedged or soft[0].segment.aside else "yes", soft[0])
     performer = Answer()
     if real_person.value != "no":
-        performers = [h for h in find_hits(lx.PERFORMER, segments) if not h.negated]
+        performers = [h for h in find_hits(lx_people.PERFORMER, segments) if not h.negated]
         performer = _answer("yes", performers[0]) if performers else Answer()
     tool_hits = find_hits(lx.TOOL, segments)
     hedge = detect_hedge(segments)
     fields = touched(
         {
             "final_output": final,
-            "key_creative": yes_no(segments, lx.KEY_CREATIVE_YES, lx.KEY_CREATIVE_NO, hedge_unclear=True),
+            "key_creative": yes_no(segments, lx_rights.KEY_CREATIVE_YES, lx_rights.KEY_CREATIVE_NO, hedge_unclear=True),
             "real_person": real_person,
             "performance_alteration": performance,
-            "union_work": yes_no(segments, lx.UNION_WORK_YES, lx.UNION_WORK_NO, hedge_unclear=True),
+            "union_work": yes_no(segments, lx_people.UNION_WORK_YES, lx_people.UNION_WORK_NO, hedge_unclear=True),
             "personal_data": personal_data,
             "proprietary_input": proprietary,
-            "third_party_ip": yes_no(segments, lx.THIRD_PARTY_IP_YES, lx.THIRD_PARTY_IP_NO, hedge_unclear=True),
+            "third_party_ip": yes_no(
+                segments, lx_rights.THIRD_PARTY_IP_YES, lx_rights.THIRD_PARTY_IP_NO, hedge_unclear=True
+            ),
             "unowned_training": training,
-            "misleading": yes_no(segments, lx.MISLEADING_YES, lx.MISLEADING_NO, hedge_unclear=True),
+            "misleading": yes_no(segments, lx_rights.MISLEADING_YES, lx_rights.MISLEADING_NO, hedge_unclear=True),
         },
         segments,
         screen_bound=stage.value not in LOW_RISK_STAGES and stage.value != Stage.WRITING,
@@ -753,7 +781,7 @@ def read_use(segments: list[PlanSegment]) -> AIUse:
         performer=performer,
         consent=detect_consent(segments),
         data_handling=data_handling,
-        vendor_pipeline=yes_no(segments, lx.VENDOR_PIPELINE),
+        vendor_pipeline=yes_no(segments, lx_inputs.VENDOR_PIPELINE),
         hedged=hedge,
         **fields,
     )
@@ -766,12 +794,12 @@ def _generic_only_if_said(
     trivial. In a free or consumer tool, inputs count as generic only when the plan says so ("generic prompts", "only
     text prompts"); with terms unstated, when the plan describes its inputs in detail ("I'd be typing in our rigging
     plan … pretty detailed") they do not either. Either way the area becomes unclear: escalate, and ask."""
-    if proprietary.value != "no" or lx.GENERIC_PROMPTS.search(proprietary.evidence or ""):
+    if proprietary.value != "no" or lx_inputs.GENERIC_PROMPTS.search(proprietary.evidence or ""):
         return proprietary
-    said_generic = [h for h in find_hits(lx.GENERIC_PROMPTS, segments) if _lowers(h) and not h.negated]
+    said_generic = [h for h in find_hits(lx_inputs.GENERIC_PROMPTS, segments) if _lowers(h) and not h.negated]
     if data_handling.value == DataHandling.MAY_TRAIN and not said_generic:
         return Answer(value="unknown", evidence=proprietary.evidence, note="inputs not said to be generic")
-    detailed = [h for h in find_hits(lx.DETAILED_INPUT, segments) if not h.negated]
+    detailed = [h for h in find_hits(lx_inputs.DETAILED_INPUT, segments) if not h.negated]
     if data_handling.value == DataHandling.UNKNOWN and detailed and not said_generic:
         return _answer("unknown", detailed[0], note="inputs described in detail, not said to be generic")
     return proprietary
@@ -783,8 +811,8 @@ def _said_as_input(mention: PatternHit) -> bool:
     VO"), or named only in a
     title ("Temp music note (ep 1-3 rough cuts)"): then it is touched, not said, and escalates with the question
     that settles it."""
-    destination = _preceded_by(mention, lx.DESTINATION, words=3) or bool(
-        lx.TEMP_OUTPUT_AFTER.match(mention.segment.text, mention.end)
+    destination = _preceded_by(mention, lx_final.DESTINATION, words=3) or bool(
+        lx_final.TEMP_OUTPUT_AFTER.match(mention.segment.text, mention.end)
     )
     title = not mention.segment.local and _is_heading(mention.segment.text)
     return not (mention.hedged or destination or title or mention.segment.aside)
@@ -801,7 +829,7 @@ def _unsettled_by_hedge(final: Answer, hedge: Answer, segments: list[PlanSegment
     if final.evidence not in texts or hedge.evidence not in texts:
         return final
     at, hedged_at = texts.index(final.evidence), texts.index(hedge.evidence)
-    if hedged_at in (at, at + 1) and lx.FINAL_STATUS_TOPIC.search(hedge.evidence):
+    if hedged_at in (at, at + 1) and lx_final.FINAL_STATUS_TOPIC.search(hedge.evidence):
         return Answer(value="unknown", evidence=final.evidence, note="the partner hedges")
     return final
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from triage.extract.lexical.lexicon import OWN_BRAND_WORK, rx
+from triage.extract.lexical.lexicon import rx
+from triage.extract.lexical.rights import OWN_BRAND_WORK
 
 # A contrast idiom right before a lowering word turns it around: "far from temporary", "anything but a temp
 # track", "rather than a placeholder", "not just for the pitch", "we'll replace the temp track with ...".
