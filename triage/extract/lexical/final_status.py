@@ -49,6 +49,9 @@ FINAL_YES = rx(
     r"(?:garde|gardons|garder|gardera) (?:\w+ ){0,3}tel quel|"
     r"(?:so|unverändert) (?:übernommen|verwendet)",
     r"(?:published|public|released) (?:assets?|materials?|versions?)",
+    # printed art is delivered art: "going to print 2nd week of march", "va a imprenta", "geht in Druck"
+    r"(?:going|goes|go|sent|sending|send|ready|off) to (?:the )?print(?:ers?)?|(?:va|van) a (?:la )?imprenta|"
+    r"part(?:ent)? à l'impression|(?:vai|vão) para (?:a )?(?:gráfica|impressão)|(?:geht|gehen) in (?:den )?druck",
     r"produto final|producto final|produit final|endprodukt",
     r"(?:go|goes|going|end up|ends up|make it|makes it|land|lands|cut|cuts) (?:straight |directly |right )?(?:in|into|on) "
     r"(?:the |any |our )?(?:film|episode|show|series|cut|final|doc|documentary|deliverables?|broadcast|master|mix|frames?)",
@@ -81,6 +84,9 @@ FINAL_YES = rx(
     r"(?:integr|inser|coloc)\w* (?:\w+ ){0,2}na montagem",
     r"fassung,? die (?:auf die|an die|zur) (?:plattform|streamer|sender)|in den schnitt (?:einbauen|einfügen|übernehmen)",
     r"corte final|versión final|montaje final|en pantalla|en el (?:episodio|tráiler|trailer)",
+    # the episode's opening: "na abertura do episódio", "en la apertura del episodio", "dans l'ouverture de l'épisode"
+    r"(?:na|en la|dans l'|in der|in the) (?:abertura|apertura|ouverture|eröffnung|opening|intro) (?:d[oe]l? |de l'|der )?"
+    r"(?:episódio|episodio|épisode|folge|episode)",
     # the adjective after the noun: "los fotogramas finales", "os episódios finais", "les plans finaux"
     r"(?:fotogramas|episodios|capítulos|planos|tomas|imágenes|escenas|renders|episódios|imagens|cenas|quadros|plans|"
     r"images|épisodes|scènes|rendus) (?:finales|finais|finaux)|finale[nr]? (?:folgen|bilder|einstellungen|frames)",

@@ -91,7 +91,8 @@ PROPRIETARY_NOUN = (
     r"revision pages|camera originals|original camera (?:files|negatives?)|ocf|"
     r"raw footage|footage|rough cuts?|assembly|cuts? of (?:the )?episode|"
     r"production (?:stills|photos|images|art|designs?)|"
-    r"set photos|unit stills|set stills|concept art|storyboards|show bible|series bible|pitch bible|treatment|outlines?|"
+    r"set photos|unit stills|set stills|concept art|storyboards|storyboard (?:panels|frames|pages)|show bible|"
+    r"series bible|pitch bible|treatment|outlines?|"
     r"(?<!by )(?<!per )(?<!per our )(?<!under )contracts?|(?:co-?production |distribution |license |licence )?agreements?|"
     r"side letters?|beat sheets?|"
     r"lined scripts?|locked scripts?|edl|stems|production audio|on-set audio|interviews?(?: footage| recordings?)?|"
@@ -105,7 +106,8 @@ PROPRIETARY_NOUN = (
 PROPRIETARY_MENTION = rx(
     r"(?<!color )(?<!colour )(?<!color-)(?<!colour-)(?<!python )(?<!shell )(?<!bash )(?<!render )(?<!code )(?<!maya )"
     r"(?<!nuke )(?<!houdini )(?<!pipeline )(?<!automation )(?<!ai )(?<!ai-generated )(?<!generated )(?:script|screenplay|teleplay|shooting script|script pages|dailies|rushes|unreleased footage|raw footage|"
-    r"rough cuts?|production (?:stills|photos|images)|set photos|unit stills|storyboards|show bible|series bible|"
+    r"rough cuts?|production (?:stills|photos|images)|set photos|unit stills|storyboards|storyboard panels|"
+    r"show bible|series bible|"
     r"deal memos?|side letters?|beat sheets?|lined scripts?|locked scripts?|interview (?:footage|recordings?|transcripts?)|"
     r"(?:season|episode|ep) \d+ (?:footage|scripts?|cuts?)|key poses|our footage|production audio|on-set audio)s?",
     r"(?:paste|pastes|pasting|pasted|upload|uploads|uploading|uploaded|feed|feeds|feeding|fed|put|puts|drop|drops|"
@@ -116,6 +118,8 @@ PROPRIETARY_MENTION = rx(
     r"(?:kostenlose )?(?:version|tool|ki|chatgpt)",
 )
 PROPRIETARY_INPUT_YES = rx(
+    # animatics are as often what a tool makes: production material only when they go in
+    r"(?:upload|load|feed|paste|put|drop|import|send|give)(?:s|ed|ing)? (?:[\w'’-]+\s){0,4}animatics",
     r"(?:upload|uploads|uploading|uploaded|feed|feeds|feeding|fed|paste|pastes|pasting|pasted|put|puts|putting|drop|"
     r"drops|dropping|input|inputting|"
     r"insert|give|giving|run|running|send|sending|load|loading|share|sharing|process|processing|summari[sz]e|"

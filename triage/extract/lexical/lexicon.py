@@ -455,9 +455,10 @@ STRONG_HEDGE = rx(
     # "IT thinks training is off but they haven't confirmed, so I can't say for sure"; "não sei direito com que
     # músicas essa ferramenta foi treinada"
     r"(?:can'?t|cannot|couldn'?t) (?:say|be) (?:for )?sure|(?:haven'?t|hasn'?t|have not|has not|not yet|never) (?:been )?"
-    r"confirmed|(?:don'?t|do not) (?:really )?know (?:what|which|how|whether|if)|não sei (?:direito|bem|ao certo|o que|se)|"
-    r"no sé (?:bien|muy bien|con certeza|qué|si)|je ne sais pas (?:trop|vraiment|bien|exactement|ce que|si)|"
-    r"(?:ich )?weiß (?:ich )?nicht,? (?:genau|so genau|recht|was|ob)|sin confirmar|pas (?:encore )?confirmé|não confirmad[oa]|"
+    r"confirmed|(?:don'?t|do not) (?:really )?know (?:what|which|how|whether|if)|não sei (?:ainda )?(?:direito|bem|ao certo|o que|se)|ainda não sei se|"
+    r"no sé (?:todavía |aún )?(?:bien|muy bien|con certeza|qué|si)|"
+    r"je ne sais pas (?:encore )?(?:trop|vraiment|bien|exactement|ce que|si)|"
+    r"(?:ich )?weiß (?:ich )?(?:noch )?nicht,? (?:genau|so genau|recht|was|ob)|sin confirmar|pas (?:encore )?confirmé|não confirmad[oa]|"
     r"nicht bestätigt",
     r"(?:not|n't) (?:\w+ )?confident|(?:can'?t|cannot|couldn'?t) (?:really |honestly )?tell (?:whether|if)|"
     r"pas (?:\w+ )?(?:certaine?s?|confiante?s?)|no (?:estoy|estamos) (?:\w+ )?(?:segur[oa]s?|convencid[oa]s?)|"
@@ -491,6 +492,8 @@ STRONG_HEDGE = rx(
 PRINCIPLE_TOPIC = rx(
     r"final|screen|air|deliver\w*|keep\w*|terms|trains?|training|stores?|retain\w*|consent|permission|rights|"
     r"licen[sc]\w*|copyright\w*|likeness|voice|face|data|confidential|approv\w*|union|guild",
+    r"episodios?|episódios?|épisodes?|folgen?|abertura|apertura|ouverture|pantalla|tela|écran|bildschirm|montaje|"
+    r"montagem|montage|schnitt|ar|aire|antenne|sendung",
 )
 
 TOOL = rx(TOOLS)

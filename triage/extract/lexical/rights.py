@@ -12,6 +12,9 @@ OWN_BRAND_WORK = (
 )
 THIRD_PARTY_IP_YES = rx(
     r"in the style of",
+    # a famous existing work as input: "that iconic 1981 Rolling Stone cover", "the actual cover as the reference"
+    r"(?:iconic|famous|classic|legendary|well-known|actual|original) (?:[\w-]+ ){0,3}(?:magazine |album |book )?"
+    r"(?:covers?|posters?|photographs?|paintings?|album art)|(?:magazine|album|book) covers?",
     r"à la (?-i:[A-Z])[\w-]+|(?:style|façon|manière) (?-i:[A-Z])[\w-]+|estilo (?:de )?(?-i:[A-Z])[\w-]+|"
     r"no estilo d[eoa]s? (?-i:[A-Z])|im stil (?:von )?(?-i:[A-Z])|com o traço d(?:ele|ela|[eoa]s? (?-i:[A-Z]))|"
     r"con el trazo de|avec (?:le|son) trait de",

@@ -64,7 +64,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"(?:explor\w*|test\w*|try(?:ing)? out|prob\w*|suggest\w*|suger\w*|sugg[éè]r\w*|propo[sn]\w*|vorschlag\w*|"
             r"vorzuschlagen) (?:des |de |las |los |as |os |die |the |some |a few |\w+ )?"
             r"(?:colou?r |couleurs? )?palett?\w*",
-            r"reference (?:images?|boards?|material)",
+            r"(?<!as the )(?<!as a )(?<!as )reference (?:images?|boards?|material)",  # not "the cover as the reference image"
             r"(?:it'?s|is|are|as) (?:a |our )?reference(?: material)? for|reference for (?:our|the) (?:own )?(?:team|"
             r"department|crew|fittings?|artists?|painters?|designers?)|planches? de réf\w*|(?:de la )?réf en interne|"
             r"(?:a |long )?lists? of (?:[\w\"“”'-]+ ){0,2}(?:moods|ideas|descriptors|keywords|search terms|options|directions)|"
