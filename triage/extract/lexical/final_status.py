@@ -12,7 +12,9 @@ FINAL_YES = rx(
     r"release|render|comp|composite|soundtrack|score)",
     r"in the (?:finished|released|delivered|locked) (?:film|episode|show|series|cut|picture)",
     r"(?:in der|im) (?:fertigen|finalen|endgültigen|gesendeten|ausgestrahlten) (?:folge|fassung|episode|sendung|film|"
-    r"schnitt) (?:erscheint|erscheinen|ist|sind|bleibt|bleiben|läuft|laufen|landet|landen|sieht man)|en el (?:episodio|capítulo|montaje) (?:terminado|emitido)|dans l'épisode (?:fini|diffusé|terminé)|"
+    r"schnitt) (?:erscheint|erscheinen|ist|sind|bleibt|bleiben|läuft|laufen|landet|landen|sieht man)|"
+    r"(?:läuft|laufen|erscheint|erscheinen) (?:\w+ ){0,2}(?:im|in der) (?:fertigen|finalen|endgültigen|gesendeten) "
+    r"(?:film|folge|fassung|episode|sendung)|en el (?:episodio|capítulo|montaje) (?:terminado|emitido)|dans l'épisode (?:fini|diffusé|terminé)|"
     r"no (?:episódio|capítulo) (?:finalizado|exibido|pronto)",
     r"(?:in|into|over|during) the (?:final|last|opening|closing|climactic) (?:scene|shot|sequence|act|episode|minutes)",
     r"(?:main|opening|end) titles|theme song",
@@ -49,6 +51,8 @@ FINAL_YES = rx(
     r"(?:garde|gardons|garder|gardera) (?:\w+ ){0,3}tel quel|"
     r"(?:so|unverändert) (?:übernommen|verwendet)",
     r"(?:published|public|released) (?:assets?|materials?|versions?)",
+    r"(?:get|gets|getting|put|puts|putting|drop|drops|dropping|slot|slotting|insert|inserting) (?:\w+ ){0,3}(?:in|into) "
+    r"(?:the |our )?(?:next |final |locked |fine |online )(?:cut|edit|episode|film|conform)",
     # printed art is delivered art: "going to print 2nd week of march", "va a imprenta", "geht in Druck"
     r"(?:going|goes|go|sent|sending|send|ready|off) to (?:the )?print(?:ers?)?|(?:va|van) a (?:la )?imprenta|"
     r"part(?:ent)? à l'impression|(?:vai|vão) para (?:a )?(?:gráfica|impressão)|(?:geht|gehen) in (?:den )?druck",
@@ -89,7 +93,7 @@ FINAL_YES = rx(
     r"(?:episódio|episodio|épisode|folge|episode)",
     # the adjective after the noun: "los fotogramas finales", "os episódios finais", "les plans finaux"
     r"(?:fotogramas|episodios|capítulos|planos|tomas|imágenes|escenas|renders|episódios|imagens|cenas|quadros|plans|"
-    r"images|épisodes|scènes|rendus) (?:finales|finais|finaux)|finale[nr]? (?:folgen|bilder|einstellungen|frames)",
+    r"images|épisodes|scènes|rendus) (?:finales|finais|finaux)|finale[nr]? (?:folgen?|bilder|einstellungen|frames|mischung|fassung)",
     # an episode by its place: "no terceiro episódio", "en el tercer episodio", "in der dritten Folge"
     r"(?:in|into) the (?:first|second|third|fourth|fifth|sixth|next|last|pilot|same|\d+(?:st|nd|rd|th)) episodes?|"
     r"(?:en el|al) (?:primer|segundo|tercer|cuarto|quinto|sexto|último|próximo) (?:episodio|capítulo)|"

@@ -92,6 +92,7 @@ PROPRIETARY_NOUN = (
     r"raw footage|footage|rough cuts?|assembly|cuts? of (?:the )?episode|"
     r"production (?:stills|photos|images|art|designs?)|"
     r"set photos|unit stills|set stills|concept art|storyboards|storyboard (?:panels|frames|pages)|show bible|"
+    r"(?:[\w-]+ )?model sheets|character sheets|(?:frames|stills) from the unreleased|"
     r"series bible|pitch bible|treatment|outlines?|"
     r"(?<!by )(?<!per )(?<!per our )(?<!under )contracts?|(?:co-?production |distribution |license |licence )?agreements?|"
     r"side letters?|beat sheets?|"

@@ -13,7 +13,10 @@ STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
         "the and of to a in is it we will be for with our this that on not are as by from they use using "
         "would should all any an or their his her its have has was were been into which what when who at am i you "
-        "so if but then there here do does can may might no yes up out about just only also some".split()
+        "so if but then there here do does can may might no yes up out about just only also some "
+        # a vendor quote's English ("Two rounds of revisions ..... incl.", "saves approx. 120 days")
+        "one two three four five each both than under after before off within without between through during incl "
+        "approx".split()
     ),
     "es": frozenset(
         "el la los las de del y en que para con por una un es se no lo al usar vamos nuestro nuestra su sus "

@@ -149,7 +149,11 @@ ASIDE_LINE = re.compile(
     re.IGNORECASE,
 )
 # A form's answer: "Will it be on screen: NO", "In the final cut? - no".
-ANSWER_NO = r"(?:no|nope|none|never|nein|non|não|nunca|jamais)\b(?!-)"
+# (not "none of the shots are temp": that says all of them are final)
+ANSWER_NO = (
+    r"(?:no|nope|none|never|nothing|nein|non|não|nunca|jamais|nada|rien|nichts|nix|nenhum[a]?|ningun[oa]|aucune?|"
+    r"keine?)\b(?!-| of\b| but\b| else\b| except\b| other than\b| besides\b)"
+)
 FORM_NO = re.compile(r"\s*(?:\?\s*[:=-]?|[:=-])\s*" + ANSWER_NO, re.IGNORECASE)
 # A form's question or field label with its answer on the same line: "Will outputs appear in final deliverables? TBD -
 # depends on the mix", "Deliverable status: temp only". The label's words are asked, not said: the answer decides.
@@ -173,6 +177,10 @@ FORM_QUESTION = re.compile(
 ASKED_LINE = re.compile(r"^(?:Q\d*\s*[:.)-]\s*|\d+[.)]\s*)" + PERMISSION + r"[^?!\n]{2,200}\?\s*$", re.IGNORECASE)
 # a form's question left blank: "Final or temporary?:" (not a heading, "Final deliverables:", that introduces lines)
 EMPTY_FIELD = re.compile(r"^(?:[^\s?!.:]+ ){0,8}[^\s?!.:]+\s*\?\s*:\s*$", re.IGNORECASE)
+# a form's field answered no, whatever its label asks: "Talent/likeness involved: none", "On screen: nothing"
+NO_ANSWER_FIELD = re.compile(
+    r"^(?:[\w/&'’()-]+ ){0,5}[\w/&'’()?-]+\s*[:=]\s*(?=" + ANSWER_NO + r"\s*(?:[.;,]|$))", re.I
+)
 FIELD_LABEL = re.compile(
     r"^(?:[\w/'’-]+ ){0,3}(?:status|type|kind|category|stage|tipo|estado|statut|état|typ|stand)\s*:(?=\s*\S)",
     re.IGNORECASE,
@@ -347,6 +355,7 @@ NEGATION_PARTS = (
     r"sem",
     r"nicht",
     r"nichts",
+    r"nix",
     r"weder",
     r"kein(?:e|en|er|es|em)?",
     r"nie(?:mals)?",
@@ -371,7 +380,7 @@ POST_NEGATION = re.compile(
     r"appears|leave|leaves|clonada|utilisée?|usada|geklont|verwendet|gezeigt|veröffentlicht|gesendet|genutzt)\b"
     # the verb before its negation: "… Bilder oder Logos kommen nicht ans Set", "… n'iront pas à l'écran"
     r"|\W*(?:[\w'’-]+\s+){0,2}?(?:kommt|kommen|geht|gehen|landet|landen|gelangt|gelangen|erscheint|erscheinen) "
-    r"(?:nicht|nie|niemals)\b|\W*(?:[\w'’-]+\s+){0,2}?n'(?:iront|ira|va|vont|apparaîtra|apparaîtront|sera|seront) pas\b",
+    r"(?:nicht|nie|niemals)\b|\W*(?:(?:ist|sind|bleibt|bleiben) )?(?:davon |dort |da )?(?:nichts|nix)\b|\W*(?:[\w'’-]+\s+){0,2}?n'(?:iront|ira|va|vont|apparaîtra|apparaîtront|sera|seront) pas\b",
     re.IGNORECASE,
 )
 # "we won't use her voice without consent": the negation is a condition, the use still happens.

@@ -16,6 +16,11 @@ PERSON_NOUN = (
     r"ator|atriz|apresentador(?:a)?|cantor(?:a)?|"
     r"schauspieler\w*|sprecher\w*|moderator\w*|sänger\w*|[A-Z][\w-]+"
 )
+# A named person's sound-alike or look-alike: "an AI voice that sounds basically like Morgan Freeman" (real person and IP).
+SOUND_ALIKE = (
+    r"(?:sounds?|sounding|looks?|looking|suena|suenan|soa|soam|ressemble|ressemblent|klingt|klingen|aussieht) "
+    r"(?:\w+ ){0,3}(?:like|como|à|wie) [A-Z][\w-]+ [A-Z][\w-]+"
+)
 # A public figure by role: "el capitán del Atleti", "o presidente do clube", "le maire de Lyon" (real person and IP).
 PUBLIC_FIGURE_BY_ROLE = (
     r"(?:el|la|o|a|le|der|die) (?:capitán|capitana|capitão|capitaine|kapitän|presidente|présidente?|präsident\w*|alcalde|"
@@ -42,6 +47,15 @@ REAL_PERSON_STRONG = rx(
     r"(?! memos?| notes?| messages?| mail| recorder)",
     r"voice[- ]?(?:clone|cloning|model) of",
     r"digital[- ](?:double|replica|twin)s?(?: of)?",
+    SOUND_ALIKE,
+    r"g[êé]meos? digita(?:l|is)|gemel[oa]s? digital(?:es)?|jumeaux? numériques?|digitale[rn]? zwilling\w*",
+    r"stimm(?:modell|klon)\w* (?:von|des|der)|(?:des|der|dem|den) verstorbenen \w+",
+    r"(?:stimme und gesicht|gesicht und stimme|stimme|gesicht|voz y (?:cara|rostro)|voix et visage|voz e rosto) "
+    r"(?:\w+ ){0,2}(?:sind|ist|werden|wird|son|sont|são|serán|seront) (?:\w+ ){0,2}(?:generiert|ki-generiert|"
+    r"synthetisch|geklont|generad[oa]s|générée?s|gerad[oa]s)",
+    r"(?:hauptdarsteller(?:in)?|schauspieler(?:in)?|moderator(?:in)?|sprecher(?:in)?|lead actor|lead actress|actor|"
+    r"actress|actriz|acteur|actrice|ator|atriz|atacante|jogador|futbolista|joueur|spieler(?:in)?) "
+    r"(?-i:[A-ZÁÉÍÓÚÂÊÔÀÇÄÖÜ])[\w-]+ (?-i:[A-ZÁÉÍÓÚÂÊÔÀÇÄÖÜ])[\w-]+",
     r"(?:clone|model|replica|avatar)s? (?:[\w'’-]+ ){0,4}(?:(?:built|trained|made|created) (?:from|of|on)|from|of) "
     r"(?:our |the |his |her |their )?"
     r"(?:[\w'’-]+ ){0,2}(?:his|her|their|actor's|actress's|lead's|leads'|host|narrator|presenter|[A-Z][a-z]+)",
@@ -111,7 +125,7 @@ REAL_PERSON_STRONG = rx(
     r"(?:clonar|cloner|klonen|clone|cloning|replicar|reproduzir) (?:as |las |les |die |the |their |our )?(?:vozes|voces|"
     r"voix|stimmen|voices)|(?:vozes|voces|voix|stimmen|voices) (?:\w+ ){0,3}(?:clonad[oa]s|clonées|geklont|cloned)",
     rf"stimme (?:von|des|der) (?:unser\w* )?(?:{PERSON_NOUN})|stimme klonen|geklonte stimme|stimme (?:\w+ )?geklont|stimmklon|seine[nr]? stimme|ihre[nr]? stimme|"
-    r"verjüng|digitale[rn]? double|sein gesicht|ihr gesicht",
+    r"verjüng\w*|digitale[rn]? double|sein gesicht|ihr gesicht",
     r"(?:his|her|their|the (?:actor|actress|interviewee|subject|host|presenter)'s) (?:mouth|lips|lip movements|"
     r"mouth movements|facial performance|facial expressions?)",
 )
@@ -245,7 +259,7 @@ UNION_WORK_YES = rx(
     r"background talent|crowd|in-?between(?:s|ers| pass)?|inbetweeners?|clean-?up artists?|compositors?|"
     r"roto artists?|revisionists?|(?:[\w-]+ ){0,2}(?:positions|roles|jobs|staff|department)|"
     r"(?:dramati[sz]ed )?reconstructions? with actors|reenactments? with actors)",
-    r"(?:statt|anstatt|anstelle) (?:\S+ ){0,3}(?:zu )?(?:besetzen|buchen|engagieren|casten|beauftragen)|"
+    r"(?:statt|anstatt|anstelle) (?:\S+ ){0,10}(?:zu )?(?:besetzen|buchen|engagieren|casten|beauftragen)|"
     r"(?:en lugar de|en vez de|au lieu de|em vez de|ao invés de) (?:contratar|llamar|engager|chamar|castear|caster|"
     r"convocar)|casting (?:\w+ ){0,3}(?:wird |is |será |sera )?(?:abgesagt|cancell?ed|cancelado|annulé)",
     r"(?:substitu\w*|sustitu\w*|reemplaz\w*|remplac\w*|remplaç\w*|ersetz\w*) (?:\w+ ){0,2}"

@@ -42,6 +42,7 @@ from triage.records import (
 # (an abbreviation before a number ends no sentence: "ep. 4", "sc. 12", "no. 3")
 SENTENCE_END = re.compile(
     r"(?<=[.!?])(?<!\b[Ee][Pp]\.)(?<!\b[ÉéEe][Pp]\.)(?<!\b[Ee][Pp][Ss]\.)(?<!\b[Ss][Cc]\.)(?<!\b[Nn][Oo]\.)(?<!\b[Cc]ap\.)(?<!\b[Vv]ol\.)"
+    r"(?<!\b[Cc]a\.)(?<!\b[Aa]pprox\.)(?<!\b[Cc]irca\.)(?<!\b[Ii]ncl\.)"
     r"[\"')\]]*\s+(?=[^a-z\s])|\n+|;\s+|\s+[•▪●]\s+"
 )
 # where a piece holding instructions is cut again, so it never takes the partner's own sentence along: any sentence
@@ -378,7 +379,8 @@ def _label_end(text: str) -> int:
         return qa.end()
     if lx.ASKED_LINE.match(text) or lx.EMPTY_FIELD.match(text):
         return len(text)
-    return next((m.end() for m in (lx.FORM_QUESTION.match(text), lx.FIELD_LABEL.match(text)) if m), 0)
+    labels = (lx.FORM_QUESTION.match(text), lx.FIELD_LABEL.match(text), lx.NO_ANSWER_FIELD.match(text))
+    return next((m.end() for m in labels if m), 0)
 
 
 def _optional_internal_step(text: str, at: int, breaks: tuple[tuple[int, int], ...]) -> bool:

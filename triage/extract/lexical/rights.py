@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from triage.extract.lexical.lexicon import rx
-from triage.extract.lexical.people import PUBLIC_FIGURE_BY_ROLE
+from triage.extract.lexical.people import PUBLIC_FIGURE_BY_ROLE, SOUND_ALIKE
 
 # "Q3 brand spots", "the brand campaign": the kind of marketing a production makes for itself, not someone's brand.
 OWN_BRAND_WORK = (
@@ -12,9 +12,11 @@ OWN_BRAND_WORK = (
 )
 THIRD_PARTY_IP_YES = rx(
     r"in the style of",
+    SOUND_ALIKE,
     # a famous existing work as input: "that iconic 1981 Rolling Stone cover", "the actual cover as the reference"
     r"(?:iconic|famous|classic|legendary|well-known|actual|original) (?:[\w-]+ ){0,3}(?:magazine |album |book )?"
-    r"(?:covers?|posters?|photographs?|paintings?|album art)|(?:magazine|album|book) covers?",
+    r"(?:covers?|posters?|photographs?|paintings?|album art|comics?|comic books?|strips|graphic novels?|manga)|"
+    r"(?:magazine|album|book) covers?",
     r"à la (?-i:[A-Z])[\w-]+|(?:style|façon|manière) (?-i:[A-Z])[\w-]+|estilo (?:de )?(?-i:[A-Z])[\w-]+|"
     r"no estilo d[eoa]s? (?-i:[A-Z])|im stil (?:von )?(?-i:[A-Z])|com o traço d(?:ele|ela|[eoa]s? (?-i:[A-Z]))|"
     r"con el trazo de|avec (?:le|son) trait de",
@@ -218,7 +220,13 @@ KEY_CREATIVE_YES = rx(
     r"personaje (?:principal|protagonista)|protagonista|escenario central|elemento clave",
     r"personnage principal|protagoniste|décor central|élément clé",
     r"personagem principal|protagonista|cenário central|elemento-chave",
-    r"hauptfigur|hauptcharakter|protagonist(?:in)?|zentrale[rns]? (?:schauplatz|element)",
+    r"hauptfigur|hauptcharakter|protagonist(?:in)?|zentrale[rns]? (?:schauplatz|element|setting|figur|kreatur)",
+    # what the whole story turns on: "celle autour de laquelle tourne toute la saison", "in der praktisch jede Folge spielt"
+    r"(?:autour (?:duquel|de laquelle|desquel(?:le)?s|de qui)|around which|em torno d[ao] (?:qual|quem)|en torno a (?:la cual|quien)|"
+    r"um (?:die|den|das) sich) (?:\w+ ){0,2}(?:tourne|turns|revolves|gira|giram|dreht) (?:[\w-]+ ){0,3}(?:l'|d')?"
+    r"(?:saison|season|temporada|staffel|série|series|serie|story|histoire|historia|história|geschichte)|"
+    r"(?:in der|where|où|donde|onde) (?:\w+ ){0,2}(?:jede folge|every episode|chaque épisode|cada episodio|cada episódio) "
+    r"(?:spielt|takes place|se déroule|transcurre|se passa|is set)",
 )
 KEY_CREATIVE_NO = rx(
     r"incidental",

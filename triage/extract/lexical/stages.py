@@ -44,6 +44,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"for (?:buyers|financiers|the network)",
             r"(?:funding|investor|pitch|sales|financing|greenlight|development|dev) decks?|decks? for (?:buyers|investors|"
             r"financiers|funders)|format pitch|(?:for|in|into) (?:the|our|a|an) (?:[\w-]+ )?deck(?! of)|deck only",
+            r"(?:deck|dossier|apresentação|presentación|présentation) de pitch|pitch-?(?:deck|präsentation)",
         ),
     ),
     (
@@ -57,6 +58,9 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"(?:schlägt|schlagen) (?:\w+ ){0,2}(?:titel|namen|ideen|varianten|optionen) (?:\w+ ){0,4}vor|suggest(?:s|ing)? (?:\w+ ){0,2}(?:names|titles)|"
             r"propos\w* (?:des |quelques )?(?:noms|titres)|suger\w* (?:\w+ ){0,2}(?:nombres|títulos|nomes)",
             r"ideation",
+            # "spitball tagline directions", "trouver des noms rigolos pour les épreuves", "tagline options"
+            r"spitball\w*|(?:find|finding|trouver|encontrar|achar|finden) (?:\w+ ){0,2}(?:names|noms|nombres|nomes|namen|"
+            r"titles|titres|títulos|titel)|tagline (?:ideas|options|directions|routes)|(?:ideias|ideas|idées) de tagline",
             r"ideas",
             r"inspiration",
             r"concept(?:s| exploration| ideas)",
@@ -64,7 +68,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"(?:explor\w*|test\w*|try(?:ing)? out|prob\w*|suggest\w*|suger\w*|sugg[éè]r\w*|propo[sn]\w*|vorschlag\w*|"
             r"vorzuschlagen) (?:des |de |las |los |as |os |die |the |some |a few |\w+ )?"
             r"(?:colou?r |couleurs? )?palett?\w*",
-            r"(?<!as the )(?<!as a )(?<!as )reference (?:images?|boards?|material)",  # not "the cover as the reference image"
+            r"(?<!as the )(?<!as a )(?<!as )reference (?:images?|boards?|material|library|libraries)",  # not "the cover as the reference image"
             r"(?:it'?s|is|are|as) (?:a |our )?reference(?: material)? for|reference for (?:our|the) (?:own )?(?:team|"
             r"department|crew|fittings?|artists?|painters?|designers?)|planches? de réf\w*|(?:de la )?réf en interne|"
             r"(?:a |long )?lists? of (?:[\w\"“”'-]+ ){0,2}(?:moods|ideas|descriptors|keywords|search terms|options|directions)|"
@@ -83,7 +87,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"referências? visua(?:l|is)|referencias? visual(?:es)?|références? visuelles?|"
             r"(?:umas|unas|algumas|algunas|des|quelques|einige|ein paar|some|a few|nuevas|novas) (?:\w+ )?(?:referências|"
             r"referencias|références|referenzen|references)|referencias de lookdev|lookdev references?|"
-            r"(?:imágenes|imagens|images|fotos) de (?:référence|referencia|referência)|(?:sirven?|servem?|servent?|dienen?) "
+            r"(?:imágenes|imagens|images|fotos|photos) de (?:référence|referencia|referência)|(?:sirven?|servem?|servent?|dienen?) "
             r"(?:\w+ )?(?:de|como|comme|als|d'|pour) (?:referencia|referência|référence|referenz)|"
             r"referenzbilder|\w*(?:stimmungs|licht|farb|look|bild)referenz\w*|"
             r"referencias? de (?:luz|iluminación|ambiente|color|texturas?|vestuario|época|movimiento|poses?)|"
@@ -91,7 +95,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"referências? de (?:luz|iluminação|clima|cor|texturas?|figurino|época|movimento)|"
             r"(?:textur|farb|kostüm|bewegungs)referenz\w*",
             r"mood (?:images?|frames?|pieces|stills)|(?:texture|motion|pose|lighting|colou?r|animal|movement) reference|"
-            r"reference (?:clips?|jpgs?|photos?|frames?|stills?|textures?|videos?)|mock-?ups?|(?:rough|loose|quick|early) (?:concepts?|sketches|ideas|"
+            r"reference (?:clips?|jpgs?|photos?|frames?|stills?|textures?|videos?)|mock-?ups?|(?:quick |rough |3d |a )mocks?|(?:rough|loose|quick|early) (?:concepts?|sketches|ideas|"
             r"explorations?)|explorations?|sketch(?:es)?|(?:camera|layout|angle|composition|colou?r|mood|lighting|value|concept)(?:[- ]\w+)? thumbnails?|\w*(?:kamerawinkel|perspektiv|layout|farb)\w*-thumbnails?|"
             r"(?:general |background |documentary |desk )?research|recherches? documentaires?|investigación documental|"
             r"pesquisa|recherche|bocetos|esbozos|croquis|esquisses|esboços|skizzen|maquet(?:a|as|ar|ear|tes?)|maquetes?",
