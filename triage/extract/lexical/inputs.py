@@ -148,8 +148,9 @@ PROPRIETARY_INPUT_YES = rx(
     r"(?:roteiro|roteiros|material)",
     r"(?:hochladen|hochgeladen|einfügen|eingeben|laden|lade|lädt|geladen)\s+(?:[\w'’-]+\s){0,3}(?:drehbuch|drehbücher|"
     r"rohmaterial|originalaufnahmen|dreharbeiten|unveröffentlicht\w* (?:folgen|episoden|szenen|standbilder|bilder|fotos))",
-    r"unveröffentlicht\w* (?:standbilder|szenenbilder|bilder|fotos|folgen|episoden|szenen)(?: aus (?:folge|episode) [\d-]+)?"
-    r"\s+(?:[\w'’-]+\s){0,6}(?:hochladen|hochgeladen|einfügen|laden)",
+    r"(?:unveröffentlicht\w* (?:standbilder|szenenbilder|bilder|fotos|folgen|episoden|szenen|rohschnitt\w*|schnitt\w*)|"
+    r"schnittliste\w*|rohschnitt\w*)(?: aus (?:folge|episode) [\d-]+)?"
+    r"\s+(?:[\w'’-]+\s){0,10}(?:hochladen|hochgeladen|einfügen|laden)",
     r"(?:drehbuch|drehbücher|rohmaterial)\s+(?:[\w'’-]+\s){0,3}(?:hochladen|hochgeladen|einfügen|eingeben|"
     r"in (?:die |das )?(?:ki|tool|modell))",
 )

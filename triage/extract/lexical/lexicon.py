@@ -459,6 +459,9 @@ STRONG_HEDGE = rx(
     r"ningu[ée]m decidiu|niemand hat (?:das |es )?(?:noch )?entschieden|offene frage|noch offen|ainda não (?:está )?decidido|"
     r"(?:todavía|aún) no (?:está )?decidido|pas encore décidé",
     # "ainda não decidimos se … ou se entra nos planos finais – vamos vendo"
+    r"(?:fiquei|fico|estou|estamos|ficamos) (?:na |em )?dúvida|(?:tenho|temos) (?:uma )?dúvidas?|não sei dizer|"
+    r"no sé decir|(?:tengo|tenemos) (?:la |una )?duda|me queda la duda|j'ai (?:un )?doute|je ne saurais (?:pas )?dire|"
+    r"ich habe zweifel|(?:ich kann|wir können) (?:es |das )?nicht sagen|(?:i|we) have (?:some )?doubts|in two minds|"
     r"(?:ainda )?não decidimos|(?:todavía |aún )?no (?:lo )?(?:hemos )?decidido|(?:on|nous) n'(?:a|avons) pas (?:encore )?"
     r"décidé|(?:wir )?haben (?:es |das )?noch nicht entschieden|vamos vendo|vamos ver|ya veremos|mal sehen|schauen wir mal",
     # "IT thinks training is off but they haven't confirmed, so I can't say for sure"; "não sei direito com que

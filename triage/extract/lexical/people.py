@@ -251,7 +251,8 @@ UNION_WORK_YES = rx(
     r"rather than(?: hiring| casting| booking| using)?|no need (?:for|to hire)|without (?:hiring|casting|booking)|"
     r"drop|dropping|lay off|laying off|let go of|do away with|(?:don'?t|do not|not|won'?t|will not|no longer) "
     r"(?:re-?hire|re-?book|renew|bring back|keep|hire|book)|stop (?:hiring|booking)|"
-    r"eliminate|eliminating|reduce|reducing|fewer|save on)\s+(?:[\w'’-]+\s){0,3}(?:background (?:actors?|performers?)|"
+    r"eliminate|eliminating|reduce|reducing|fewer|save on|(?:save|saves|saving) (?:\S+ ){0,2}(?:in|on))"
+    r"\s+(?:[\w'’-]+\s){0,3}(?:background (?:actors?|performers?)|bg(?: actors?| performers?| talent)?|"
     r"extras|actors?|voice (?:actors?|talent|artists?)|vo artists?|narrators?|dub(?:bing)? (?:actors?|artists?|talent|cast)|"
     r"writers?|writers' room|screenwriters?|composers?|musicians?|session (?:players|musicians)|storyboard artists?|"
     r"concept artists?|illustrators?|animators?|crew|stunt (?:performers?|doubles?)|stunt|translators?|editors?|"
@@ -282,8 +283,10 @@ UNION_WORK_YES = rx(
     r"(?:is |are )?(?:needed|required)",
     r"(?:extras|background (?:actors?|performers?)|actors|writers|figurants|figurantes|statisten|comédiens|dubladores)"
     r" (?:\w+ ){0,3}(?:replaced|remplacés|reemplazados|sustituidos|substituídos|ersetzt)",
-    r"(?:ai|synthetic|digital|generated) (?:extras|crowds?|background (?:actors?|performers?|talent)|crowd "
-    r"(?:replication|simulation)|stunt doubles?)",
+    r"(?:ai|gen-?ai|synthetic|digital|generated|ai-generated) (?:extras|crowds?|background (?:actors?|performers?|talent)|"
+    r"crowd (?:replication|simulation)|stunt doubles?|people|spectators|fans|audiences?|humans)",
+    r"(?:no |without )(?:sag |union |equity )?(?:bg |background )?waivers? (?:needed|required)|"
+    r"(?:cut|cuts|cutting) (?:the |our )?(?:bg|background (?:actors?|performers?|talent)|extras)",
     r"generat(?:e|es|ed|ing) (?:the |a |an |our |all the )?(?:[\w-]+ )?(?:crowds?(?! (?:beds?|noise|walla|sounds?|sfx|"
     r"ambien\w*|audio|tracks?))|extras|background (?:actors?|performers?))",
     r"(?:write|writes|writing|rewrite|rewriting|draft|drafting|punch up|punching up|turn)\s+"

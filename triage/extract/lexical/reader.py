@@ -57,7 +57,8 @@ CLAUSE_BREAK = re.compile(
     # a comma before a new clause, not before the next item of a list ("nothing generated goes into the mix, the final
     # cut, trailers or the soundtrack": the denial covers every item)
     r",(?=\s+(?:and |but |so |then )?(?:we|they|the|our|it|its|this|that|these|those|i|he|she|you|which|who|"
-    r"everything|nothing|none|all|so|because|since|when|where|which|who|then|for|instead)\b"
+    r"everything|nothing|none|all|so|because|since|when|where|which|who|then|for|instead|visible|seen|shown|heard|"
+    r"featured|appearing|used|placed|kept|included)\b"
     r"(?!(?:\s+[\w'’-]+){0,3}\s*(?:,|\s(?:or|nor)\s)))|[;()\[\]—]|"
     # "keep 2–3 of the AI aerials" is a range and "nichts geht 1:1 auf Sendung" a ratio, not two clauses
     r"(?<!\d)[–:]|[–:](?!\d)|\s-\s|"

@@ -17,7 +17,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
             r"placeholders?|platzhalter\w*",
             r"guide (?:track|vo|voice)",
             r"(?:montage|montaje|montagem|schnitt|corte|mezcla|mistura) (?:provisoire|provisional|provis[óo]ri[oa]|"
-            r"temporal|temporári[oa]|temporaire|vorläufig)|temp-?schnitt|rohschnitt|"
+            r"temporal|temporári[oa]|temporaire|vorläufig)|temp-?schnitt|"
             r"música temporal|musique temporaire|"
             r"música temporária|temp-?musik",
         ),
