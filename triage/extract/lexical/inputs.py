@@ -204,7 +204,7 @@ NO_TRAINING = rx(
     r"rien n'est (?:envoyé|téléversé)|nada é enviado",
 )
 MAY_TRAIN = rx(
-    r"free (?:tier|version|plan|account|trial|app)",
+    r"free (?:tier|version|plan|account|trial|app|one)",
     r"trial[- ]?(?:account|version|plan|licen[cs]e)|test-?(?:version|account|zugang|konto)|cuenta de prueba|"
     r"compte d'essai|conta de teste|versão de teste",
     r"free (?:[\w-]+ ){1,2}(?:apps?|tools?|websites?|sites?|services?|generators?)",  # "a free virtual try-on app"
@@ -224,6 +224,9 @@ MAY_TRAIN = rx(
     r"(?:terms|tos|t ?& ?cs?|ts ?& ?cs|terms and conditions|fine print|data (?:policy|terms)|licen[sc]e)",
     r"(?:gratuit[oa]s?|gratuite?s?|grátis|gratis|kostenlos\w*|versión gratuita|version gratuite|versão gratuita|"
     r"gratisversion)",
+    # nobody knows what the tool does with what goes in: "I dunno what they do with what we type, never looked"
+    r"(?:dunno|don'?t know|do not know|no idea|not sure) (?:what|how) (?:they|it|the (?:app|tool|company)) (?:do|does|"
+    r"keeps?|uses?|stores?) with (?:what|the|our|my|your|any)",
     # nobody has read the terms, in the other languages
     r"ningu[ée]m (?:viu|leu) os termos|nadie (?:ha )?(?:leído|visto|mirado) (?:los )?(?:términos|condiciones)|"
     r"personne n'a (?:lu|regardé) les (?:conditions|cgu)|niemand hat die (?:agb|bedingungen|nutzungsbedingungen) "

@@ -467,7 +467,7 @@ STRONG_HEDGE = rx(
     # "IT thinks training is off but they haven't confirmed, so I can't say for sure"; "não sei direito com que
     # músicas essa ferramenta foi treinada"
     r"(?:can'?t|cannot|couldn'?t) (?:say|be) (?:for )?sure|(?:haven'?t|hasn'?t|have not|has not|not yet|never) (?:been )?"
-    r"confirmed|(?:don'?t|do not) (?:really )?know (?:what|which|how|whether|if)|não sei (?:ainda )?(?:direito|bem|ao certo|o que|se)|ainda não sei se|"
+    r"confirmed|(?:don'?t|do not) (?:really )?know (?:what|which|how|whether|if)|(?:i )?dunno (?:what|which|how|whether|if)|não sei (?:ainda )?(?:direito|bem|ao certo|o que|se)|ainda não sei se|"
     r"no sé (?:todavía |aún )?(?:bien|muy bien|con certeza|qué|si)|"
     r"je ne sais pas (?:encore )?(?:trop|vraiment|bien|exactement|ce que|si)|"
     r"(?:ich )?weiß (?:ich )?(?:noch )?nicht,? (?:genau|so genau|recht|was|ob)|sin confirmar|pas (?:encore )?confirmé|não confirmad[oa]|"
