@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from triage.extract.lexical import reader
+from triage.extract.lexical import hits
 from triage.extract.verify import verify_use
 from triage.records import AIUse, Answer
 
@@ -26,4 +26,4 @@ def test_a_no_whose_quote_says_something_else_becomes_silence() -> None:
 def test_checking_quotes_leaves_no_plan_text_in_the_reader_caches() -> None:
     use = AIUse(summary=SUMMARY, final_output=Answer(value="no", evidence="Nothing generated goes in the final cut."))
     verify_use(use, "en")
-    assert not reader._HITS and reader._index.cache_info().currsize == 0
+    assert not hits._HITS and hits.segment_index.cache_info().currsize == 0

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from triage.extract.lexical import reader
+from triage.extract.lexical import hits, reader
+from triage.extract.lexical.segments import PlanSegment
 from triage.records import AIUse, Answer, Choice, Consent, DataHandling, Stage
 
 LOWERING_HANDLING = {DataHandling.ENTERPRISE, DataHandling.NO_TRAINING}
@@ -28,7 +29,7 @@ def verify_use(use: AIUse, language: str) -> tuple[AIUse, list[str]]:
     Returns:
         The verified record and one note per answer that was made silent.
     """
-    with reader.one_reading():
+    with hits.one_reading():
         return _verified(use, language)
 
 
@@ -74,14 +75,14 @@ def _quoted(stage: Choice[Stage], language: str) -> Stage:
     return reader.detect_stage(_segments(stage.evidence, language)).value
 
 
-def _segments(quote: str | None, language: str) -> list[reader.PlanSegment]:
-    return [reader.PlanSegment(quote, language=language)] if quote else []
+def _segments(quote: str | None, language: str) -> list[PlanSegment]:
+    return [PlanSegment(quote, language=language)] if quote else []
 
 
-def _segments_of(use: AIUse, language: str) -> list[reader.PlanSegment]:
+def _segments_of(use: AIUse, language: str) -> list[PlanSegment]:
     """The use's own sentences: its summary and every quote it rests on, once each."""
     texts = [use.summary, *(getattr(use, name).evidence for name in (*reader.GUARDED, "stage", "consent"))]
-    return [reader.PlanSegment(text, language=language) for text in dict.fromkeys(t for t in texts if t)]
+    return [PlanSegment(text, language=language) for text in dict.fromkeys(t for t in texts if t)]
 
 
 def _clip(text: str | None, limit: int = 70) -> str:

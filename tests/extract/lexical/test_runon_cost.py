@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from triage.extract.lexical import reader
+from triage.extract.lexical import hits, reader, segments, uses
 from triage.records import Intake
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -33,21 +33,21 @@ class Reading:
     """What one extraction did: the (pattern, segment) pairs the patterns scanned and the uses read in full."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.scans: Counter[tuple[str, reader.PlanSegment]] = Counter()
+        self.scans: Counter[tuple[str, segments.PlanSegment]] = Counter()
         self.uses_read = 0
         self.read_in_full: dict[int, int] = {}  # id of each segment a use was read with -> its length
-        read_hits, read_use = reader._read_hits, reader.read_use
+        read_hits, read_use = hits.read_hits, reader.read_use
 
-        def counted_hits(pattern: re.Pattern[str], segment: reader.PlanSegment) -> tuple[reader.PatternHit, ...]:
+        def counted_hits(pattern: re.Pattern[str], segment: segments.PlanSegment) -> tuple[hits.PatternHit, ...]:
             self.scans[(pattern.pattern, segment)] += 1
             return read_hits(pattern, segment)
 
-        def counted_use(segments: list[reader.PlanSegment]) -> object:
+        def counted_use(segments: list[segments.PlanSegment]) -> object:
             self.uses_read += 1
             self.read_in_full.update((id(segment), len(segment.text)) for segment in segments)
             return read_use(segments)
 
-        monkeypatch.setattr(reader, "_read_hits", counted_hits)
+        monkeypatch.setattr(hits, "read_hits", counted_hits)
         monkeypatch.setattr(reader, "read_use", counted_use)
 
     def scanned_per_char(self, text: str) -> float:
@@ -69,7 +69,7 @@ def test_only_the_reported_uses_of_a_run_on_plan_are_read(monkeypatch: pytest.Mo
     """The plan splits into more uses than are reported; those past the limit are never read in full."""
     reading = Reading(monkeypatch)
     reading.scanned_per_char(run_on(20_000))
-    assert reading.uses_read <= reader.MAX_LEXICAL_USES
+    assert reading.uses_read <= uses.MAX_LEXICAL_USES
 
 
 def test_run_on_text_scans_no_more_per_character_than_a_normal_plan(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -82,4 +82,4 @@ def test_run_on_text_scans_no_more_per_character_than_a_normal_plan(monkeypatch:
 def test_a_run_on_plan_is_read_in_full_only_within_the_reading_budget(monkeypatch: pytest.MonkeyPatch) -> None:
     reading = Reading(monkeypatch)
     reading.scanned_per_char(run_on(20_000))
-    assert 0 < sum(reading.read_in_full.values()) <= reader.MAX_READ_CHARS
+    assert 0 < sum(reading.read_in_full.values()) <= uses.MAX_READ_CHARS
