@@ -128,7 +128,7 @@ PROPRIETARY_INPUT_YES = rx(
     r"breakdown of|upscale|upscaling|restore|restoring|extend|extending|colou?ri[sz]e|rotoscope|rotoscoping|"
     r"clean(?:ing)? up|re-?light|relight|feed in|coverage of|notes on|proofread|proofreading|spell-?check|"
     r"spell-?checking|subtitle|subtitling|import|importing|fine-?tune|fine-?tuning|train|training)\s+"
-    r"(?:[\w'’-]+\s){0,3}" + PROPRIETARY_NOUN,
+    r"(?:[\w'’~+.,-]+\s){0,3}" + PROPRIETARY_NOUN,
     PROPRIETARY_NOUN
     + r"\s+(?:[\w'’-]+\s){0,3}(?:into|to|through|in|via|with) (?:[\w'’-]+\s){0,2}(?:the )?(?:tool|ai|model|app|"
     r"chatbot|assistant|llm|system|platform|" + TOOLS + r")",

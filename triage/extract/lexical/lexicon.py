@@ -459,6 +459,8 @@ STRONG_HEDGE = rx(
     r"ningu[ée]m decidiu|niemand hat (?:das |es )?(?:noch )?entschieden|offene frage|noch offen|ainda não (?:está )?decidido|"
     r"(?:todavía|aún) no (?:está )?decidido|pas encore décidé",
     # "ainda não decidimos se … ou se entra nos planos finais – vamos vendo"
+    r"(?:can'?t|cannot|couldn'?t|unable to) (?:\w+ )?(?:confirm|verify)|(?:terms|policy|page|contract|licen[cs]e|wording)"
+    r" (?:\w+ ){0,2}(?:is|are|seems?|looks?) (?:\w+ )?(?:vague|unclear|ambiguous)|"
     r"(?:fiquei|fico|estou|estamos|ficamos) (?:na |em )?dúvida|(?:tenho|temos) (?:uma )?dúvidas?|não sei dizer|"
     r"no sé decir|(?:tengo|tenemos) (?:la |una )?duda|me queda la duda|j'ai (?:un )?doute|je ne saurais (?:pas )?dire|"
     r"ich habe zweifel|(?:ich kann|wir können) (?:es |das )?nicht sagen|(?:i|we) have (?:some )?doubts|in two minds|"
