@@ -143,7 +143,8 @@ PROPRIETARY_INPUT_YES = rx(
     r"(?:télécharger|téléchargé|charger|chargé|coller|collé|colle|collent|copie-colle|copie-collent|copier-coller|mettre|"
     r"mis|mise|mettons|importer|importé|envoyer|envoyé)"
     r"s?\s+(?:[\w'’-]+\s){0,4}(?:le |les |notre |nos |des |sa |son |ses )?"
-    r"(?:scénario|scénarios|rushs|images|scènes? \d+|séquences? \d+|épisodes?|dialogues)",
+    r"(?:scénario|scénarios|rushs|images|scènes? \d+|séquences? \d+|épisodes?|dialogues|planches|storyboards?|"
+    r"animatiques?|animatics?)",
     r"(?:carregar|colar|enviar|subir|colocar|inserir)\s+(?:[\w'’-]+\s){0,3}(?:o |os |nosso |nossos )?"
     r"(?:roteiro|roteiros|material)",
     r"(?:hochladen|hochgeladen|einfügen|eingeben|laden|lade|lädt|geladen)\s+(?:[\w'’-]+\s){0,3}(?:drehbuch|drehbücher|"

@@ -459,7 +459,12 @@ STRONG_HEDGE = rx(
     r"ningu[ée]m decidiu|niemand hat (?:das |es )?(?:noch )?entschieden|offene frage|noch offen|ainda não (?:está )?decidido|"
     r"(?:todavía|aún) no (?:está )?decidido|pas encore décidé",
     # "ainda não decidimos se … ou se entra nos planos finais – vamos vendo"
-    r"(?:can'?t|cannot|couldn'?t|unable to) (?:\w+ )?(?:confirm|verify)|(?:terms|policy|page|contract|licen[cs]e|wording)"
+    r"(?:can'?t|cannot|couldn'?t|unable to) (?:\w+ )?(?:confirm|verify)|"
+    # "Personne n'est sûr que ce soit un problème", "in theory none of it ends up in the film"
+    r"(?:nobody|no one|no-one|personne|nadie|ninguém|niemand|keiner)(?:'s| is| n'est| est| está| tem| ist)? (?:\w+ )?"
+    r"(?:sure|certain|sûre?s?|segur[oa]s?|certeza|sicher)|in theory|in principle|theoretically|en théorie|en principe|"
+    r"en teoría|en principio|em teoria|em princípio|theoretisch|im prinzip|"
+    r"(?:terms|policy|page|contract|licen[cs]e|wording)"
     r" (?:\w+ ){0,2}(?:is|are|seems?|looks?) (?:\w+ )?(?:vague|unclear|ambiguous)|"
     r"(?:fiquei|fico|estou|estamos|ficamos) (?:na |em )?dúvida|(?:tenho|temos) (?:uma )?dúvidas?|não sei dizer|"
     r"no sé decir|(?:tengo|tenemos) (?:la |una )?duda|me queda la duda|j'ai (?:un )?doute|je ne saurais (?:pas )?dire|"
@@ -477,7 +482,7 @@ STRONG_HEDGE = rx(
     r"(?:not|n't) (?:\w+ )?confident|(?:can'?t|cannot|couldn'?t) (?:really |honestly )?tell (?:whether|if)|"
     r"pas (?:\w+ )?(?:certaine?s?|confiante?s?)|no (?:estoy|estamos) (?:\w+ )?(?:segur[oa]s?|convencid[oa]s?)|"
     r"não (?:tenho|temos) (?:\w+ )?(?:certeza|confiança)|(?:bin|sind) (?:mir |uns )?(?:\w+ )?nicht sicher",
-    r"(?:can'?t|cannot|can not) (?:really )?(?:promise|guarantee)|no (?:puedo|podemos) (?:prometer|garantizar)|"
+    r"(?:can'?t|cannot|can not) (?:[\w-]+ ){0,2}(?:promise|guarantee)|no (?:puedo|podemos) (?:prometer|garantizar)|"
     r"je ne (?:peux|peut) pas (?:promettre|garantir)|on ne peut pas (?:promettre|garantir)|não (?:posso|podemos) "
     r"(?:prometer|garantir)|(?:kann|können) (?:ich |wir )?(?:das )?nicht (?:versprechen|garantieren)",
     r"not (?:yet |\d+ ?% |entirely |completely |totally |quite |really |fully |a hundred percent )?(?:sure|certain)",
