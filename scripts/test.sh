@@ -13,8 +13,9 @@ cd "$(dirname "$0")/.."
 .venv/bin/triage eval evals/holdout.jsonl --extractor lexical --json-out reports/eval-holdout.json
 for set in unseen-a unseen-b unseen-c unseen-d unseen-e unseen-f unseen-g unseen-h unseen-i unseen-j unseen-k unseen-l \
     unseen-m unseen-n unseen-o unseen-p unseen-q unseen-r unseen-s unseen-t unseen-u unseen-v unseen-w unseen-x unseen-y \
-    unseen-z unseen-aa unseen-ab unseen-ac unseen-ad unseen-ae unseen-af; do
-  # written by separate authors, each run once (first runs in the README); tuned on since, some only for their recall misses
+    unseen-z unseen-aa unseen-ab unseen-ac unseen-ad unseen-ae unseen-af unseen-ag unseen-ah unseen-ai; do
+  # written by separate authors, each run once (first runs in the README); tuned on since, some only for their recall
+  # misses (AJ, AK and AL, the shipped reader's first runs, are not folded and do not gate)
   .venv/bin/triage eval "evals/$set.jsonl" --extractor lexical --json-out "reports/eval-$set.json"
 done
 # A wheel installed into a fresh virtual environment works from another folder.
