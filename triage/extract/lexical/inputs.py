@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from triage.extract.lexical.lexicon import TOOLS, rx
+from triage.extract.lexical.lexicon import NOT_CODE, TOOLS, rx
 
 # --- Data going in -----------------------------------------------------------------------------------------
 PERSONAL_DATA_YES = rx(
@@ -86,7 +86,9 @@ PERSONAL_DATA_NO = rx(
 PROPRIETARY_NOUN = (
     r"(?:our |the |this |full |entire |whole |unreleased |raw |latest |draft |shooting |production |pilot |episode "
     r"|the show's |the film's |series |season )?"
-    r"(?:(?<!python )(?<!shell )(?<!bash )(?<!render )(?<!code )(?<!maya )(?<!nuke )(?<!houdini )(?<!pipeline )(?<!batch )scripts?|screenplays?|teleplays?|shooting scripts?|script pages|sides|dailies|rushes|unreleased footage|"
+    r"(?:"
+    + NOT_CODE
+    + r"scripts?|screenplays?|teleplays?|shooting scripts?|script pages|sides|dailies|rushes|unreleased footage|"
     r"(?:script |episode |eps? [\d-]+ )?drafts|(?:white|blue|pink|yellow|green|goldenrod|salmon|cherry|buff|tan) pages|"
     r"revision pages|camera originals|original camera (?:files|negatives?)|ocf|"
     r"raw footage|footage|rough cuts?|assembly|cuts? of (?:the )?episode|"

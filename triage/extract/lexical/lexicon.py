@@ -19,6 +19,11 @@ def rx(*parts: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", FLAGS)
 
 
+# A story's "script", not a Python, shell or render one: put right before "scripts?" in a pattern.
+NOT_CODE = (
+    "(?<!python )(?<!shell )(?<!bash )(?<!render )(?<!code )(?<!maya )(?<!nuke )(?<!houdini )(?<!pipeline )(?<!batch )"
+)
+
 TOOLS = (
     r"midjourney|runway(?:\s?ml)?|eleven\s?labs|chat\s?gpt|gpt-?[45o][\w.-]*|openai|claude|gemini|copilot|"
     r"stable\s?diffusion|sdxl|comfy\s?ui|dall-?e|sora|veo|kling|pika|luma(?:\s?ai)?|flux|firefly|adobe\s?firefly|"

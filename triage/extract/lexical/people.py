@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from triage.extract.lexical.final_status import CLEANUP_DENOISE
-from triage.extract.lexical.lexicon import TOOLS, rx
+from triage.extract.lexical.lexicon import NOT_CODE, TOOLS, rx
 from triage.records import Consent
 
 # --- Real people, performances, consent ---------------------------------------------------------------------
@@ -290,7 +290,9 @@ UNION_WORK_YES = rx(
     r"generat(?:e|es|ed|ing) (?:the |a |an |our |all the )?(?:[\w-]+ )?(?:crowds?(?! (?:beds?|noise|walla|sounds?|sfx|"
     r"ambien\w*|audio|tracks?))|extras|background (?:actors?|performers?))",
     r"(?:write|writes|writing|rewrite|rewriting|draft|drafting|punch up|punching up|turn)\s+"
-    r"(?:[\w'’-]+\s){0,5}(?:(?<!python )(?<!shell )(?<!bash )(?<!render )(?<!code )(?<!maya )(?<!nuke )(?<!houdini )(?<!pipeline )(?<!batch )scripts?|screenplays?|teleplays?|dialogue|scenes?|episodes?|jokes|story beats|storylines?|"
+    r"(?:[\w'’-]+\s){0,5}(?:"
+    + NOT_CODE
+    + r"scripts?|screenplays?|teleplays?|dialogue|scenes?|episodes?|jokes|story beats|storylines?|"
     r"speeches|monologues|first-draft teleplay|(?:new )?lines)(?! synops| summar| loglines?| recaps?| descriptions?)",
     r"(?:ai|synthetic|automated) dub(?:bing|s|bed)?",
     r"dub(?:bing|bed)? (?:\w+ ){0,4}(?:with|using|by) (?:ai|synthetic|the model|" + TOOLS + r")",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from triage.extract.lexical.lexicon import rx
+from triage.extract.lexical.lexicon import NOT_CODE, rx
 from triage.extract.lexical.rights import OWN_BRAND_WORK
 
 # A contrast idiom right before a lowering word turns it around: "far from temporary", "anything but a temp
@@ -100,7 +100,9 @@ INPUT_VERB = (
 CONFIDENTIAL_NOUN = (
     r"(?:the |our |this |full |entire |whole |unreleased |raw |latest |draft |shooting |production |pilot |"
     r"episode |series |season |el |los |nuestros? |le |les |nos |notre |o |os |nossos? |das |die |unser\w* )?"
-    r"(?:(?<!python )(?<!shell )(?<!bash )(?<!render )(?<!code )(?<!maya )(?<!nuke )(?<!houdini )(?<!pipeline )(?<!batch )scripts?|screenplays?|teleplays?|script pages|(?:(?<=the )|(?<=our )|(?<=these )|(?<=those )|(?<=draft ))pages|sides|shooting (?:draft|script)|"
+    r"(?:"
+    + NOT_CODE
+    + r"scripts?|screenplays?|teleplays?|script pages|(?:(?<=the )|(?<=our )|(?<=these )|(?<=those )|(?<=draft ))pages|sides|shooting (?:draft|script)|"
     r"(?<!to )(?:current |latest |first |second |new |revised )?drafts?|dailies|rushes|footage|plates|rough cuts?|assembly|cut|stills|set photos|"
     r"production (?:photos|images|art|designs?)|show bible|series bible|beat sheets?|outlines?|treatments?|exposés?|"
     r"bible (?:de la série|de la serie|da série|der serie)|(?:la )?bible|séquenciers?|escaletas?|"
@@ -212,7 +214,8 @@ TOUCHES: dict[str, re.Pattern[str]] = {
         r"(?:ai|chat\s?gpt|claude|gemini|the (?:tool|model|generator|llm))[- ](?:written|writes|drafts|rewrites|"
         r"generated (?:lines|dialogue|scenes?|jokes|scripts?))",
         r"(?:generate|write|draft|rewrite|punch up)s? (?:[\w'’-]+ ){0,3}(?:lines|dialogue|scenes?|jokes|monologues?|"
-        r"(?<!python )(?<!shell )(?<!bash )(?<!render )(?<!code )(?<!maya )(?<!nuke )(?<!houdini )(?<!pipeline )(?<!batch )scripts?|episodes?|teleplays?)",
+        + NOT_CODE
+        + r"scripts?|episodes?|teleplays?)",
         r"(?:écrire|rédiger|dialoguer) (?:[\w'’-]+ ){0,4}(?:dialogues?|scènes?|séquences|répliques|version dialoguée)|"
         r"(?:escribir|redactar) (?:\w+ ){0,4}(?:diálogos?|escenas?|secuencias)|(?:escrever|redigir) (?:\w+ ){0,4}"
         r"(?:diálogos?|cenas?|sequências)|(?:dialoge?|szenen) (?:\S+ ){0,6}(?:schreiben|verfassen|ausformulieren)",

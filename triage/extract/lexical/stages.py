@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from triage.extract.lexical.lexicon import rx
+from triage.extract.lexical.lexicon import NOT_CODE, rx
 from triage.records import Media, Stage
 
 STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
@@ -197,7 +197,7 @@ STAGE_PATTERNS: list[tuple[Stage, re.Pattern[str]]] = [
     (
         Stage.WRITING,
         rx(
-            r"(?<!python )(?<!shell )(?<!bash )(?<!render )(?<!code )(?<!maya )(?<!nuke )(?<!houdini )(?<!pipeline )(?<!batch )scripts?",
+            NOT_CODE + r"scripts?",
             r"screenplays?",
             r"teleplays?",
             r"dialogue",
@@ -248,7 +248,8 @@ OFFICE_DOCUMENT = rx(
     r"handbooks?|manuals?|itinerar(?:y|ies)|shot ?lists?"
 )
 LITERARY = rx(
-    r"(?<!python )(?<!shell )(?<!bash )(?<!render )(?<!code )(?<!maya )(?<!nuke )(?<!houdini )(?<!pipeline )(?<!batch )scripts?|screenplays?|teleplays?|scenes?|dialogues?|episodes?|pages|outlines?|treatments?|bibles?|beats|"
+    NOT_CODE
+    + r"scripts?|screenplays?|teleplays?|scenes?|dialogues?|episodes?|pages|outlines?|treatments?|bibles?|beats|"
     r"lines|monologues?|jokes|guion(?:es)?|escenas?|diálogos?|scénarios?|scènes?|roteiros?|cenas|drehb(?:u|ü)ch\w*|"
     r"szenen|dialoge?"
 )
@@ -320,7 +321,7 @@ MEDIA_PATTERNS: list[tuple[Media, re.Pattern[str]]] = [
         rx(
             r"text",
             r"copy",
-            r"(?<!python )(?<!shell )(?<!bash )(?<!render )(?<!code )(?<!maya )(?<!nuke )(?<!houdini )(?<!pipeline )(?<!batch )scripts?",
+            NOT_CODE + r"scripts?",
             r"subtitles?",
             r"captions?",
             r"summar(?:y|ies)",
